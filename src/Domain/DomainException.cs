@@ -1,0 +1,25 @@
+namespace Restaurant.Domain;
+
+/// <summary>A rule of the restaurant was broken; <see cref="Code"/> is one of <see cref="DomainErrors"/>.</summary>
+public sealed class DomainException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
+/// <summary>The stable names of broken rules; the API publishes them as problem codes.</summary>
+public static class DomainErrors
+{
+    public const string InvalidAmount = "invalid_amount";
+    public const string InvalidQuantity = "invalid_quantity";
+    public const string InvalidTable = "invalid_table";
+    public const string InvalidMenu = "invalid_menu";
+    public const string UnknownMenuItem = "unknown_menu_item";
+    public const string ItemUnavailable = "item_unavailable";
+    public const string UnknownLine = "unknown_line";
+    public const string LineSubmitted = "line_submitted";
+    public const string OrderBilled = "order_billed";
+    public const string OrderPaid = "order_paid";
+    public const string NotBilled = "not_billed";
+    public const string PendingItems = "pending_items";
+    public const string EmptyOrder = "empty_order";
+}

@@ -1,0 +1,144 @@
+using Restaurant.Domain.Menus;
+using Restaurant.Domain.Pricing;
+
+namespace Restaurant.Domain.Orders;
+
+/// <summary>A table's order from its first item to its last payment: open → billed → paid.</summary>
+public sealed class Order
+{
+    public const int MaxTableLength = 20;
+
+    private static readonly Dictionary<(OrderStatus, OrderAction), OrderStatus> Transitions = new()
+    {
+        [(OrderStatus.Open, OrderAction.ChangeItems)] = OrderStatus.Open,
+        [(OrderStatus.Open, OrderAction.Submit)] = OrderStatus.Open,
+        [(OrderStatus.Open, OrderAction.Bill)] = OrderStatus.Billed,
+        [(OrderStatus.Billed, OrderAction.TakePayment)] = OrderStatus.Billed,
+        [(OrderStatus.Billed, OrderAction.Settle)] = OrderStatus.Paid,
+    };
+
+    private readonly List<OrderLine> _lines = [];
+    private readonly List<Ticket> _tickets = [];
+
+    private Order() { }
+
+    public string Id { get; private set; } = "";
+    public string Table { get; private set; } = "";
+    public int? Guests { get; private set; }
+    public OrderStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public string AccessTokenHash { get; private set; } = "";
+    /// <summary>Bumped by every change, so that two writers of one order can never both win.</summary>
+    public long Version { get; private set; }
+    public Bill? Bill { get; private set; }
+    public Money Paid { get; private set; }
+
+    public IReadOnlyList<OrderLine> Lines => _lines;
+    public IReadOnlyList<Ticket> Tickets => _tickets;
+    public IEnumerable<OrderLine> PendingLines => _lines.Where(l => l.IsPending);
+    /// <summary>What is left to pay; null until the order is billed.</summary>
+    public Money? Balance => Bill is null ? null : Bill.Total - Paid;
+
+    public static bool IsValidTable(string? table) =>
+        table is { Length: > 0 and <= MaxTableLength } && table.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    public static Order Open(string id, string table, int? guests, string accessTokenHash, DateTimeOffset now)
+    {
+        if (!IsValidTable(table))
+            throw new DomainException(DomainErrors.InvalidTable, $"A table is 1 to {MaxTableLength} letters, digits or '-'.");
+        return new Order
+        {
+            Id = id,
+            Table = table,
+            Guests = guests,
+            Status = OrderStatus.Open,
+            CreatedAt = now,
+            AccessTokenHash = accessTokenHash,
+        };
+    }
+
+    /// <summary>Adds and removes lines as one change: either all of it applies or (by exception) none of it.</summary>
+    public IReadOnlyList<OrderLine> ChangeItems(IEnumerable<NewLine> additions, IEnumerable<string> removals)
+    {
+        EnsureAllowed(OrderAction.ChangeItems);
+        var removed = removals.Distinct().Select(lineId =>
+        {
+            var line = _lines.Find(l => l.Id == lineId)
+                ?? throw new DomainException(DomainErrors.UnknownLine, $"Line '{lineId}' is not in this order.");
+            if (!line.IsPending)
+                throw new DomainException(DomainErrors.LineSubmitted, $"Line '{lineId}' is already with the kitchen (ticket {line.TicketNumber}).");
+            return line;
+        }).ToList();
+        Apply(OrderAction.ChangeItems);
+        foreach (var line in removed) _lines.Remove(line);
+        var added = new List<OrderLine>();
+        var position = _lines.Count == 0 ? 0 : _lines.Max(l => l.Position);
+        foreach (var addition in additions)
+        {
+            var line = new OrderLine(NewId(), ++position, addition.Item.Id, addition.Item.Name, addition.Quantity,
+                addition.Item.Price, addition.Diner, addition.Note);
+            _lines.Add(line);
+            added.Add(line);
+        }
+        return added;
+    }
+
+    /// <summary>Sends every pending line to the kitchen as the next ticket; null when nothing is pending.</summary>
+    public Ticket? Submit(DateTimeOffset now)
+    {
+        Apply(OrderAction.Submit);
+        var pending = PendingLines.ToList();
+        if (pending.Count == 0) return null;
+        var ticket = new Ticket(_tickets.Count + 1, now);
+        _tickets.Add(ticket);
+        foreach (var line in pending) line.SendWith(ticket.Number);
+        return ticket;
+    }
+
+    /// <summary>Closes the order with the bill priced once; asking again returns that same frozen bill.</summary>
+    public Bill CloseWithBill(Menu menu)
+    {
+        if (Bill is not null) return Bill;
+        if (Status == OrderStatus.Open && _lines.Any(l => l.IsPending))
+            throw new DomainException(DomainErrors.PendingItems, "Some lines were never sent to the kitchen: submit or remove them first.");
+        if (Status == OrderStatus.Open && _lines.Count == 0)
+            throw new DomainException(DomainErrors.EmptyOrder, "Nothing was ordered, so there is nothing to bill.");
+        Apply(OrderAction.Bill);
+        var units = _lines.OrderBy(l => l.Position)
+            .Select(l => new BillLine(l.Id, l.MenuItemId, l.Name, l.Quantity.Value, l.UnitPrice, l.Diner));
+        Bill = BillCalculator.Calculate(units, menu.Bundles, menu.Currency, menu.TaxRate);
+        return Bill;
+    }
+
+    private void Apply(OrderAction action)
+    {
+        Status = EnsureAllowed(action);
+        Version++;
+    }
+
+    private OrderStatus EnsureAllowed(OrderAction action) =>
+        Transitions.TryGetValue((Status, action), out var next)
+            ? next
+            : throw new DomainException(RefusalFor(Status), $"An order that is {Status.ToString().ToLowerInvariant()} cannot {Describe(action)}.");
+
+    private static string RefusalFor(OrderStatus status) => status switch
+    {
+        OrderStatus.Open => DomainErrors.NotBilled,
+        OrderStatus.Billed => DomainErrors.OrderBilled,
+        _ => DomainErrors.OrderPaid,
+    };
+
+    private static string Describe(OrderAction action) => action switch
+    {
+        OrderAction.ChangeItems => "change its items",
+        OrderAction.Submit => "send items to the kitchen",
+        OrderAction.Bill => "be billed",
+        OrderAction.TakePayment => "take a payment",
+        _ => "be settled",
+    };
+
+    private static string NewId() => Guid.CreateVersion7().ToString("N");
+}
+
+/// <summary>A line a diner asks for, checked against the menu before it reaches the order.</summary>
+public sealed record NewLine(MenuItem Item, Quantity Quantity, string? Diner, string? Note);

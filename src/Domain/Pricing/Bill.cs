@@ -1,0 +1,29 @@
+namespace Restaurant.Domain.Pricing;
+
+/// <summary>The final tally of an order, frozen when the order is billed.</summary>
+public sealed record Bill(
+    string Currency,
+    IReadOnlyList<BillItem> Items,
+    IReadOnlyList<BundleUse> Bundles,
+    Money Subtotal,
+    Money Savings,
+    Money Tax,
+    Money Total,
+    IReadOnlyList<DinerShare> Shares);
+
+public sealed record BillItem(string MenuItemId, string Name, int Quantity, Money UnitPrice, Money Amount);
+
+/// <summary>One use of a bundle: the items and lines that filled its slots, in slot order.</summary>
+public sealed record BundleUse(
+    string BundleId,
+    string Name,
+    Money Price,
+    Money ListPrice,
+    Money Savings,
+    IReadOnlyList<string> MenuItemIds,
+    IReadOnlyList<string> LineIds);
+
+public sealed record DinerShare(string? Diner, Money Amount);
+
+/// <summary>A submitted line as billing sees it.</summary>
+public sealed record BillLine(string LineId, string MenuItemId, string Name, int Quantity, Money UnitPrice, string? Diner);
