@@ -1,2 +1,57 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Restaurant.Api.Features.Kitchen;
+using Restaurant.Api.Features.Menu;
+using Restaurant.Api.Features.Orders;
+using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddPersistence(builder.Configuration);
+builder.Services.AddMediation();
+builder.Services.AddAccessControl();
+builder.Services.AddScoped<IdempotencyStore>();
+builder.Services.AddHostedService<IdempotencyPurge>();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+{
+    var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+    context.ProblemDetails.Extensions.TryAdd("code", ProblemCodes.ForStatus(status));
+    context.ProblemDetails.Detail ??= ProblemCodes.DetailFor(status);
+});
+// Malformed bodies and parameters reach ApiExceptionHandler as exceptions, so they get the same problem shape.
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.Services.GetRequiredService<StaffKeys>();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.Use((context, next) =>
+{
+    // The idempotency fingerprint hashes the exact body, so keep it readable after model binding.
+    if (HttpMethods.IsPost(context.Request.Method) && context.Request.Headers.ContainsKey(IdempotencyStore.Header))
+        context.Request.EnableBuffering();
+    return next(context);
+});
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.UseSwaggerUI(options =>
+{
+    options.SwaggerEndpoint("/openapi/v1.json", "Restaurant API");
+    options.RoutePrefix = "docs";
+});
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+app.MapMenu();
+app.MapOrders();
+app.MapKitchen();
+
+await app.Services.InitializeDatabaseAsync();
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,56 @@
+using FluentValidation;
+using MediatR;
+using Restaurant.Api.Persistence;
+using Restaurant.Domain;
+using Restaurant.Domain.Orders;
+
+namespace Restaurant.Api.Features.Orders;
+
+public static class ChangeItems
+{
+    public const int MaxEntries = 100;
+
+    public sealed record Body(IReadOnlyList<Addition>? Add, IReadOnlyList<string>? Remove);
+
+    public sealed record Addition(string? MenuItemId, int? Quantity, string? Diner, string? Note);
+
+    /// <summary>Adds and removes lines in one step: all of it applies or none of it.</summary>
+    public sealed record Command(string OrderId, IReadOnlyList<Addition> Add, IReadOnlyList<string> Remove) : IRequest<OrderView>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Add.Count + c.Remove.Count).GreaterThan(0).OverridePropertyName("add")
+                .WithMessage("Send at least one line to add or remove.");
+            RuleFor(c => c.Add.Count).LessThanOrEqualTo(MaxEntries).OverridePropertyName("add")
+                .WithMessage($"At most {MaxEntries} lines can be added at once.");
+            RuleFor(c => c.Remove.Count).LessThanOrEqualTo(MaxEntries).OverridePropertyName("remove")
+                .WithMessage($"At most {MaxEntries} lines can be removed at once.");
+            RuleForEach(c => c.Add).ChildRules(addition =>
+            {
+                addition.RuleFor(a => a.MenuItemId).NotEmpty().MaximumLength(64);
+                addition.RuleFor(a => a.Quantity).NotNull().InclusiveBetween(1, Quantity.Max);
+                addition.RuleFor(a => a.Diner).MaximumLength(40);
+                addition.RuleFor(a => a.Note).MaximumLength(200);
+            });
+            RuleForEach(c => c.Remove).NotEmpty().MaximumLength(64);
+        }
+    }
+
+    public sealed class Handler(RestaurantDbContext db, TimeProvider clock) : IRequestHandler<Command, OrderView>
+    {
+        public async Task<OrderView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var order = await db.LoadOrderAsync(command.OrderId, cancellationToken);
+            var menu = command.Add.Count == 0 ? null : (await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken)).ToMenu();
+            var additions = command.Add.Select(a =>
+                new NewLine(menu!.ItemToOrder(a.MenuItemId!), new Quantity(a.Quantity!.Value), Blank(a.Diner), Blank(a.Note)));
+            order.ChangeItems(additions, command.Remove);
+            await db.SaveChangesAsync(cancellationToken);
+            return OrderView.From(order);
+        }
+
+        private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+}

@@ -1,0 +1,24 @@
+using MediatR;
+using Restaurant.Api.Persistence;
+
+namespace Restaurant.Api.Features.Orders;
+
+public static class SubmitOrder
+{
+    /// <summary>Everything pending goes to the kitchen as one ticket; with nothing pending there is no ticket.</summary>
+    public sealed record Command(string OrderId) : IRequest<Result>;
+
+    public sealed record Result(TicketView? Ticket);
+
+    public sealed class Handler(RestaurantDbContext db, TimeProvider clock) : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var order = await db.LoadOrderAsync(command.OrderId, cancellationToken);
+            var ticket = order.Submit(clock.GetUtcNow());
+            if (ticket is null) return new Result(null);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Result(OrderView.From(order).Tickets.Single(t => t.Number == ticket.Number));
+        }
+    }
+}

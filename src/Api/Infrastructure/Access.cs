@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Restaurant.Api.Persistence;
+
+namespace Restaurant.Api.Infrastructure;
+
+/// <summary>Who may call what: a diner holds one order's access token, staff hold a configured key.</summary>
+public static class Access
+{
+    public const string Scheme = "Bearer";
+    public const string StaffOnly = "staff";
+    public const string OrderHolder = "order-holder";
+    public const string OrderIdClaim = "order_id";
+    public const string CallerClaim = "caller";
+    public const string DevelopmentStaffKey = "dev-staff-key";
+
+    /// <summary>256 random bits, URL-safe; only its hash is stored.</summary>
+    public static string NewAccessToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The tokens are random, not passwords, so a plain SHA-256 is the right hash.</summary>
+    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public static bool IsStaff(this ClaimsPrincipal user) => user.IsInRole(StaffOnly);
+
+    public static string Caller(this ClaimsPrincipal user) => user.FindFirstValue(CallerClaim) ?? "anonymous";
+
+    public static IServiceCollection AddAccessControl(this IServiceCollection services)
+    {
+        services.AddSingleton<StaffKeys>();
+        services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffOnly, policy => policy.RequireRole(StaffOnly))
+            .AddPolicy(OrderHolder, policy => policy.RequireAuthenticatedUser().RequireAssertion(context =>
+                context.User.IsStaff() ||
+                (context.Resource is HttpContext http &&
+                 (http.GetRouteValue("id") ?? http.GetRouteValue("orderId")) is string orderId &&
+                 context.User.FindFirstValue(OrderIdClaim) == orderId)));
+        return services;
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>The configured staff keys, compared by hash in constant time.</summary>
+public sealed class StaffKeys
+{
+    private readonly byte[][] _hashes;
+
+    public StaffKeys(IConfiguration configuration, IHostEnvironment environment, ILogger<StaffKeys> logger)
+    {
+        var keys = configuration.GetSection("Restaurant:StaffKeys").Get<string[]>()?.Where(k => !string.IsNullOrWhiteSpace(k)).ToArray() ?? [];
+        if (keys.Length == 0)
+        {
+            if (!environment.IsDevelopment())
+                throw new InvalidOperationException("Restaurant:StaffKeys is empty: configure at least one staff key outside Development.");
+            logger.LogWarning("No staff key is configured: accepting '{Key}', which is fit for Development only.", Access.DevelopmentStaffKey);
+            keys = [Access.DevelopmentStaffKey];
+        }
+        _hashes = keys.Select(HashOf).ToArray();
+    }
+
+    public bool Matches(string candidate)
+    {
+        var hash = HashOf(candidate);
+        var match = false;
+        foreach (var known in _hashes) match |= CryptographicOperations.FixedTimeEquals(known, hash);
+        return match;
+    }
+
+    private static byte[] HashOf(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+}
+
+/// <summary>Turns a bearer token into staff or the diner of one order; answers 401/403 as problems.</summary>
+public sealed class AccessTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    StaffKeys staffKeys, RestaurantDbContext db, IProblemDetailsService problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7)
+            return AuthenticateResult.Fail("The Authorization header is not a bearer token.");
+        var token = header[7..].Trim();
+
+        if (staffKeys.Matches(token))
+            return Success(new Claim(ClaimTypes.Role, Access.StaffOnly), new Claim(Access.CallerClaim, "staff:" + Access.Hash(token)[..16]));
+
+        var hash = Access.Hash(token);
+        var orderId = await db.Orders.AsNoTracking().Where(o => o.AccessTokenHash == hash).Select(o => o.Id).FirstOrDefaultAsync(Context.RequestAborted);
+        return orderId is null
+            ? AuthenticateResult.Fail("The token belongs to no order.")
+            : Success(new Claim(ClaimTypes.Role, "diner"), new Claim(Access.OrderIdClaim, orderId), new Claim(Access.CallerClaim, "order:" + orderId));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = Access.Scheme;
+        return WriteProblem(StatusCodes.Status401Unauthorized, "unauthorized", "Send 'Authorization: Bearer' with this order's access token or a staff key.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblem(StatusCodes.Status403Forbidden, "forbidden", "This token may not do that.");
+
+    private AuthenticateResult Success(params Claim[] claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name)), Scheme.Name));
+
+    private async Task WriteProblem(int status, string code, string detail)
+    {
+        Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = Context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = status == 401 ? "Unauthorized" : "Forbidden", Detail = detail, Extensions = { ["code"] = code } },
+        });
+    }
+}

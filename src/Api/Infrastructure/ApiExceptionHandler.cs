@@ -1,0 +1,73 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Restaurant.Domain;
+
+namespace Restaurant.Api.Infrastructure;
+
+/// <summary>The one place where exceptions become RFC 9457 problems with the codes of API.md.</summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException validation => ValidationProblem(validation),
+            DomainException domain => Problem(ProblemCodes.ForDomainError(domain.Code), domain.Message),
+            ApiProblem api => Problem((api.Status, api.Code), api.Message, api.Extensions),
+            BadHttpRequestException { InnerException: JsonException json } => MalformedJsonProblem(json),
+            BadHttpRequestException badRequest => Problem((badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode)),
+                ProblemCodes.DetailFor(badRequest.StatusCode) ?? badRequest.Message),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problem((StatusCodes.Status500InternalServerError, "internal_error"), "The server failed; nothing was changed by this request.");
+        }
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Problem((int Status, string Code) kind, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = kind.Status,
+            Title = Titles.Of(kind.Code),
+            Detail = detail,
+            Extensions = { ["code"] = kind.Code },
+        };
+        foreach (var (name, value) in extensions ?? new Dictionary<string, object?>()) problem.Extensions[name] = value;
+        return problem;
+    }
+
+    private static ProblemDetails ValidationProblem(ValidationException exception)
+    {
+        var errors = exception.Errors
+            .GroupBy(e => JsonPath(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        var problem = Problem((StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed), "The request has invalid fields; see errors.");
+        problem.Extensions["errors"] = errors;
+        return problem;
+    }
+
+    // The serializer's message names internal types; the JSON path is what the client can act on.
+    private static ProblemDetails MalformedJsonProblem(JsonException exception)
+    {
+        var path = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path.TrimStart('$', '.');
+        var problem = Problem((StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed), "The body is not valid JSON for this request.");
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [path] = ["This value is malformed or of the wrong type."] };
+        return problem;
+    }
+
+    /// <summary>"Add[0].MenuItemId" → "add[0].menuItemId": the names the client sent.</summary>
+    private static string JsonPath(string propertyName) =>
+        string.Join('.', propertyName.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+
+    private static class Titles
+    {
+        public static string Of(string code) => code.Length == 0 ? "Error" : char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');
+    }
+}

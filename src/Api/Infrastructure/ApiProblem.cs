@@ -1,0 +1,15 @@
+namespace Restaurant.Api.Infrastructure;
+
+/// <summary>A refusal the API itself decides (not found, conflicts with other requests), with its problem code.</summary>
+public sealed class ApiProblem(int status, string code, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
+    : Exception(detail)
+{
+    public int Status { get; } = status;
+    public string Code { get; } = code;
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+
+    public static ApiProblem OrderNotFound(string orderId) =>
+        new(StatusCodes.Status404NotFound, "order_not_found", $"There is no order '{orderId}'.");
+
+    public static ApiProblem Conflict(string code, string detail) => new(StatusCodes.Status409Conflict, code, detail);
+}

@@ -1,0 +1,50 @@
+using Restaurant.Domain;
+
+namespace Restaurant.Api.Infrastructure;
+
+/// <summary>The status each broken domain rule is answered with (the error table of API.md).</summary>
+public static class ProblemCodes
+{
+    public const string ValidationFailed = "validation_failed";
+
+    private static readonly Dictionary<string, int> StatusByDomainError = new()
+    {
+        [DomainErrors.UnknownMenuItem] = StatusCodes.Status400BadRequest,
+        [DomainErrors.UnknownLine] = StatusCodes.Status400BadRequest,
+        [DomainErrors.ItemUnavailable] = StatusCodes.Status409Conflict,
+        [DomainErrors.LineSubmitted] = StatusCodes.Status409Conflict,
+        [DomainErrors.OrderBilled] = StatusCodes.Status409Conflict,
+        [DomainErrors.OrderPaid] = StatusCodes.Status409Conflict,
+        [DomainErrors.NotBilled] = StatusCodes.Status409Conflict,
+        [DomainErrors.PendingItems] = StatusCodes.Status409Conflict,
+        [DomainErrors.EmptyOrder] = StatusCodes.Status409Conflict,
+    };
+
+    /// <summary>Rules not in the table are input the validators should have caught: a validation failure.</summary>
+    public static (int Status, string Code) ForDomainError(string domainCode) =>
+        StatusByDomainError.TryGetValue(domainCode, out var status)
+            ? (status, domainCode)
+            : (StatusCodes.Status400BadRequest, ValidationFailed);
+
+    public static string? DetailFor(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "There is nothing at this address.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not take that method.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is larger than 64 KiB.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+        _ => null,
+    };
+
+    public static string ForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => ValidationFailed,
+        StatusCodes.Status401Unauthorized => "unauthorized",
+        StatusCodes.Status403Forbidden => "forbidden",
+        StatusCodes.Status404NotFound => "not_found",
+        StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+        StatusCodes.Status413PayloadTooLarge => "payload_too_large",
+        StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+        _ when status >= 500 => "internal_error",
+        _ => "error",
+    };
+}

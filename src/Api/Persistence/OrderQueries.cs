@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Restaurant.Api.Infrastructure;
+using Restaurant.Domain.Orders;
+
+namespace Restaurant.Api.Persistence;
+
+public static class OrderQueries
+{
+    /// <summary>The whole aggregate, read in one statement so that lines and tickets come from one snapshot.</summary>
+    public static async Task<Order> LoadOrderAsync(this RestaurantDbContext db, string orderId, CancellationToken ct) =>
+        await db.Orders.Include(o => o.Lines).Include(o => o.Tickets).SingleOrDefaultAsync(o => o.Id == orderId, ct)
+        ?? throw ApiProblem.OrderNotFound(orderId);
+
+    /// <summary>The menu in effect at <paramref name="now"/>: the latest version whose start has come.</summary>
+    public static async Task<StoredMenu> CurrentMenuAsync(this RestaurantDbContext db, DateTimeOffset now, CancellationToken ct) =>
+        await db.Menus.AsNoTracking()
+            .Where(m => m.EffectiveFrom <= now)
+            .OrderByDescending(m => m.EffectiveFrom).ThenByDescending(m => m.Version)
+            .FirstOrDefaultAsync(ct)
+        ?? throw new InvalidOperationException("No menu is in effect; the database was not seeded.");
+}

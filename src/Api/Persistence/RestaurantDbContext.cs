@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Restaurant.Domain;
+using Restaurant.Domain.Orders;
+using Restaurant.Domain.Pricing;
+
+namespace Restaurant.Api.Persistence;
+
+public sealed class RestaurantDbContext(DbContextOptions<RestaurantDbContext> options) : DbContext(options)
+{
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<StoredMenu> Menus => Set<StoredMenu>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
+        configurationBuilder.Properties<Quantity>().HaveConversion<QuantityConverter>();
+        // SQLite has no time type: UTC ticks keep instants comparable and sortable in SQL.
+        if (Database.IsSqlite()) configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Order>(order =>
+        {
+            order.HasKey(o => o.Id);
+            order.Property(o => o.Table).HasMaxLength(Order.MaxTableLength);
+            order.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+            order.Property(o => o.Version).IsConcurrencyToken();
+            order.Property(o => o.Bill).HasConversion(new BillJsonConverter());
+            order.Ignore(o => o.Balance);
+            order.Ignore(o => o.PendingLines);
+            order.HasIndex(o => o.AccessTokenHash).IsUnique();
+            // A table has at most one order that is not paid.
+            order.HasIndex(o => o.Table).IsUnique().HasFilter("\"Status\" <> 'Paid'");
+            order.HasIndex(o => o.CreatedAt);
+            order.HasIndex(o => new { o.Status, o.CreatedAt });
+            order.HasMany(o => o.Lines).WithOne().HasForeignKey("OrderId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+            order.HasMany(o => o.Tickets).WithOne().HasForeignKey("OrderId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+            order.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+            order.Navigation(o => o.Tickets).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<OrderLine>(line =>
+        {
+            line.HasKey(l => l.Id);
+            line.Ignore(l => l.IsPending);
+            line.Property(l => l.MenuItemId).HasMaxLength(64);
+            line.Property(l => l.Name).HasMaxLength(200);
+            line.Property(l => l.Diner).HasMaxLength(40);
+            line.Property(l => l.Note).HasMaxLength(200);
+            line.HasIndex("OrderId", nameof(OrderLine.Position)).IsUnique();
+            line.HasIndex("OrderId", nameof(OrderLine.TicketNumber));
+        });
+        modelBuilder.Entity<Ticket>(ticket =>
+        {
+            ticket.HasKey(t => t.Sequence);
+            ticket.Property(t => t.Sequence).ValueGeneratedOnAdd();
+            ticket.HasIndex("OrderId", nameof(Ticket.Number)).IsUnique();
+        });
+        modelBuilder.Entity<StoredMenu>(menu =>
+        {
+            menu.HasKey(m => m.Version);
+            menu.Property(m => m.Version).ValueGeneratedNever();
+            menu.HasIndex(m => m.EffectiveFrom);
+        });
+        modelBuilder.Entity<IdempotencyRecord>(record =>
+        {
+            record.HasKey(r => new { r.Caller, r.KeyHash });
+            record.Property(r => r.Caller).HasMaxLength(80);
+            record.Property(r => r.KeyHash).HasMaxLength(64);
+            record.HasIndex(r => r.ExpiresAt);
+        });
+    }
+
+    private sealed class MoneyConverter() : ValueConverter<Money, long>(m => m.Minor, v => new Money(v));
+
+    private sealed class QuantityConverter() : ValueConverter<Quantity, int>(q => q.Value, v => new Quantity(v));
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+    private sealed class BillJsonConverter() : ValueConverter<Bill?, string?>(
+        bill => bill == null ? null : JsonSerializer.Serialize(bill, StoredJson.Options),
+        json => json == null ? null : JsonSerializer.Deserialize<Bill>(json, StoredJson.Options));
+}

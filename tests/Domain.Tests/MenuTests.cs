@@ -1,0 +1,171 @@
+using Restaurant.Domain.Menus;
+using static Restaurant.Domain.Tests.DefaultMenu;
+
+namespace Restaurant.Domain.Tests;
+
+public class MenuTests
+{
+    private static IReadOnlyList<MenuItem> TwoItems() =>
+    [
+        Item("salad", "Garden Salad", "starters", 8.00m),
+        Item("juice", "Orange Juice", "drinks", 4.00m),
+    ];
+
+    private static void AssertInvalid(IReadOnlyList<MenuItem> items, IReadOnlyList<Bundle> bundles, string currency = "USD", decimal taxRate = 0m)
+    {
+        Assert.NotEmpty(Menu.Validate(currency, taxRate, items, bundles));
+        var ex = Assert.Throws<DomainException>(() => new Menu(currency, taxRate, items, bundles));
+        Assert.Equal(DomainErrors.InvalidMenu, ex.Code);
+    }
+
+    [Fact]
+    public void The_default_menu_is_valid()
+    {
+        var menu = Build();
+        Assert.Equal("USD", menu.Currency);
+        Assert.Equal(0m, menu.TaxRate);
+        Assert.Equal(11, menu.Items.Count);
+        Assert.Equal(5, menu.Bundles.Count);
+        Assert.Empty(Menu.Validate("USD", 0m, Items(), Bundles()));
+    }
+
+    [Fact]
+    public void ItemToOrder_returns_an_available_item()
+    {
+        var item = Build().ItemToOrder("omelet");
+        Assert.Equal("Omelet", item.Name);
+        Assert.Equal(new Money(900), item.Price);
+    }
+
+    [Theory]
+    [InlineData("steak")]
+    [InlineData("")]
+    [InlineData("Salad")]
+    public void ItemToOrder_refuses_an_unknown_item(string id)
+    {
+        var ex = Assert.Throws<DomainException>(() => Build().ItemToOrder(id));
+        Assert.Equal(DomainErrors.UnknownMenuItem, ex.Code);
+    }
+
+    [Fact]
+    public void ItemToOrder_refuses_an_unavailable_item()
+    {
+        var menu = Build().WithAvailability("cake", false);
+        var ex = Assert.Throws<DomainException>(() => menu.ItemToOrder("cake"));
+        Assert.Equal(DomainErrors.ItemUnavailable, ex.Code);
+        // Availability is a new menu: the other items and the original menu are untouched.
+        Assert.Equal("Coffee", menu.ItemToOrder("coffee").Name);
+        Assert.Equal("Chocolate Cake", Build().ItemToOrder("cake").Name);
+        Assert.Equal("Chocolate Cake", menu.WithAvailability("cake", true).ItemToOrder("cake").Name);
+    }
+
+    [Fact]
+    public void An_item_built_unavailable_cannot_be_ordered()
+    {
+        var menu = new Menu("USD", 0m, [Item("soup", "Soup", "starters", 6m, available: false)], []);
+        Assert.Equal(DomainErrors.ItemUnavailable, Assert.Throws<DomainException>(() => menu.ItemToOrder("soup")).Code);
+    }
+
+    [Fact]
+    public void WithAvailability_refuses_an_unknown_item()
+    {
+        var ex = Assert.Throws<DomainException>(() => Build().WithAvailability("steak", false));
+        Assert.Equal(DomainErrors.UnknownMenuItem, ex.Code);
+    }
+
+    [Fact]
+    public void Duplicate_item_ids_are_invalid() =>
+        AssertInvalid([.. TwoItems(), Item("salad", "Another Salad", "starters", 7m)], []);
+
+    [Fact]
+    public void Duplicate_bundle_ids_are_invalid() =>
+        AssertInvalid(TwoItems(),
+        [
+            Bundle("deal", "Deal", 10m, ["salad"], ["juice"]),
+            Bundle("deal", "Deal again", 9m, ["salad"], ["juice"]),
+        ]);
+
+    [Fact]
+    public void A_slot_naming_an_unknown_item_is_invalid() =>
+        AssertInvalid(TwoItems(), [Bundle("deal", "Deal", 10m, ["salad"], ["juice", "soda"])]);
+
+    [Fact]
+    public void An_empty_slot_is_invalid() =>
+        AssertInvalid(TwoItems(), [Bundle("deal", "Deal", 10m, ["salad"], [])]);
+
+    [Fact]
+    public void A_bundle_without_slots_is_invalid() =>
+        AssertInvalid(TwoItems(), [Bundle("deal", "Deal", 10m)]);
+
+    [Fact]
+    public void An_item_priced_zero_is_invalid() =>
+        AssertInvalid([.. TwoItems(), Item("water", "Water", "drinks", 0m)], []);
+
+    [Fact]
+    public void A_bundle_priced_zero_is_invalid() =>
+        AssertInvalid(TwoItems(), [Bundle("deal", "Deal", 0m, ["salad"], ["juice"])]);
+
+    [Fact]
+    public void More_than_six_slots_is_invalid()
+    {
+        var seven = Enumerable.Repeat(new[] { "juice" }, 7).ToArray();
+        AssertInvalid(TwoItems(), [Bundle("juices", "Seven Juices", 20m, seven)]);
+
+        var six = Enumerable.Repeat(new[] { "juice" }, 6).ToArray();
+        Assert.Single(new Menu("USD", 0m, TwoItems(), [Bundle("juices", "Six Juices", 20m, six)]).Bundles);
+    }
+
+    [Fact]
+    public void More_than_fifty_bundles_is_invalid()
+    {
+        Bundle Nth(int i) => Bundle($"deal-{i}", $"Deal {i}", 10m, ["salad"], ["juice"]);
+        AssertInvalid(TwoItems(), Enumerable.Range(0, 51).Select(Nth).ToList());
+        Assert.Equal(50, new Menu("USD", 0m, TwoItems(), Enumerable.Range(0, 50).Select(Nth).ToList()).Bundles.Count);
+    }
+
+    [Fact]
+    public void A_menu_without_items_is_invalid() => AssertInvalid([], []);
+
+    [Fact]
+    public void More_than_500_items_is_invalid()
+    {
+        var items = Enumerable.Range(0, 501).Select(i => Item($"item-{i}", $"Item {i}", "mains", 1m)).ToList();
+        AssertInvalid(items, []);
+        Assert.Equal(500, new Menu("USD", 0m, items.Take(500).ToList(), []).Items.Count);
+    }
+
+    [Theory]
+    [InlineData("usd")]
+    [InlineData("US")]
+    [InlineData("USDD")]
+    [InlineData("")]
+    [InlineData("U$D")]
+    public void A_currency_that_is_not_three_upper_case_letters_is_invalid(string currency) =>
+        AssertInvalid(TwoItems(), [], currency: currency);
+
+    [Theory]
+    [InlineData("-0.01")]
+    [InlineData("1.01")]
+    public void A_tax_rate_outside_0_to_1_is_invalid(string taxRate) =>
+        AssertInvalid(TwoItems(), [], taxRate: decimal.Parse(taxRate, System.Globalization.CultureInfo.InvariantCulture));
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0.0825")]
+    [InlineData("1")]
+    public void Tax_rates_from_0_to_1_are_valid(string taxRate)
+    {
+        var rate = decimal.Parse(taxRate, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(rate, new Menu("EUR", rate, TwoItems(), []).TaxRate);
+    }
+
+    [Fact]
+    public void Validate_lists_every_problem()
+    {
+        var problems = Menu.Validate("usd", 2m,
+            [.. TwoItems(), Item("salad", "Dup", "starters", 1m), Item("free", "Free", "drinks", 0m)],
+            [Bundle("deal", "Deal", 0m, ["ghost"], [])]);
+        // currency, tax rate, duplicate item, zero-priced item, zero-priced bundle, unknown slot item, empty slot
+        Assert.Equal(7, problems.Count);
+    }
+}
