@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Restaurant.Api.Tests.Support;
+
+/// <summary>One table's order as its diners see it: opened over HTTP, then driven with the order's own token.</summary>
+public sealed class TableSession
+{
+    private TableSession(RestaurantApi api, string orderId, string token)
+    {
+        Api = api;
+        OrderId = orderId;
+        Token = token;
+        Client = api.WithToken(token);
+    }
+
+    public RestaurantApi Api { get; }
+    public string OrderId { get; }
+    public string Token { get; }
+    public HttpClient Client { get; }
+
+    public static async Task<TableSession> OpenAsync(RestaurantApi api, string table, int? guests = null)
+    {
+        var response = await api.Anonymous().PostAsJsonAsync("/orders", new { table, guests });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        return new TableSession(api, body["id"]!.GetValue<string>(), body["accessToken"]!.GetValue<string>());
+    }
+
+    public Task<HttpResponseMessage> AddAsync(params object[] additions) =>
+        Client.PostAsJsonAsync($"/orders/{OrderId}/items", new { add = additions });
+
+    public Task<HttpResponseMessage> ChangeAsync(object body) => Client.PostAsJsonAsync($"/orders/{OrderId}/items", body);
+
+    public Task<HttpResponseMessage> SubmitAsync() => Client.PostAsync($"/orders/{OrderId}/submit", null);
+
+    public Task<HttpResponseMessage> BillAsync() => Client.PostAsync($"/orders/{OrderId}/bill", null);
+
+    public async Task<JsonObject> GetAsync()
+    {
+        var response = await Client.GetAsync($"/orders/{OrderId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadJsonAsync();
+    }
+
+    public static object Item(string menuItemId, int quantity = 1, string? diner = null, string? note = null) =>
+        new { menuItemId, quantity, diner, note };
+}
+
+public static class HttpAssertions
+{
+    public static async Task<JsonObject> ReadJsonAsync(this HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+    /// <summary>Asserts an RFC 9457 problem with the given status and code, and returns it for further checks.</summary>
+    public static async Task<JsonObject> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"Expected {(int)status} {code}, got {(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(text)!.AsObject();
+        Assert.Equal((int)status, problem["status"]!.GetValue<int>());
+        Assert.Equal(code, problem["code"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(problem["title"]?.GetValue<string>()));
+        Assert.False(string.IsNullOrWhiteSpace(problem["detail"]?.GetValue<string>()));
+        return problem;
+    }
+
+    public static decimal Money(this JsonNode? node) => node!.GetValue<decimal>();
+
+    public static JsonSerializerOptions Web { get; } = new(JsonSerializerDefaults.Web);
+}
