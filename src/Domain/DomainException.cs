@@ -13,6 +13,7 @@ public static class DomainErrors
     public const string InvalidQuantity = "invalid_quantity";
     public const string InvalidTable = "invalid_table";
     public const string InvalidMenu = "invalid_menu";
+    public const string OrderTooLarge = "order_too_large";
     public const string UnknownMenuItem = "unknown_menu_item";
     public const string ItemUnavailable = "item_unavailable";
     public const string UnknownLine = "unknown_line";

@@ -377,6 +377,42 @@ public class BillCalculatorTests
     }
 
     [Fact]
+    public void Savings_that_do_not_divide_evenly_between_slots_are_still_found()
+    {
+        // x 10.00, y 1.00, z 1.00, two of each. "pair" [x][x] saves 0.09; "trio" [x][y][z] saves 0.05 (1.67 cents a
+        // unit). Two trios (0.10) beat one pair (0.09): a search bound that rounded per-unit savings would miss it.
+        var bundles = new[]
+        {
+            DefaultMenu.Bundle("pair", "Pair", 19.91m, ["x"], ["x"]),
+            DefaultMenu.Bundle("trio", "Trio", 11.95m, ["x"], ["y"], ["z"]),
+        };
+        var bill = Calc([L("a", "x", 2, unitPrice: 1000), L("b", "y", 2, unitPrice: 100), L("c", "z", 2, unitPrice: 100)], bundles);
+
+        Assert.Equal(new Money(2400), bill.Subtotal);
+        Assert.Equal(new Money(10), bill.Savings);
+        Assert.Equal(new Money(2390), bill.Total);
+        Assert.Equal(["trio", "trio"], bill.Bundles.Select(b => b.BundleId));
+        AssertConsistent(bill);
+    }
+
+    [Fact]
+    public void Interchangeable_items_of_one_diner_are_bundled_the_same_whatever_order_they_were_added_in()
+    {
+        // Tea and soda cost the same and fit the same slot, so either completes the deal; the bill must not depend
+        // on which line came first.
+        var bundles = new[] { DefaultMenu.Bundle("cake-drink", "Cake & Drink", 7m, ["cake"], ["tea", "soda"]) };
+        var teaFirst = Calc([L("k", "cake", diner: "A"), L("t", "tea", diner: "A"), L("s", "soda", diner: "A")], bundles);
+        var sodaFirst = Calc([L("k", "cake", diner: "A"), L("s", "soda", diner: "A"), L("t", "tea", diner: "A")], bundles);
+
+        Assert.Equal(teaFirst.Total, sodaFirst.Total);
+        Assert.Equal(new Money(650 + 250 + 250 - 200), teaFirst.Total);
+        Assert.Equal(Assert.Single(teaFirst.Bundles).MenuItemIds, Assert.Single(sodaFirst.Bundles).MenuItemIds);
+        Assert.Equal(teaFirst.Bundles[0].LineIds, sodaFirst.Bundles[0].LineIds);
+        Assert.Equal(teaFirst.Shares, sodaFirst.Shares);
+        AssertConsistent(teaFirst);
+    }
+
+    [Fact]
     public void The_same_lines_always_give_the_same_bill()
     {
         BillLine[] lines = [L("a", "omelet", 2, "A"), L("b", "coffee", 1, "B"), L("c", "tea", 1, "C"), L("d", "pancakes", 1, "A"), L("e", "juice", 2, "B")];

@@ -22,7 +22,8 @@ public sealed record PricingCase(IReadOnlyList<MenuItem> Items, IReadOnlyList<Bu
     private static Gen<long> PriceGen =>
         Gen.Frequency(
             (3, Gen.Choose(2, 40).Select(n => n * 50L)),   // 1.00 .. 20.00 in steps of 0.50
-            (2, Gen.Elements(200L, 250L, 300L)));           // a few common prices, so items share prices often
+            (2, Gen.Elements(200L, 250L, 300L)),            // a few common prices, so items share prices often
+            (1, Gen.Choose(100, 2000).Select(n => (long)n))); // any cent, so savings can differ by a cent
 
     private static Gen<MenuItem[]> ItemsGen =>
         from count in Gen.Choose(1, 4)
@@ -41,8 +42,10 @@ public sealed record PricingCase(IReadOnlyList<MenuItem> Items, IReadOnlyList<Bu
         from slots in SlotGen(items).ArrayOf(slotCount)
         // Around the slots' list price, so that a bundle sometimes saves money and sometimes does not.
         let dearest = slots.Sum(s => s.Max(id => items.Single(i => i.Id == id).Price.Minor))
-        from steps in Gen.Choose(1, (int)(dearest / 50) + 4)
-        select new Bundle($"b{index}", $"Bundle {index}", new Money(steps * 50L), slots);
+        from price in Gen.Frequency(
+            (3, Gen.Choose(1, (int)(dearest / 50) + 4).Select(steps => steps * 50L)),
+            (1, Gen.Choose(1, (int)dearest + 200).Select(cents => (long)cents)))
+        select new Bundle($"b{index}", $"Bundle {index}", new Money(price), slots);
 
     private static Gen<BillLine> LineGen(MenuItem[] items, int index) =>
         from item in Gen.Elements(items)
@@ -181,19 +184,21 @@ public class BundleOptimizerPropertyTests
             from c in PricingCase.Gen_
             from shuffled in Gen.Shuffle(c.Lines.ToArray())
             select (c, shuffled);
-        ForAll(cases, x =>
+        Prop.ForAll(cases.ToArbitrary(), x =>
         {
             var (c, shuffled) = x;
             var bill = c.Bill();
-            var other = c.WithLines(shuffled).Bill();
-            Assert.Equal(bill.Subtotal, other.Subtotal);
-            Assert.Equal(bill.Savings, other.Savings);
-            Assert.Equal(bill.Tax, other.Tax);
-            Assert.Equal(bill.Total, other.Total);
-            Assert.Equal(Describe(bill.Bundles), Describe(other.Bundles));
-            Assert.Equal(bill.Shares, other.Shares);
-            Assert.Equal(bill.Items, other.Items, (a, b) => a.MenuItemId == b.MenuItemId && a.Quantity == b.Quantity && a.UnitPrice == b.UnitPrice && a.Amount == b.Amount);
-        });
+            foreach (var other in new[] { c.WithLines(shuffled).Bill(), c.WithLines(c.Lines.Reverse().ToList()).Bill() })
+            {
+                Assert.Equal(bill.Subtotal, other.Subtotal);
+                Assert.Equal(bill.Savings, other.Savings);
+                Assert.Equal(bill.Tax, other.Tax);
+                Assert.Equal(bill.Total, other.Total);
+                Assert.Equal(Describe(bill.Bundles), Describe(other.Bundles));
+                Assert.Equal(bill.Shares, other.Shares);
+                Assert.Equal(bill.Items, other.Items, (a, b) => a.MenuItemId == b.MenuItemId && a.Quantity == b.Quantity && a.UnitPrice == b.UnitPrice && a.Amount == b.Amount);
+            }
+        }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(6000).WithQuietOnSuccess(true));
 
         static IReadOnlyList<string> Describe(IEnumerable<BundleUse> uses) =>
             uses.Select(u => $"{u.BundleId}:{string.Join(",", u.MenuItemIds)}").ToList();
@@ -251,5 +256,59 @@ public class BundleOptimizerPropertyTests
             amount -= best.Value.Saving;
             foreach (var u in best.Value.Taken.OrderDescending()) units.RemoveAt(u);
         }
+    }
+}
+
+public class BundleOptimizerTests
+{
+    private static readonly IReadOnlyList<Bundle> Bundles = DefaultMenu.Bundles();
+
+    private static PricedUnit U(int id, string itemId) =>
+        new(id, itemId, DefaultMenu.Items().Single(i => i.Id == itemId).Price);
+
+    [Fact]
+    public void No_units_or_no_bundles_give_no_choices()
+    {
+        Assert.Empty(BundleOptimizer.Cheapest([], Bundles));
+        Assert.Empty(BundleOptimizer.Cheapest([U(0, "salad"), U(1, "juice")], []));
+        Assert.Empty(BundleOptimizer.Cheapest([U(0, "soup"), U(1, "fries")], Bundles));
+    }
+
+    [Fact]
+    public void Choices_name_the_callers_unit_ids_in_slot_order()
+    {
+        var choices = BundleOptimizer.Cheapest([U(70, "juice"), U(42, "salad")], Bundles);
+        var choice = Assert.Single(choices);
+        Assert.Equal("salad-juice", choice.Bundle.Id);
+        Assert.Equal([42, 70], choice.UnitIds);
+    }
+
+    [Fact]
+    public void Every_unit_is_taken_at_most_once_and_fits_its_slot()
+    {
+        var cases =
+            from c in PricingCase.Gen_
+            let units = c.Lines.SelectMany(l => Enumerable.Repeat(l, l.Quantity)).ToList()
+            from ids in Gen.Shuffle(Enumerable.Range(100, units.Count).ToArray())
+            select (c, units: units.Select((l, i) => new PricedUnit(ids[i], l.MenuItemId, l.UnitPrice)).ToList());
+
+        Prop.ForAll(cases.ToArbitrary(), x =>
+        {
+            var (c, units) = x;
+            var byId = units.ToDictionary(u => u.Id);
+            var choices = BundleOptimizer.Cheapest(units, c.Bundles);
+            var taken = choices.SelectMany(ch => ch.UnitIds).ToList();
+            Assert.Equal(taken.Count, taken.Distinct().Count());
+            foreach (var choice in choices)
+            {
+                Assert.Contains(choice.Bundle, c.Bundles);
+                Assert.Equal(choice.Bundle.Slots.Count, choice.UnitIds.Count);
+                for (var s = 0; s < choice.UnitIds.Count; s++)
+                    Assert.Contains(byId[choice.UnitIds[s]].MenuItemId, choice.Bundle.Slots[s]);
+                Assert.True(choice.UnitIds.Sum(id => byId[id].Price.Minor) > choice.Bundle.Price.Minor);
+            }
+            var cost = units.Sum(u => u.Price.Minor) - taken.Sum(id => byId[id].Price.Minor) + choices.Sum(ch => ch.Bundle.Price.Minor);
+            Assert.Equal(BruteForceOracle.CheapestAmount(c.Lines, c.Bundles), cost);
+        }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(2000).WithQuietOnSuccess(true));
     }
 }

@@ -7,6 +7,8 @@ namespace Restaurant.Domain.Orders;
 public sealed class Order
 {
     public const int MaxTableLength = 20;
+    /// <summary>Keeps every bill exact and quick to price; far above what one table eats.</summary>
+    public const int MaxUnits = 500;
 
     private static readonly Dictionary<(OrderStatus, OrderAction), OrderStatus> Transitions = new()
     {
@@ -69,11 +71,15 @@ public sealed class Order
                 throw new DomainException(DomainErrors.LineSubmitted, $"Line '{lineId}' is already with the kitchen (ticket {line.TicketNumber}).");
             return line;
         }).ToList();
+        var newLines = additions.ToList();
+        var units = _lines.Except(removed).Sum(l => l.Quantity.Value) + newLines.Sum(l => l.Quantity.Value);
+        if (units > MaxUnits)
+            throw new DomainException(DomainErrors.OrderTooLarge, $"An order holds at most {MaxUnits} units; this change would make it {units}.");
         Apply(OrderAction.ChangeItems);
         foreach (var line in removed) _lines.Remove(line);
         var added = new List<OrderLine>();
         var position = _lines.Count == 0 ? 0 : _lines.Max(l => l.Position);
-        foreach (var addition in additions)
+        foreach (var addition in newLines)
         {
             var line = new OrderLine(NewId(), ++position, addition.Item.Id, addition.Item.Name, addition.Quantity,
                 addition.Item.Price, addition.Diner, addition.Note);

@@ -8,11 +8,12 @@ public static class BillCalculator
     public static Bill Calculate(IEnumerable<BillLine> lines, IReadOnlyList<Bundle> bundles, string currency, decimal taxRate)
     {
         var lineList = lines.ToList();
-        // Units in the order they are offered to bundles: by diner, then as ordered, so the choice never depends on
-        // how lines happen to be stored.
+        // Units in the order they are offered to bundles: by diner, then by item, then as ordered, so the choice
+        // never depends on how lines happen to be stored (interchangeable items of one diner are taken by item id).
         var units = lineList
             .Select((line, position) => (line, position))
-            .OrderBy(x => x.line.Diner is null ? 0 : 1).ThenBy(x => x.line.Diner, StringComparer.Ordinal).ThenBy(x => x.position)
+            .OrderBy(x => x.line.Diner is null ? 0 : 1).ThenBy(x => x.line.Diner, StringComparer.Ordinal)
+            .ThenBy(x => x.line.MenuItemId, StringComparer.Ordinal).ThenBy(x => x.position)
             .SelectMany(x => Enumerable.Repeat(x.line, x.line.Quantity))
             .ToList();
         var priced = units.Select((line, i) => new PricedUnit(i, line.MenuItemId, line.UnitPrice)).ToList();

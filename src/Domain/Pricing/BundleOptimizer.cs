@@ -11,16 +11,14 @@ public sealed record BundleChoice(Bundle Bundle, IReadOnlyList<int> UnitIds);
 /// <summary>
 /// Finds the bundle uses that make a table's total as low as possible: exact, not greedy.
 /// Units are merged into classes (same price, same slots); a use is a bundle plus the classes filling its slots,
-/// kept only if it saves money. A depth-first search picks uses in canonical order (each multiset once), bounded by
-/// giving every remaining unit the best per-unit saving any later use could give it (the slots of a bundle
-/// relaxed apart). Ties: the first optimum in search order, where uses are ranked by saving (largest first), then
-/// bundle id, then the classes they take; the caller's unit order decides which unit of a class is used first.
+/// kept only if it saves money. Choosing how often to take each use is then an integer program with one row per
+/// class, solved exactly by branch and bound on its linear relaxation.
+/// Ties: the first optimum found, where uses are ranked by saving (largest first), then bundle id, then the classes
+/// they take, and larger counts of earlier uses are tried first; the caller's unit order decides which unit of a
+/// class fills a slot.
 /// </summary>
 public static class BundleOptimizer
 {
-    // Per-unit savings are compared in 1/60ths of a cent: 60 divides every slot count from 1 to 6 exactly.
-    private const long Scale = 60;
-
     public static IReadOnlyList<BundleChoice> Cheapest(IReadOnlyList<PricedUnit> units, IReadOnlyList<Bundle> bundles)
     {
         var orderedBundles = bundles.OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
@@ -28,13 +26,11 @@ public static class BundleOptimizer
         var uses = CandidateUses(classes, orderedBundles);
         if (uses.Count == 0) return [];
 
-        var search = new Search(classes.Select(c => c.Units.Count).ToArray(), uses);
-        search.Run(0, 0);
+        var counts = new BranchAndBound(classes.Select(c => c.Units.Count).ToArray(), uses).Solve();
 
         var taken = new int[classes.Count];
-        return search.Best.Select(useIndex =>
+        return uses.SelectMany((use, j) => Enumerable.Repeat(use, counts[j])).Select(use =>
         {
-            var use = uses[useIndex];
             var unitIds = use.Classes.Select(c => classes[c].Units[taken[c]++]).ToList();
             return new BundleChoice(orderedBundles[use.Bundle], unitIds);
         }).ToList();
@@ -114,72 +110,121 @@ public static class BundleOptimizer
         return uses;
     }
 
-    private sealed class Search
+    /// <summary>
+    /// Maximises Σ saving·count over use counts such that no class gives more units than it has: an integer program
+    /// with one row per class. Depth-first branch and bound on its linear relaxation; the greedy choice (largest
+    /// saving first) is the first incumbent, and the ceiling branch is explored first so good answers come early.
+    /// </summary>
+    private sealed class BranchAndBound
     {
-        private readonly int[] _counts;
-        private readonly List<Use> _uses;
-        // _bestGain[j][c]: the largest per-unit saving (scaled) any use from j on gives a unit of class c.
-        private readonly long[][] _bestGain;
-        private readonly List<int> _chosen = [];
-        private long _bestSaving;
+        private readonly int[] _available;
+        private readonly int[][] _uses; // _uses[j][c]: units of class c that one use j takes
+        private readonly long[] _saving;
+        private readonly double[][] _matrix;
+        private long _bestSaving = -1;
+        private int[] _bestCounts = [];
 
-        public Search(int[] counts, List<Use> uses)
+        public BranchAndBound(int[] available, List<Use> uses)
         {
-            _counts = counts;
-            _uses = uses;
-            _bestGain = new long[uses.Count + 1][];
-            _bestGain[uses.Count] = new long[counts.Length];
-            for (var j = uses.Count - 1; j >= 0; j--)
+            _available = available;
+            _saving = uses.Select(u => u.Saving).ToArray();
+            _uses = uses.Select(u =>
             {
-                _bestGain[j] = (long[])_bestGain[j + 1].Clone();
-                var perUnit = uses[j].Saving * Scale / uses[j].Classes.Length;
-                foreach (var c in uses[j].Classes) _bestGain[j][c] = Math.Max(_bestGain[j][c], perUnit);
-            }
+                var take = new int[available.Length];
+                foreach (var c in u.Classes) take[c]++;
+                return take;
+            }).ToArray();
+            _matrix = Enumerable.Range(0, available.Length)
+                .Select(c => _uses.Select(take => (double)take[c]).ToArray()).ToArray();
         }
 
-        public IReadOnlyList<int> Best { get; private set; } = [];
-
-        public void Run(int start, long saving)
+        /// <summary>How many times each use is taken in the cheapest bundling.</summary>
+        public int[] Solve()
         {
-            if (saving > _bestSaving)
-            {
-                _bestSaving = saving;
-                Best = [.. _chosen];
-            }
-            for (var j = start; j < _uses.Count; j++)
-            {
-                // The bound only shrinks as j grows, so the first use that cannot win ends this branch.
-                if (Bound(j, saving) <= _bestSaving * Scale) return;
-                var use = _uses[j];
-                if (!TryTake(use.Classes)) continue;
-                _chosen.Add(j);
-                Run(j, saving + use.Saving);
-                _chosen.RemoveAt(_chosen.Count - 1);
-                foreach (var c in use.Classes) _counts[c]++;
-            }
+            Consider(Greedy());
+            var upper = _uses.Select(take => Enumerable.Range(0, take.Length).Where(c => take[c] > 0).Min(c => _available[c] / take[c])).ToArray();
+            Explore(new int[_uses.Length], upper);
+            return _bestCounts;
         }
 
-        private long Bound(int from, long saving)
+        private int[] Greedy()
         {
-            var bound = saving * Scale;
-            var gains = _bestGain[from];
-            for (var c = 0; c < _counts.Length; c++) bound += _counts[c] * gains[c];
-            return bound;
+            var left = (int[])_available.Clone();
+            var counts = new int[_uses.Length];
+            for (var j = 0; j < _uses.Length; j++)
+            {
+                var take = _uses[j];
+                var times = Enumerable.Range(0, left.Length).Where(c => take[c] > 0).Min(c => left[c] / take[c]);
+                counts[j] = times;
+                for (var c = 0; c < left.Length; c++) left[c] -= take[c] * times;
+            }
+            return counts;
         }
 
-        private bool TryTake(int[] classes)
+        private void Explore(int[] lower, int[] upper)
         {
-            for (var i = 0; i < classes.Length; i++)
+            var residual = (int[])_available.Clone();
+            long fixedSaving = 0;
+            for (var j = 0; j < lower.Length; j++)
             {
-                if (_counts[classes[i]] > 0)
-                {
-                    _counts[classes[i]]--;
-                    continue;
-                }
-                for (var k = 0; k < i; k++) _counts[classes[k]]++;
-                return false;
+                if (lower[j] > upper[j]) return;
+                fixedSaving += _saving[j] * lower[j];
+                for (var c = 0; c < residual.Length; c++) residual[c] -= _uses[j][c] * lower[j];
             }
-            return true;
+            if (residual.Any(r => r < 0)) return;
+
+            var (bound, x) = Relaxation(lower, upper, residual);
+            // Savings are whole cents, so a relaxation that cannot reach the next cent cannot win.
+            if ((long)Math.Floor(fixedSaving + bound + 1e-6) <= _bestSaving) return;
+
+            // Branch on a clearly fractional count, so that both branches tighten a bound by at least one.
+            var branch = -1;
+            for (var j = 0; j < x.Length && branch < 0; j++)
+                if (Math.Abs(x[j] - Math.Round(x[j])) > 1e-6) branch = j;
+            if (branch < 0)
+            {
+                Consider(lower.Select((l, j) => l + (int)Math.Round(x[j])).ToArray());
+                return;
+            }
+            var above = (int[])lower.Clone();
+            above[branch] += (int)Math.Ceiling(x[branch]);
+            Explore(above, upper);
+            var below = (int[])upper.Clone();
+            below[branch] = lower[branch] + (int)Math.Floor(x[branch]);
+            Explore(lower, below);
+        }
+
+        /// <summary>The linear relaxation over what is left after the fixed lower bounds; upper bounds become rows.</summary>
+        private (double Bound, double[] X) Relaxation(int[] lower, int[] upper, int[] residual)
+        {
+            var rows = new List<double[]>(_matrix);
+            var limits = residual.Select(r => (double)r).ToList();
+            for (var j = 0; j < upper.Length; j++)
+            {
+                // A bound the relaxation could not exceed anyway (even fractionally) needs no row.
+                var capacity = Enumerable.Range(0, residual.Length).Where(c => _uses[j][c] > 0).Min(c => (double)residual[c] / _uses[j][c]);
+                if (upper[j] - lower[j] >= capacity) continue;
+                var row = new double[upper.Length];
+                row[j] = 1;
+                rows.Add(row);
+                limits.Add(upper[j] - lower[j]);
+            }
+            return LinearProgram.Maximize([.. rows], [.. limits], _saving.Select(v => (double)v).ToArray());
+        }
+
+        /// <summary>Keeps a candidate only if it really fits the units (checked exactly) and saves strictly more.</summary>
+        private void Consider(int[] counts)
+        {
+            var left = (int[])_available.Clone();
+            long saving = 0;
+            for (var j = 0; j < counts.Length; j++)
+            {
+                saving += _saving[j] * counts[j];
+                for (var c = 0; c < left.Length; c++) left[c] -= _uses[j][c] * counts[j];
+            }
+            if (left.Any(l => l < 0) || saving <= _bestSaving) return;
+            _bestSaving = saving;
+            _bestCounts = counts;
         }
     }
 }
