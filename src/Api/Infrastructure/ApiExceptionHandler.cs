@@ -17,6 +17,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             DomainException domain => Problem(ProblemCodes.ForDomainError(domain.Code), domain.Message),
             ApiProblem api => Problem((api.Status, api.Code), api.Message, api.Extensions),
             BadHttpRequestException { InnerException: JsonException json } => MalformedJsonProblem(json),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } badRequest => BindingProblem(badRequest),
             BadHttpRequestException badRequest => Problem((badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode)),
                 ProblemCodes.DetailFor(badRequest.StatusCode) ?? badRequest.Message),
             _ => null,
@@ -60,6 +61,36 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var problem = Problem((StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed), "The body is not valid JSON for this request.");
         problem.Extensions["errors"] = new Dictionary<string, string[]> { [path] = ["This value is malformed or of the wrong type."] };
         return problem;
+    }
+
+    // A missing body or an unreadable query value: still a validation failure, so it names the field in errors. The
+    // framework's message is written for the server's developer ("Did you mean to use a Service instead?"), not the client.
+    private static ProblemDetails BindingProblem(BadHttpRequestException exception)
+    {
+        var message = exception.Message;
+        var parameter = ParameterName(message);
+        var fromBody = parameter is null || message.StartsWith("Implicit body", StringComparison.Ordinal) ||
+                       message.EndsWith("from body.", StringComparison.Ordinal);
+        var problem = Problem((StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed),
+            fromBody ? "The request needs a JSON body." : "A parameter of the request is missing or malformed; see errors.");
+        problem.Extensions["errors"] = new Dictionary<string, string[]>
+        {
+            [fromBody ? "body" : parameter!] = [fromBody ? "A JSON body is required." : "This value is missing, malformed or of the wrong type."],
+        };
+        return problem;
+    }
+
+    /// <summary>"Failed to bind parameter \"Nullable&lt;long&gt; after\" from …" → "after".</summary>
+    private static string? ParameterName(string message)
+    {
+        const string marker = "parameter \"";
+        var start = message.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0) return null;
+        start += marker.Length;
+        var end = message.IndexOf('"', start);
+        if (end <= start) return null;
+        var declaration = message[start..end];
+        return declaration[(declaration.LastIndexOf(' ') + 1)..];
     }
 
     /// <summary>"Add[0].MenuItemId" → "add[0].menuItemId": the names the client sent.</summary>

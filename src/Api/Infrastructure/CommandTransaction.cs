@@ -22,7 +22,7 @@ public sealed class CommandTransaction : IEndpointFilter
         {
             for (var attempt = 1; ; attempt++)
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
+                await using var transaction = await db.BeginCommandTransactionAsync(http.RequestAborted);
                 try
                 {
                     var result = await next(context);

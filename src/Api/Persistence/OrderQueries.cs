@@ -6,9 +6,12 @@ namespace Restaurant.Api.Persistence;
 
 public static class OrderQueries
 {
-    /// <summary>The whole aggregate, read in one statement so that lines and tickets come from one snapshot.</summary>
+    /// <summary>
+    /// The whole aggregate, one query per table (a single joined query returns lines × tickets rows). Callers run it
+    /// inside a transaction, so the queries read one snapshot.
+    /// </summary>
     public static async Task<Order> LoadOrderAsync(this RestaurantDbContext db, string orderId, CancellationToken ct) =>
-        await db.Orders.Include(o => o.Lines).Include(o => o.Tickets).SingleOrDefaultAsync(o => o.Id == orderId, ct)
+        await db.Orders.Include(o => o.Lines).Include(o => o.Tickets).AsSplitQuery().SingleOrDefaultAsync(o => o.Id == orderId, ct)
         ?? throw ApiProblem.OrderNotFound(orderId);
 
     /// <summary>The menu in effect at <paramref name="now"/>: the latest version whose start has come.</summary>

@@ -1,4 +1,7 @@
+using System.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -14,6 +17,10 @@ public static class PersistenceSetup
         if (!provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"Restaurant:Database '{provider}' is not supported; use 'sqlite'.");
         var connectionString = configuration.GetConnectionString("Restaurant") ?? DefaultSqlite;
+        // Microsoft.Data.Sqlite is synchronous underneath: a writer waiting for the lock blocks a pool thread. Let the
+        // pool start threads at once, so the writer holding the lock always gets one back to commit.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 128), completionPorts);
         services.AddDbContext<RestaurantDbContext>(options => options
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(new SqlitePragmas())
@@ -22,6 +29,36 @@ public static class PersistenceSetup
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// A transaction for one command. On SQLite it must be BEGIN IMMEDIATE (Serializable in Microsoft.Data.Sqlite):
+    /// it takes the write lock up front, waiting under busy_timeout, whereas a deferred transaction that reads and
+    /// then writes fails at once when another writer committed in between.
+    /// </summary>
+    public static Task<IDbContextTransaction> BeginCommandTransactionAsync(this RestaurantDbContext db, CancellationToken ct) =>
+        db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+
+    /// <summary>
+    /// A read-only transaction whose queries all see one snapshot. On SQLite a deferred BEGIN, which takes no lock
+    /// until it reads and never blocks the writer (WAL).
+    /// </summary>
+    public static async Task<IAsyncDisposable> BeginSnapshotAsync(this RestaurantDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(transaction, ct);
+        return new Snapshot(db, transaction);
+    }
+
+    private sealed class Snapshot(RestaurantDbContext db, SqliteTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.UseTransactionAsync(null);
+            await transaction.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Creates or upgrades the schema and seeds the default menu; safe to run from several processes at once.</summary>

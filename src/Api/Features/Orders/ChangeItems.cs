@@ -27,7 +27,7 @@ public static class ChangeItems
                 .WithMessage($"At most {MaxEntries} lines can be added at once.");
             RuleFor(c => c.Remove.Count).LessThanOrEqualTo(MaxEntries).OverridePropertyName("remove")
                 .WithMessage($"At most {MaxEntries} lines can be removed at once.");
-            RuleForEach(c => c.Add).ChildRules(addition =>
+            RuleForEach(c => c.Add).NotNull().WithMessage("Each line to add is an object.").ChildRules(addition =>
             {
                 addition.RuleFor(a => a.MenuItemId).NotEmpty().MaximumLength(64);
                 addition.RuleFor(a => a.Quantity).NotNull().InclusiveBetween(1, Quantity.Max);

@@ -1,6 +1,4 @@
 using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 
 namespace Restaurant.Api.Features.Orders;
@@ -13,10 +11,8 @@ public static class GetOrder
     {
         public async Task<OrderView> Handle(Query query, CancellationToken cancellationToken)
         {
-            var order = await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Tickets)
-                .SingleOrDefaultAsync(o => o.Id == query.OrderId, cancellationToken)
-                ?? throw ApiProblem.OrderNotFound(query.OrderId);
-            return OrderView.From(order);
+            await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
+            return OrderView.From(await db.LoadOrderAsync(query.OrderId, cancellationToken));
         }
     }
 }

@@ -20,7 +20,7 @@ public static class ListOrders
     {
         public Validator()
         {
-            RuleFor(q => q.Status).Must(s => s is null || Enum.TryParse<OrderStatus>(s, ignoreCase: true, out _))
+            RuleFor(q => q.Status).Must(s => s is null || Enum.GetNames<OrderStatus>().Contains(s, StringComparer.OrdinalIgnoreCase))
                 .WithMessage("Status is open, billed or paid.");
             RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit);
         }
