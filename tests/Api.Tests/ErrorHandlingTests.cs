@@ -1,0 +1,320 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Restaurant.Api.Tests.Support;
+
+namespace Restaurant.Api.Tests;
+
+public sealed class ErrorHandlingTests(RestaurantApiFixture fixture) : IClassFixture<RestaurantApiFixture>
+{
+    private const int Limit = 64 * 1024;
+
+    [Theory]
+    [InlineData("""{"table":""", "table")]
+    [InlineData("""{"table":"x",}""", null)]
+    [InlineData("""{table:"x"}""", null)]
+    [InlineData("not json", null)]
+    [InlineData("""{"table":"x"} {"table":"y"}""", null)]
+    public async Task Malformed_json_is_a_validation_failure_with_errors(string body, string? field)
+    {
+        var response = await fixture.Api.Anonymous().PostRawAsync("/orders", body);
+
+        var fields = await response.AssertValidationProblemAsync();
+        if (field is not null) Assert.Contains(field, fields);
+    }
+
+    [Theory]
+    [InlineData("""{"table":12}""", "table")]
+    [InlineData("""{"table":["12"]}""", "table")]
+    [InlineData("""{"table":"12x","guests":"four"}""", "guests")]
+    [InlineData("""{"table":"12x","guests":2.5}""", "guests")]
+    [InlineData("""{"table":"12x","guests":99999999999}""", "guests")]
+    [InlineData("""["12"]""", "body")]
+    [InlineData("\"12\"", "body")]
+    public async Task Wrong_json_types_for_an_order_name_the_field(string body, string field)
+    {
+        var response = await fixture.Api.Anonymous().PostRawAsync("/orders", body);
+
+        Assert.Contains(field, await response.AssertValidationProblemAsync());
+    }
+
+    [Theory]
+    [InlineData("""{"add":"salad"}""", "add")]
+    [InlineData("""{"add":{"menuItemId":"salad","quantity":1}}""", "add")]
+    [InlineData("""{"add":[{"menuItemId":"salad","quantity":"lots"}]}""", "add[0].quantity")]
+    [InlineData("""{"add":[{"menuItemId":"salad","quantity":1.5}]}""", "add[0].quantity")]
+    [InlineData("""{"add":[{"menuItemId":"salad","quantity":true}]}""", "add[0].quantity")]
+    [InlineData("""{"add":[{"menuItemId":7,"quantity":1}]}""", "add[0].menuItemId")]
+    [InlineData("""{"add":[{"menuItemId":"salad","quantity":1,"diner":{"name":"x"}}]}""", "add[0].diner")]
+    [InlineData("""{"remove":[1]}""", "remove[0]")]
+    [InlineData("""{"remove":"line"}""", "remove")]
+    [InlineData("""{"add":[null]}""", "add[0]")]
+    [InlineData("""{"remove":[null]}""", "remove[0]")]
+    [InlineData("""{"remove":[""]}""", "remove[0]")]
+    [InlineData("""{"add":[{}]}""", "add[0].menuItemId")]
+    public async Task Wrong_json_types_for_items_name_the_field(string body, string field)
+    {
+        var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("types"));
+
+        var response = await session.Client.PostRawAsync($"/orders/{session.OrderId}/items", body);
+
+        Assert.Contains(field, await response.AssertValidationProblemAsync());
+        Assert.Empty((await session.GetAsync())["pending"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", "application/json")]
+    [InlineData("null", "application/json")]
+    public async Task A_missing_body_is_a_validation_failure_naming_the_body(string? body, string? contentType)
+    {
+        var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("nobody"));
+
+        foreach (var (client, path) in new[] { (fixture.Api.Anonymous(), "/orders"), (session.Client, $"/orders/{session.OrderId}/items") })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path);
+            if (body is not null)
+            {
+                request.Content = new StringContent(body, Encoding.UTF8);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType!);
+            }
+            var response = await client.SendAsync(request);
+
+            Assert.Contains("body", await response.AssertValidationProblemAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_415()
+    {
+        var response = await fixture.Api.Anonymous().PostRawAsync("/orders", """{"table":"t415"}""", contentType: "text/plain");
+
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Api.Anonymous().PostAsJsonAsync("/orders", new { table = "t415" })).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task A_body_over_64_KiB_is_413_and_changes_nothing(bool chunked, bool idempotent)
+    {
+        var table = Tables.Unique("big");
+        var padding = new string(' ', Limit);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/orders")
+        {
+            Content = new StringContent($$"""{"table":"{{table}}"{{padding}}}""", Encoding.UTF8, "application/json"),
+        };
+        if (chunked) request.Headers.TransferEncodingChunked = true;
+        if (idempotent) request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        var response = await fixture.Api.Anonymous().SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Api.Anonymous().PostAsJsonAsync("/orders", new { table })).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_item_body_over_64_KiB_is_413_and_adds_nothing()
+    {
+        var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("bigitem"));
+        var note = new string('n', 200);
+        var additions = Enumerable.Range(0, 400).Select(_ => TableSession.Item("tea", note: note)).ToArray();
+
+        var response = await session.AddAsync(additions);
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        Assert.Empty((await session.GetAsync())["pending"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_body_just_under_64_KiB_is_read()
+    {
+        var table = Tables.Unique("under");
+        var head = $$"""{"table":"{{table}}" """;
+        var body = head + new string(' ', Limit - Encoding.UTF8.GetByteCount(head) - 1) + "}";
+        Assert.Equal(Limit, Encoding.UTF8.GetByteCount(body));
+
+        var response = await fixture.Api.Anonymous().PostRawAsync("/orders", body);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("GET", "/nowhere")]
+    [InlineData("GET", "/orders/abc/nowhere")]
+    [InlineData("POST", "/kitchen")]
+    [InlineData("GET", "/menu/items")]
+    public async Task An_unknown_route_is_a_404_problem(string method, string path)
+    {
+        var response = await fixture.Api.Staff().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Theory]
+    [InlineData("DELETE", "/menu")]
+    [InlineData("DELETE", "/orders")]
+    [InlineData("GET", "/orders/abc/submit")]
+    public async Task A_wrong_method_is_a_405_problem(string method, string path)
+    {
+        var response = await fixture.Api.Staff().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+    }
+
+    public static TheoryData<string> HostileBodies => new()
+    {
+        "",
+        "{",
+        "}",
+        "[]",
+        "[null]",
+        "0",
+        "-1",
+        "true",
+        "\"\"",
+        "null",
+        "{}",
+        """{"add":[null]}""",
+        """{"add":[null,null],"remove":[null]}""",
+        """{"add":[{}]}""",
+        """{"add":[{"menuItemId":null,"quantity":null}]}""",
+        """{"add":[{"menuItemId":"","quantity":1}]}""",
+        """{"add":[{"menuItemId":"salad","quantity":2147483648}]}""",
+        """{"add":[{"menuItemId":"salad","quantity":-2147483648}]}""",
+        """{"add":[{"menuItemId":"salad","quantity":1e400}]}""",
+        """{"add":[{"menuItemId":"salad","quantity":1,"diner":"\u0000","note":"\ud800"}]}""",
+        """{"add":[{"menuItemId":"\u0000","quantity":1}]}""",
+        """{"add":[{"menuItemId":"salad","quantity":1}],"remove":["x","x","x"]}""",
+        """{"remove":["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"]}""",
+        """{"table":null,"guests":null}""",
+        """{"table":"\u0000"}""",
+        """{"table":"\ud800"}""",
+        """{"table":"x","guests":-2147483649}""",
+        """{"table":"x","table":"y","guests":{"a":[1,2,{"b":null}]}}""",
+        new string('[', 200) + new string(']', 200),
+        "{\"add\":" + new string('[', 70) + new string(']', 70) + "}",
+        "{\"table\":\"" + new string('x', 5000) + "\"}",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileBodies))]
+    public async Task No_body_gets_a_500(string body)
+    {
+        var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("hostile"));
+        var paths = new[] { "/orders", $"/orders/{session.OrderId}/items", $"/orders/{session.OrderId}/submit", $"/orders/{session.OrderId}/bill" };
+
+        foreach (var path in paths)
+        {
+            var response = await session.Client.PostRawAsync(path, body);
+            await AssertNoServerErrorAsync(response, $"POST {path} {body}");
+        }
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_gets_no_500()
+    {
+        var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("utf8"));
+        foreach (var path in new[] { "/orders", $"/orders/{session.OrderId}/items" })
+        {
+            var bytes = new ByteArrayContent([.. "{\"table\":\""u8, 0xff, 0xfe, 0xc3, .. "\",\"add\":[]}"u8]);
+            bytes.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+            var response = await session.Client.PostAsync(path, bytes);
+
+            await response.AssertValidationProblemAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("/menu?version=%00")]
+    [InlineData("/menu?version=2147483648")]
+    [InlineData("/menu?version=1&version=2")]
+    [InlineData("/orders?status=%ff")]
+    [InlineData("/orders?status=open&status=billed")]
+    [InlineData("/orders?limit=-5")]
+    [InlineData("/orders?limit=abc")]
+    [InlineData("/kitchen/tickets?after=")]
+    [InlineData("/kitchen/tickets?after=%20")]
+    [InlineData("/orders/%2e%2e")]
+    [InlineData("/orders/%20/items")]
+    public async Task No_query_or_path_gets_a_500(string path)
+    {
+        var response = await fixture.Api.Staff().GetAsync(path);
+
+        await AssertNoServerErrorAsync(response, path);
+    }
+
+    [Fact]
+    public async Task A_null_byte_in_the_path_is_refused_by_the_server_not_failed()
+    {
+        // Kestrel refuses such a request line itself, before the application (and its problem writer) sees it.
+        var response = await fixture.Api.Staff().GetAsync("/orders/%00");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Bearer")]
+    [InlineData("Bearer ")]
+    [InlineData("Bearer     ")]
+    [InlineData("bearer test-staff-key-x")]
+    [InlineData("Basic dGVzdA==")]
+    [InlineData("Bearer a b c")]
+    [InlineData("Negotiate")]
+    public async Task No_authorization_header_gets_a_500(string header)
+    {
+        var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("auth"));
+        foreach (var path in new[] { $"/orders/{session.OrderId}", "/orders", "/kitchen/tickets" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("Authorization", header);
+
+            var response = await fixture.Api.Anonymous().SendAsync(request);
+
+            await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        }
+        var longToken = await fixture.Api.WithToken(new string('t', 8000)).GetAsync($"/orders/{session.OrderId}");
+        await longToken.AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("*")]
+    [InlineData("W/\"1.0\"")]
+    [InlineData("\"\", ,,")]
+    public async Task No_cache_header_gets_a_500(string ifNoneMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/menu");
+        request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+
+        var response = await fixture.Api.Anonymous().SendAsync(request);
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotModified, $"{(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task An_empty_idempotency_key_gets_no_500()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/orders") { Content = JsonContent.Create(new { table = Tables.Unique("emptyk") }) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", "");
+
+        var response = await fixture.Api.Anonymous().SendAsync(request);
+
+        await AssertNoServerErrorAsync(response, "empty Idempotency-Key");
+    }
+
+    private static async Task AssertNoServerErrorAsync(HttpResponseMessage response, string what)
+    {
+        var status = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(status < 500, $"{what}: {status} {text}");
+        if (status >= 400)
+            await response.AssertProblemAsync(response.StatusCode, ProblemCodeOf(text));
+    }
+
+    private static string ProblemCodeOf(string text) =>
+        System.Text.Json.Nodes.JsonNode.Parse(text)?["code"]?.GetValue<string>() ?? "(no code)";
+}
