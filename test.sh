@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Runs every test of the repository:
+#   1. dotnet test Restaurant.sln            (domain unit tests and API tests)
+#   2. the http-samples/*.http collection     (httpyac, against a real server on a throw-away SQLite file)
+# Exits non-zero if anything failed; the last line is "test.sh: all tests passed" on success.
+#
+#   ./test.sh                  everything
+#   SKIP_DOTNET_TEST=1 ./test.sh   only the .http collection (it still builds the API)
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$repo"
+export DOTNET_NOLOGO=1
+
+ready_timeout=60   # seconds for the API to answer /health/ready
+http_timeout=120   # seconds for the whole .http collection
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/restaurant-test.XXXXXX")"
+server_pid=""
+passed=0
+failed=0
+failures=()
+
+cleanup() {
+  local status=$?
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      kill -0 "$server_pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill -KILL "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+step() { printf '\n=== test.sh: %s ===\n' "$*"; }
+fail() { failures+=("$1"); }
+
+# --- 1. unit and API tests --------------------------------------------------------------------
+if [[ "${SKIP_DOTNET_TEST:-}" == 1 ]]; then
+  step "dotnet test skipped (SKIP_DOTNET_TEST=1)"
+else
+  step "dotnet test Restaurant.sln"
+  if dotnet test Restaurant.sln 2>&1 | tee "$work/dotnet-test.log"; then
+    dotnet_ok=1
+  else
+    dotnet_ok=0
+  fi
+  # VSTest prints one line per test assembly: "Passed!  - Failed: 0, Passed: 154, Skipped: 0, Total: 154, ..."
+  counts="$(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+' "$work/dotnet-test.log" || true)"
+  dotnet_failed="$(awk '{ gsub(",", ""); f += $2; p += $4 } END { print f + 0 }' <<<"$counts")"
+  dotnet_passed="$(awk '{ gsub(",", ""); f += $2; p += $4 } END { print p + 0 }' <<<"$counts")"
+  passed=$((passed + dotnet_passed))
+  failed=$((failed + dotnet_failed))
+  if [[ "$dotnet_ok" != 1 ]]; then
+    # A build error has no test counts; count it so the summary never says "0 failed" on a failure.
+    [[ "$dotnet_failed" -gt 0 ]] || failed=$((failed + 1))
+    fail "dotnet test Restaurant.sln"
+  fi
+fi
+
+# --- 2. httpyac, pinned in http-samples/package-lock.json ------------------------------------
+step "httpyac (npm ci in http-samples when needed)"
+samples="$repo/http-samples"
+installed_version() { node -p "require('$samples/node_modules/httpyac/package.json').version" 2>/dev/null || true; }
+locked_version() { node -p "require('$samples/package-lock.json').packages['node_modules/httpyac'].version"; }
+if [[ ! -x "$samples/node_modules/.bin/httpyac" ]] ||
+   [[ ! -f "$samples/node_modules/.package-lock.json" ]] ||
+   [[ "$samples/package-lock.json" -nt "$samples/node_modules/.package-lock.json" ]] ||
+   [[ "$(installed_version)" != "$(locked_version)" ]]; then
+  (cd "$samples" && npm ci --no-audit --no-fund)
+else
+  echo "http-samples/node_modules is up to date (httpyac $(installed_version))"
+fi
+
+# --- 3. the API on a free loopback port and a throw-away database -----------------------------
+step "start the API (Development, SQLite in $work)"
+dotnet build src/Api -v:q
+api_dll="$(dotnet msbuild src/Api -getProperty:TargetPath)"
+port="$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')"
+base_url="http://127.0.0.1:$port"
+(
+  cd "$work"
+  export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
+  export Restaurant__Database=sqlite
+  export ConnectionStrings__Restaurant="Data Source=$work/restaurant.db"
+  # SQL statements are noise here; warnings and errors still reach the log.
+  exec dotnet "$api_dll" --urls "$base_url" --contentRoot "$repo/src/Api" \
+    --Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning
+) >"$work/server.log" 2>&1 </dev/null &
+server_pid=$!
+
+ready=0
+deadline=$((SECONDS + ready_timeout))
+while ((SECONDS < deadline)); do
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    echo "test.sh: the API exited before it was ready" >&2
+    break
+  fi
+  if node -e 'fetch(process.argv[1]).then(r => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))' \
+       "$base_url/health/ready" 2>/dev/null; then
+    ready=1
+    break
+  fi
+  sleep 0.5
+done
+if [[ "$ready" != 1 ]]; then
+  echo "test.sh: the API at $base_url never answered 200 on /health/ready (waited up to ${ready_timeout}s); its log:" >&2
+  sed 's/^/  server| /' "$work/server.log" >&2
+  echo "test.sh: FAILED (${failures[*]:+${failures[*]}; }the API never became ready)" >&2
+  exit 1
+fi
+echo "API ready at $base_url"
+
+# --- 4. the .http collection -------------------------------------------------------------------
+step "httpyac send http-samples/*.http --all against $base_url"
+set +e
+(cd "$samples" && timeout "$http_timeout" ./node_modules/.bin/httpyac send '*.http' --all -e dev -o short \
+   --timeout 10000 --var "baseUrl=$base_url") 2>&1 | tee "$work/httpyac.log"
+http_status=${PIPESTATUS[0]}
+set -e
+# httpyac closes with "64 requests processed (62 succeeded, 2 failed)"
+summary="$(grep -E '^[0-9]+ requests processed' "$work/httpyac.log" | tail -n 1 || true)"
+http_passed="$(grep -oE '[0-9]+ succeeded' <<<"$summary" | grep -oE '[0-9]+' || echo 0)"
+http_total="$(grep -oE '^[0-9]+' <<<"$summary" || echo 0)"
+passed=$((passed + http_passed))
+if [[ "$http_status" != 0 || -z "$summary" || "$http_passed" != "$http_total" || "$http_total" == 0 ]]; then
+  failed=$((failed + (http_total > http_passed ? http_total - http_passed : 1)))
+  fail "http-samples (httpyac exit $http_status)"
+  echo "test.sh: server log of the failed .http run:" >&2
+  tail -n 100 "$work/server.log" | sed 's/^/  server| /' >&2
+fi
+
+# --- summary -----------------------------------------------------------------------------------
+echo
+echo "test.sh: $passed passed, $failed failed"
+if ((${#failures[@]} > 0)); then
+  echo "test.sh: FAILED: ${failures[*]}" >&2
+  exit 1
+fi
+echo "test.sh: all tests passed"
