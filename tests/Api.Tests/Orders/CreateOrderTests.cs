@@ -19,15 +19,7 @@ public sealed class CreateOrderTests(RestaurantApiFixture fixture) : IClassFixtu
         var id = order["id"].Text();
         Assert.False(string.IsNullOrWhiteSpace(id));
         Assert.Equal($"/orders/{id}", response.Headers.Location?.OriginalString);
-        Assert.Equal(table, order["table"].Text());
-        Assert.Equal("open", order["status"].Text());
-        Assert.Empty(order["pending"]!.AsArray());
-        Assert.Empty(order["tickets"]!.AsArray());
-        Assert.True(order.ContainsKey("bill"));
-        Assert.Null(order["bill"]);
-        Assert.Empty(order["payments"]!.AsArray());
-        Assert.True(order.ContainsKey("balance"));
-        Assert.Null(order["balance"]);
+        OrderAssertions.AssertNewOpenOrder(order, table);
         var token = order["accessToken"].Text();
         Assert.True(token.Length >= 32, $"'{token}' is too short to be unguessable.");
 

@@ -17,15 +17,7 @@ public sealed class GetOrderTests(RestaurantApiFixture fixture) : IClassFixture<
         var order = await session.GetAsync();
 
         Assert.Equal(session.OrderId, order["id"].Text());
-        Assert.Equal(table, order["table"].Text());
-        Assert.Equal("open", order["status"].Text());
-        Assert.Empty(order["pending"]!.AsArray());
-        Assert.Empty(order["tickets"]!.AsArray());
-        Assert.True(order.ContainsKey("bill"));
-        Assert.Null(order["bill"]);
-        Assert.Empty(order["payments"]!.AsArray());
-        Assert.True(order.ContainsKey("balance"));
-        Assert.Null(order["balance"]);
+        OrderAssertions.AssertNewOpenOrder(order, table);
     }
 
     [Fact]

@@ -1,12 +1,9 @@
-using Restaurant.Domain;
-using Restaurant.Domain.Menus;
+namespace Restaurant.Domain.Menus;
 
-namespace Restaurant.Api.Persistence;
-
-/// <summary>The menu of API.md, seeded on first start so a new install can take orders at once.</summary>
+/// <summary>The menu a new restaurant starts with (API.md), so a fresh install can take orders at once.</summary>
 public static class DefaultMenu
 {
-    public static Menu Create() => new("USD", 0m,
+    public static Menu Create(decimal taxRate = 0m) => new("USD", taxRate,
         [
             Item("salad", "Garden Salad", "starters", 8.00m),
             Item("soup", "Soup of the Day", "starters", 6.00m),
