@@ -10,12 +10,13 @@ public sealed record BundleChoice(Bundle Bundle, IReadOnlyList<int> UnitIds);
 
 /// <summary>
 /// Finds the bundle uses that make a table's total as low as possible: exact, not greedy.
-/// Units are merged into classes (same price, same slots); a use is a bundle plus the classes filling its slots,
-/// kept only if it saves money. Choosing how often to take each use is then an integer program with one row per
-/// class, solved exactly by branch and bound on its linear relaxation.
-/// Ties: the first optimum found, where uses are ranked by saving (largest first), then bundle id, then the classes
-/// they take, and larger counts of earlier uses are tried first; the caller's unit order decides which unit of a
-/// class fills a slot.
+/// Units are merged into classes (same price, same bundle slots). Variables z[slot, class] say how many units of a
+/// class fill a slot; every slot of a bundle is filled as often as the bundle is used, and no class gives more units
+/// than it has. Once the bundle counts are fixed the rest is a transportation problem, whose optimum is integral, so
+/// branch and bound on the linear relaxation branches on bundle counts only. Groups of classes that share no bundle
+/// are priced apart.
+/// Ties go to the first optimum found: the ceiling branch of the first fractional bundle (by id) is explored first;
+/// the caller's unit order decides which unit of a class fills a slot.
 /// </summary>
 public static class BundleOptimizer
 {
@@ -23,22 +24,28 @@ public static class BundleOptimizer
     {
         var orderedBundles = bundles.OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
         var classes = ClassesOf(units, orderedBundles);
-        var uses = CandidateUses(classes, orderedBundles);
-        if (uses.Count == 0) return [];
-
-        var counts = new BranchAndBound(classes.Select(c => c.Units.Count).ToArray(), uses).Solve();
+        var candidates = Enumerable.Range(0, orderedBundles.Count).Select(b => CandidateFor(b, orderedBundles[b], classes))
+            .OfType<Candidate>().ToList();
 
         var taken = new int[classes.Count];
-        return uses.SelectMany((use, j) => Enumerable.Repeat(use, counts[j])).Select(use =>
+        var choices = new List<BundleChoice>();
+        foreach (var group in IndependentGroups(candidates, classes.Count))
         {
-            var unitIds = use.Classes.Select(c => classes[c].Units[taken[c]++]).ToList();
-            return new BundleChoice(orderedBundles[use.Bundle], unitIds);
-        }).ToList();
+            foreach (var use in new BranchAndBound(group, classes).Solve())
+            {
+                var unitIds = use.Classes.Select(c => classes[c].Units[taken[c]++]).ToList();
+                choices.Add(new BundleChoice(orderedBundles[use.Bundle], unitIds));
+            }
+        }
+        return choices.OrderBy(c => c.Bundle.Id, StringComparer.Ordinal).ToList();
     }
 
     private sealed record UnitClass(long Price, HashSet<(int Bundle, int Slot)> Slots, List<int> Units);
 
-    private sealed record Use(int Bundle, int[] Classes, long Saving);
+    /// <summary>A bundle that could save money on this order, with the classes that may fill each slot.</summary>
+    private sealed record Candidate(int Bundle, long Price, int[][] SlotClasses);
+
+    private sealed record Use(int Bundle, int[] Classes);
 
     private static List<UnitClass> ClassesOf(IReadOnlyList<PricedUnit> units, List<Bundle> bundles)
     {
@@ -64,167 +71,164 @@ public static class BundleOptimizer
             .Select(kv => kv.Value).ToList();
     }
 
-    private static List<Use> CandidateUses(List<UnitClass> classes, List<Bundle> bundles)
+    /// <summary>Null when some slot has nothing to fill it, or even its dearest fill would not beat the bundle price.</summary>
+    private static Candidate? CandidateFor(int b, Bundle bundle, List<UnitClass> classes)
     {
-        var uses = new List<Use>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var b = 0; b < bundles.Count; b++)
-        {
-            var bundle = bundles[b];
-            var slotClasses = Enumerable.Range(0, bundle.Slots.Count)
-                .Select(s => Enumerable.Range(0, classes.Count).Where(c => classes[c].Slots.Contains((b, s))).ToArray())
-                .ToArray();
-            if (slotClasses.Any(options => options.Length == 0)) continue;
-            // The most the slots from s on can add; a partial fill that cannot beat the bundle price is dropped.
-            var bestRest = new long[slotClasses.Length + 1];
-            for (var s = slotClasses.Length - 1; s >= 0; s--)
-                bestRest[s] = bestRest[s + 1] + slotClasses[s].Max(c => classes[c].Price);
-
-            var fill = new int[slotClasses.Length];
-            void Fill(int slot, long listPrice)
-            {
-                if (listPrice + bestRest[slot] <= bundle.Price.Minor) return;
-                if (slot == fill.Length)
-                {
-                    var multiset = fill.Order().ToArray();
-                    var affordable = multiset.GroupBy(c => c).All(g => g.Count() <= classes[g.Key].Units.Count);
-                    if (affordable && seen.Add($"{b}:{string.Join(',', multiset)}"))
-                        uses.Add(new Use(b, (int[])fill.Clone(), listPrice - bundle.Price.Minor));
-                    return;
-                }
-                foreach (var c in slotClasses[slot])
-                {
-                    fill[slot] = c;
-                    Fill(slot + 1, listPrice + classes[c].Price);
-                }
-            }
-            Fill(0, 0);
-        }
-        uses.Sort((x, y) =>
-        {
-            var order = y.Saving.CompareTo(x.Saving);
-            if (order == 0) order = x.Bundle.CompareTo(y.Bundle);
-            for (var i = 0; order == 0 && i < x.Classes.Length; i++) order = x.Classes[i].CompareTo(y.Classes[i]);
-            return order;
-        });
-        return uses;
+        var slotClasses = Enumerable.Range(0, bundle.Slots.Count)
+            .Select(s => Enumerable.Range(0, classes.Count).Where(c => classes[c].Slots.Contains((b, s))).ToArray())
+            .ToArray();
+        if (slotClasses.Any(options => options.Length == 0)) return null;
+        var dearestFill = slotClasses.Sum(options => options.Max(c => classes[c].Price));
+        return dearestFill > bundle.Price.Minor ? new Candidate(b, bundle.Price.Minor, slotClasses) : null;
     }
 
-    /// <summary>
-    /// Maximises Σ saving·count over use counts such that no class gives more units than it has: an integer program
-    /// with one row per class. Depth-first branch and bound on its linear relaxation; the greedy choice (largest
-    /// saving first) is the first incumbent, and the ceiling branch is explored first so good answers come early.
-    /// </summary>
+    private static IEnumerable<List<Candidate>> IndependentGroups(List<Candidate> candidates, int classCount)
+    {
+        var parent = Enumerable.Range(0, classCount).ToArray();
+        int Root(int c) => parent[c] == c ? c : parent[c] = Root(parent[c]);
+        foreach (var candidate in candidates)
+        {
+            var first = Root(candidate.SlotClasses[0][0]);
+            foreach (var c in candidate.SlotClasses.SelectMany(options => options)) parent[Root(c)] = first;
+        }
+        return candidates.GroupBy(candidate => Root(candidate.SlotClasses[0][0])).Select(g => g.ToList());
+    }
+
     private sealed class BranchAndBound
     {
-        private readonly int[] _available;
-        private readonly int[][] _uses; // _uses[j][c]: units of class c that one use j takes
-        private readonly long[] _saving;
-        private readonly double[][] _matrix;
-        private long _bestSaving = -1;
-        private int[] _bestCounts = [];
+        private readonly List<Candidate> _bundles;
+        private readonly List<UnitClass> _classes;
+        private readonly List<(int Bundle, int Slot, int Class)> _fills = []; // the z variables
+        private readonly int[] _natural; // most uses each bundle could ever get
+        private long _bestSaving;
+        private int[] _bestFills = [];
 
-        public BranchAndBound(int[] available, List<Use> uses)
+        public BranchAndBound(List<Candidate> bundles, List<UnitClass> classes)
         {
-            _available = available;
-            _saving = uses.Select(u => u.Saving).ToArray();
-            _uses = uses.Select(u =>
-            {
-                var take = new int[available.Length];
-                foreach (var c in u.Classes) take[c]++;
-                return take;
-            }).ToArray();
-            _matrix = Enumerable.Range(0, available.Length)
-                .Select(c => _uses.Select(take => (double)take[c]).ToArray()).ToArray();
+            _bundles = bundles;
+            _classes = classes;
+            for (var b = 0; b < bundles.Count; b++)
+                for (var s = 0; s < bundles[b].SlotClasses.Length; s++)
+                    foreach (var c in bundles[b].SlotClasses[s]) _fills.Add((b, s, c));
+            _natural = bundles.Select(bundle => bundle.SlotClasses.Min(options => options.Sum(c => classes[c].Units.Count))).ToArray();
         }
 
-        /// <summary>How many times each use is taken in the cheapest bundling.</summary>
-        public int[] Solve()
+        public IEnumerable<Use> Solve()
         {
-            Consider(Greedy());
-            var upper = _uses.Select(take => Enumerable.Range(0, take.Length).Where(c => take[c] > 0).Min(c => _available[c] / take[c])).ToArray();
-            Explore(new int[_uses.Length], upper);
-            return _bestCounts;
-        }
-
-        private int[] Greedy()
-        {
-            var left = (int[])_available.Clone();
-            var counts = new int[_uses.Length];
-            for (var j = 0; j < _uses.Length; j++)
-            {
-                var take = _uses[j];
-                var times = Enumerable.Range(0, left.Length).Where(c => take[c] > 0).Min(c => left[c] / take[c]);
-                counts[j] = times;
-                for (var c = 0; c < left.Length; c++) left[c] -= take[c] * times;
-            }
-            return counts;
+            Explore(new int[_bundles.Count], (int[])_natural.Clone());
+            return Uses();
         }
 
         private void Explore(int[] lower, int[] upper)
         {
-            var residual = (int[])_available.Clone();
-            long fixedSaving = 0;
-            for (var j = 0; j < lower.Length; j++)
-            {
-                if (lower[j] > upper[j]) return;
-                fixedSaving += _saving[j] * lower[j];
-                for (var c = 0; c < residual.Length; c++) residual[c] -= _uses[j][c] * lower[j];
-            }
-            if (residual.Any(r => r < 0)) return;
-
-            var (bound, x) = Relaxation(lower, upper, residual);
+            var relaxation = Relaxation(lower, upper).Maximize(_fills.Select(f => (double)Gain(f)).ToArray());
             // Savings are whole cents, so a relaxation that cannot reach the next cent cannot win.
-            if ((long)Math.Floor(fixedSaving + bound + 1e-6) <= _bestSaving) return;
+            if (relaxation is not { } solution || (long)Math.Floor(solution.Value + 1e-6) <= _bestSaving) return;
 
-            // Branch on a clearly fractional count, so that both branches tighten a bound by at least one.
-            var branch = -1;
-            for (var j = 0; j < x.Length && branch < 0; j++)
-                if (Math.Abs(x[j] - Math.Round(x[j])) > 1e-6) branch = j;
+            var counts = UsesPerBundle(solution.X);
+            var branch = Array.FindIndex(counts, count => Math.Abs(count - Math.Round(count)) > 1e-6);
             if (branch < 0)
             {
-                Consider(lower.Select((l, j) => l + (int)Math.Round(x[j])).ToArray());
+                Consider(solution.X.Select(z => (int)Math.Round(z)).ToArray());
                 return;
             }
             var above = (int[])lower.Clone();
-            above[branch] += (int)Math.Ceiling(x[branch]);
+            above[branch] = (int)Math.Ceiling(counts[branch]);
             Explore(above, upper);
             var below = (int[])upper.Clone();
-            below[branch] = lower[branch] + (int)Math.Floor(x[branch]);
+            below[branch] = (int)Math.Floor(counts[branch]);
             Explore(lower, below);
         }
 
-        /// <summary>The linear relaxation over what is left after the fixed lower bounds; upper bounds become rows.</summary>
-        private (double Bound, double[] X) Relaxation(int[] lower, int[] upper, int[] residual)
+        /// <summary>A fill's part of the saving: its unit's list price, less the bundle price on the first slot.</summary>
+        private long Gain((int Bundle, int Slot, int Class) fill) =>
+            _classes[fill.Class].Price - (fill.Slot == 0 ? _bundles[fill.Bundle].Price : 0);
+
+        private LinearProgram Relaxation(int[] lower, int[] upper)
         {
-            var rows = new List<double[]>(_matrix);
-            var limits = residual.Select(r => (double)r).ToList();
-            for (var j = 0; j < upper.Length; j++)
+            var program = new LinearProgram(_fills.Count);
+            for (var b = 0; b < _bundles.Count; b++)
             {
-                // A bound the relaxation could not exceed anyway (even fractionally) needs no row.
-                var capacity = Enumerable.Range(0, residual.Length).Where(c => _uses[j][c] > 0).Min(c => (double)residual[c] / _uses[j][c]);
-                if (upper[j] - lower[j] >= capacity) continue;
-                var row = new double[upper.Length];
-                row[j] = 1;
-                rows.Add(row);
-                limits.Add(upper[j] - lower[j]);
+                for (var s = 1; s < _bundles[b].SlotClasses.Length; s++)
+                {
+                    // Slot s is filled exactly as often as slot 0 (two rows, as the simplex takes inequalities).
+                    var row = new double[_fills.Count];
+                    for (var f = 0; f < _fills.Count; f++)
+                        if (_fills[f].Bundle == b) row[f] = _fills[f].Slot == s ? 1 : _fills[f].Slot == 0 ? -1 : 0;
+                    program.AddRow(row, 0);
+                    program.AddRow(row.Select(v => -v).ToArray(), 0);
+                }
+                if (upper[b] < _natural[b]) program.AddRow(FirstSlotOf(b), upper[b]);
+                if (lower[b] > 0) program.AddRow(FirstSlotOf(b), lower[b], atLeast: true);
             }
-            return LinearProgram.Maximize([.. rows], [.. limits], _saving.Select(v => (double)v).ToArray());
+            for (var c = 0; c < _classes.Count; c++)
+            {
+                var row = new double[_fills.Count];
+                var used = false;
+                for (var f = 0; f < _fills.Count; f++)
+                {
+                    if (_fills[f].Class != c) continue;
+                    row[f] = 1;
+                    used = true;
+                }
+                if (used) program.AddRow(row, _classes[c].Units.Count);
+            }
+            return program;
         }
 
-        /// <summary>Keeps a candidate only if it really fits the units (checked exactly) and saves strictly more.</summary>
-        private void Consider(int[] counts)
+        private double[] FirstSlotOf(int b) =>
+            _fills.Select(f => f.Bundle == b && f.Slot == 0 ? 1.0 : 0.0).ToArray();
+
+        private double[] UsesPerBundle(double[] z)
         {
-            var left = (int[])_available.Clone();
+            var counts = new double[_bundles.Count];
+            for (var f = 0; f < _fills.Count; f++)
+                if (_fills[f].Slot == 0) counts[_fills[f].Bundle] += z[f];
+            return counts;
+        }
+
+        /// <summary>Keeps an integral fill only if it is consistent and fits the units (checked exactly) and saves more.</summary>
+        private void Consider(int[] z)
+        {
+            var filled = new Dictionary<(int, int), int>();
+            var given = new int[_classes.Count];
             long saving = 0;
-            for (var j = 0; j < counts.Length; j++)
+            for (var f = 0; f < _fills.Count; f++)
             {
-                saving += _saving[j] * counts[j];
-                for (var c = 0; c < left.Length; c++) left[c] -= _uses[j][c] * counts[j];
+                var (b, s, c) = _fills[f];
+                filled[(b, s)] = filled.GetValueOrDefault((b, s)) + z[f];
+                given[c] += z[f];
+                saving += Gain(_fills[f]) * z[f];
             }
-            if (left.Any(l => l < 0) || saving <= _bestSaving) return;
+            var consistent = Enumerable.Range(0, _bundles.Count).All(b =>
+                Enumerable.Range(0, _bundles[b].SlotClasses.Length).All(s => filled.GetValueOrDefault((b, s)) == filled.GetValueOrDefault((b, 0))));
+            if (!consistent || given.Where((g, c) => g > _classes[c].Units.Count).Any() || saving <= _bestSaving) return;
             _bestSaving = saving;
-            _bestCounts = counts;
+            _bestFills = z;
+        }
+
+        /// <summary>
+        /// Turns the best fill counts into uses: the i-th use of a bundle takes the i-th dearest fill of every slot.
+        /// Any pairing has the same total; a use that saves nothing is dropped (its units stay at list price).
+        /// </summary>
+        private IEnumerable<Use> Uses()
+        {
+            if (_bestFills.Length == 0) yield break;
+            for (var b = 0; b < _bundles.Count; b++)
+            {
+                var slots = Enumerable.Range(0, _bundles[b].SlotClasses.Length)
+                    .Select(s => Enumerable.Range(0, _fills.Count)
+                        .Where(f => _fills[f].Bundle == b && _fills[f].Slot == s)
+                        .SelectMany(f => Enumerable.Repeat(_fills[f].Class, _bestFills[f]))
+                        .OrderByDescending(c => _classes[c].Price).ThenBy(c => c)
+                        .ToList())
+                    .ToList();
+                for (var i = 0; i < slots[0].Count; i++)
+                {
+                    var fill = slots.Select(classes => classes[i]).ToArray();
+                    if (fill.Sum(c => _classes[c].Price) > _bundles[b].Price) yield return new Use(_bundles[b].Bundle, fill);
+                }
+            }
         }
     }
 }
