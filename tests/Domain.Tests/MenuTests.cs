@@ -116,6 +116,38 @@ public class MenuTests
     }
 
     [Fact]
+    public void A_slot_listing_more_than_fifty_items_is_invalid()
+    {
+        var items = Enumerable.Range(0, 51).Select(i => Item($"item-{i}", $"Item {i}", "mains", 1m)).ToList();
+        var ids = items.Select(i => i.Id).ToArray();
+        AssertInvalid(items, [Bundle("wide", "Wide", 1m, ids)]);
+        Assert.Single(new Menu("USD", 0m, items, [Bundle("wide", "Wide", 1m, ids[..50])]).Bundles);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_blank_item_or_bundle_id_is_invalid(string id)
+    {
+        AssertInvalid([.. TwoItems(), Item(id, "Blank", "drinks", 1m)], []);
+        AssertInvalid(TwoItems(), [Bundle(id, "Deal", 10m, ["salad"], ["juice"])]);
+    }
+
+    [Fact]
+    public void Ids_are_at_most_64_and_names_and_categories_at_most_200_characters()
+    {
+        AssertInvalid([.. TwoItems(), Item(new string('x', 65), "Long id", "drinks", 1m)], []);
+        AssertInvalid([.. TwoItems(), Item("water", new string('x', 201), "drinks", 1m)], []);
+        AssertInvalid([.. TwoItems(), Item("water", "Water", new string('x', 201), 1m)], []);
+        AssertInvalid([.. TwoItems(), Item("water", "", "drinks", 1m)], []);
+        AssertInvalid(TwoItems(), [Bundle(new string('x', 65), "Deal", 10m, ["salad"], ["juice"])]);
+        AssertInvalid(TwoItems(), [Bundle("deal", new string('x', 201), 10m, ["salad"], ["juice"])]);
+
+        var longest = Item(new string('x', 64), new string('n', 200), new string('c', 200), 1m);
+        Assert.Equal(3, new Menu("USD", 0m, [.. TwoItems(), longest], [Bundle(new string('b', 64), new string('n', 200), 1m, [longest.Id])]).Items.Count);
+    }
+
+    [Fact]
     public void More_than_fifty_bundles_is_invalid()
     {
         Bundle Nth(int i) => Bundle($"deal-{i}", $"Deal {i}", 10m, ["salad"], ["juice"]);

@@ -4,8 +4,9 @@ namespace Restaurant.Api.Infrastructure;
 
 /// <summary>
 /// Runs a command endpoint as one database transaction (on SQLite a write-locked BEGIN IMMEDIATE), runs it again
-/// from a fresh read when the database refuses it for contention, and makes it idempotent when the caller sends an
-/// Idempotency-Key: the stored response is written in the same transaction as the work.
+/// from a fresh read when the database refuses it for contention, and makes a POST idempotent when the caller sends an
+/// Idempotency-Key: the stored response is written in the same transaction as the work. (PUT commands are idempotent
+/// by themselves; <see cref="IdempotencyStore.ClaimAsync"/> ignores a key on them.)
 /// </summary>
 public sealed class CommandTransaction : IEndpointFilter
 {

@@ -25,9 +25,13 @@ public sealed class IdempotencyStore(RestaurantDbContext db, TimeProvider clock)
         public string KeyHash { get; } = Access.Hash(Key);
     }
 
+    /// <summary>
+    /// Claims the request's key, or returns null when there is nothing to claim: no key, or not a POST. PUT is
+    /// idempotent by itself (and its body is not buffered for a fingerprint), so a key on it is ignored.
+    /// </summary>
     public async Task<Claim?> ClaimAsync(HttpContext http)
     {
-        if (!http.Request.Headers.TryGetValue(Header, out var values)) return null;
+        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(Header, out var values)) return null;
         var key = values.ToString();
         if (key.Length is 0 or > IdempotencyRecord.MaxKeyLength)
             throw new ValidationException([new ValidationFailure(Header, $"{Header} is 1 to {IdempotencyRecord.MaxKeyLength} characters.")]);

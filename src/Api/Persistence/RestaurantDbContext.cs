@@ -65,6 +65,8 @@ public sealed class RestaurantDbContext(DbContextOptions<RestaurantDbContext> op
         {
             menu.HasKey(m => m.Version);
             menu.Property(m => m.Version).ValueGeneratedNever();
+            // Availability rewrites a stored version: two writers on one version must not both win.
+            menu.Property(m => m.Revision).IsConcurrencyToken();
             menu.HasIndex(m => m.EffectiveFrom);
         });
         modelBuilder.Entity<IdempotencyRecord>(record =>

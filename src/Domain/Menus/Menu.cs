@@ -11,6 +11,11 @@ public sealed class Menu
     public const int MaxItems = 500;
     public const int MaxBundles = 50;
     public const int MaxSlots = 6;
+    /// <summary>Items one slot may list: the pricing engine's work grows with the width of the slots.</summary>
+    public const int MaxSlotWidth = 50;
+    public const int MaxIdLength = 64;
+    /// <summary>For names and categories.</summary>
+    public const int MaxNameLength = 200;
 
     private readonly Dictionary<string, MenuItem> _itemsById;
 
@@ -61,20 +66,32 @@ public sealed class Menu
             problems.Add($"Item id '{duplicate.Key}' is used more than once.");
         foreach (var duplicate in bundles.GroupBy(b => b.Id).Where(g => g.Count() > 1))
             problems.Add($"Bundle id '{duplicate.Key}' is used more than once.");
-        foreach (var item in items.Where(i => i.Price.Minor <= 0))
-            problems.Add($"Item '{item.Id}' needs a price above zero.");
+        foreach (var item in items)
+        {
+            if (!IsValidId(item.Id)) problems.Add($"Item id '{item.Id}' is not 1 to {MaxIdLength} characters.");
+            if (!IsValidName(item.Name)) problems.Add($"Item '{item.Id}' needs a name of 1 to {MaxNameLength} characters.");
+            if (!IsValidName(item.Category)) problems.Add($"Item '{item.Id}' needs a category of 1 to {MaxNameLength} characters.");
+            if (item.Price.Minor <= 0) problems.Add($"Item '{item.Id}' needs a price above zero.");
+        }
         var itemIds = items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var bundle in bundles)
         {
+            if (!IsValidId(bundle.Id)) problems.Add($"Bundle id '{bundle.Id}' is not 1 to {MaxIdLength} characters.");
+            if (!IsValidName(bundle.Name)) problems.Add($"Bundle '{bundle.Id}' needs a name of 1 to {MaxNameLength} characters.");
             if (bundle.Price.Minor <= 0) problems.Add($"Bundle '{bundle.Id}' needs a price above zero.");
             if (bundle.Slots.Count is 0 or > MaxSlots) problems.Add($"Bundle '{bundle.Id}' has 1 to {MaxSlots} slots.");
             foreach (var slot in bundle.Slots)
             {
                 if (slot.Count == 0) problems.Add($"Bundle '{bundle.Id}' has an empty slot.");
+                if (slot.Count > MaxSlotWidth) problems.Add($"Bundle '{bundle.Id}' has a slot listing more than {MaxSlotWidth} items.");
                 foreach (var unknown in slot.Where(id => !itemIds.Contains(id)))
                     problems.Add($"Bundle '{bundle.Id}' names unknown item '{unknown}'.");
             }
         }
         return problems;
     }
+
+    private static bool IsValidId(string? id) => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxIdLength;
+
+    private static bool IsValidName(string? name) => !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength;
 }

@@ -118,7 +118,7 @@ public sealed class GetMenuTests(RestaurantApiFixture fixture) : IClassFixture<R
         var before = await _client.GetAsync("/menu");
         try
         {
-            await StoredMenus.SetAvailabilityAsync(fixture.Api, "soup", available: false);
+            await StaffMenu.SetAvailabilityAsync(fixture.Api, "soup", available: false);
 
             var request = new HttpRequestMessage(HttpMethod.Get, "/menu");
             request.Headers.IfNoneMatch.Add(before.Headers.ETag!);
@@ -131,7 +131,7 @@ public sealed class GetMenuTests(RestaurantApiFixture fixture) : IClassFixture<R
         }
         finally
         {
-            await StoredMenus.SetAvailabilityAsync(fixture.Api, "soup", available: true);
+            await StaffMenu.SetAvailabilityAsync(fixture.Api, "soup", available: true);
         }
     }
 

@@ -81,14 +81,14 @@ public sealed class BillOrderTests(RestaurantApiFixture fixture) : IClassFixture
         JsonObject teaBill, storyBill;
         try
         {
-            await StoredMenus.PublishTaxRateAsync(fixture.Api, 0.05m);
+            await StaffMenu.PublishTaxRateAsync(fixture.Api, 0.05m);
             teaBill = await (await single.BillAsync()).ReadOkJsonAsync();
-            await StoredMenus.PublishTaxRateAsync(fixture.Api, 0.0725m);
+            await StaffMenu.PublishTaxRateAsync(fixture.Api, 0.0725m);
             storyBill = await (await story.BillAsync()).ReadOkJsonAsync();
         }
         finally
         {
-            await StoredMenus.PublishTaxRateAsync(fixture.Api, 0m);
+            await StaffMenu.PublishTaxRateAsync(fixture.Api, 0m);
         }
 
         // 2.50 × 5% = 0.125, which rounds away from zero to 0.13.
@@ -136,7 +136,7 @@ public sealed class BillOrderTests(RestaurantApiFixture fixture) : IClassFixture
         var first = await (await session.BillAsync()).Content.ReadAsStringAsync();
         try
         {
-            await StoredMenus.PublishPriceAsync(fixture.Api, "cake", 9.00m);
+            await StaffMenu.PublishPriceAsync(fixture.Api, "cake", 9.00m);
 
             var second = await (await session.BillAsync()).Content.ReadAsStringAsync();
 
@@ -144,7 +144,7 @@ public sealed class BillOrderTests(RestaurantApiFixture fixture) : IClassFixture
         }
         finally
         {
-            await StoredMenus.PublishPriceAsync(fixture.Api, "cake", 6.50m);
+            await StaffMenu.PublishPriceAsync(fixture.Api, "cake", 6.50m);
         }
     }
 

@@ -127,7 +127,7 @@ public sealed class ChangeItemsTests(RestaurantApiFixture fixture) : IClassFixtu
         var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("86"));
         try
         {
-            await StoredMenus.SetAvailabilityAsync(fixture.Api, "cake", available: false);
+            await StaffMenu.SetAvailabilityAsync(fixture.Api, "cake", available: false);
 
             var response = await session.AddAsync(TableSession.Item("tea"), TableSession.Item("cake"));
 
@@ -137,7 +137,7 @@ public sealed class ChangeItemsTests(RestaurantApiFixture fixture) : IClassFixtu
         }
         finally
         {
-            await StoredMenus.SetAvailabilityAsync(fixture.Api, "cake", available: true);
+            await StaffMenu.SetAvailabilityAsync(fixture.Api, "cake", available: true);
         }
 
         var again = await session.AddAsync(TableSession.Item("tea"), TableSession.Item("cake"));
@@ -151,7 +151,7 @@ public sealed class ChangeItemsTests(RestaurantApiFixture fixture) : IClassFixtu
         await session.AddAsync(TableSession.Item("coffee", diner: "Old"));
         try
         {
-            await StoredMenus.PublishPriceAsync(fixture.Api, "coffee", 3.75m);
+            await StaffMenu.PublishPriceAsync(fixture.Api, "coffee", 3.75m);
 
             var order = await (await session.AddAsync(TableSession.Item("coffee", diner: "New"))).ReadOkJsonAsync();
 
@@ -163,7 +163,7 @@ public sealed class ChangeItemsTests(RestaurantApiFixture fixture) : IClassFixtu
         }
         finally
         {
-            await StoredMenus.PublishPriceAsync(fixture.Api, "coffee", 3.00m);
+            await StaffMenu.PublishPriceAsync(fixture.Api, "coffee", 3.00m);
         }
     }
 

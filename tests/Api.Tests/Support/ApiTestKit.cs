@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Restaurant.Api.Persistence;
-using Restaurant.Domain;
-using DomainMenu = Restaurant.Domain.Menus.Menu;
 
 namespace Restaurant.Api.Tests.Support;
 
@@ -39,6 +37,21 @@ public static class Requests
         return client.SendAsync(request);
     }
 
+    public static Task<HttpResponseMessage> PutRawAsync(this HttpClient client, string path, string? body, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, path);
+        if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return client.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string path, object body, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return client.SendAsync(request);
+    }
+
     public static async Task<JsonArray> ReadJsonArrayAsync(this HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
 
@@ -68,40 +81,59 @@ public static class Requests
 }
 
 /// <summary>
-/// Changes the stored menu directly in the API's database, standing in for the staff menu endpoints that do not exist
-/// yet. Tests that use it put the menu back before they end, since the other tests of their class share the database.
+/// Menu changes over the staff endpoints (PUT /menu, PUT /menu/items/{id}/availability). Tests that use them put the
+/// menu back before they end, since the other tests of their class share the database.
 /// </summary>
-public static class StoredMenus
+public static class StaffMenu
 {
-    /// <summary>"86" an item the way the availability endpoint will: same version, new revision (and so a new ETag).</summary>
-    public static async Task SetAvailabilityAsync(RestaurantApi api, string itemId, bool available)
+    /// <summary>"86" an item (or bring it back) and return the item as the API answers it.</summary>
+    public static async Task<JsonObject> SetAvailabilityAsync(RestaurantApi api, string itemId, bool available)
     {
-        await using var db = ApiDatabase.Open(api);
-        var current = await db.Menus.OrderByDescending(m => m.EffectiveFrom).ThenByDescending(m => m.Version).FirstAsync();
-        current.Store(current.ToMenu().WithAvailability(itemId, available));
-        current.Revision++;
-        await db.SaveChangesAsync();
+        var response = await api.Staff().PutAsJsonAsync($"/menu/items/{itemId}/availability", new { available });
+        return await response.ReadOkJsonAsync();
     }
+
+    /// <summary>The menu GET /menu serves now, as a body PUT /menu accepts (its extra fields are ignored).</summary>
+    public static async Task<JsonObject> CurrentAsync(RestaurantApi api) =>
+        await (await api.Anonymous().GetAsync("/menu")).ReadOkJsonAsync();
 
     /// <summary>Publishes a new menu version, effective now, with one item's price changed.</summary>
-    public static Task PublishPriceAsync(RestaurantApi api, string itemId, decimal price) =>
-        PublishAsync(api, menu => new DomainMenu(menu.Currency, menu.TaxRate,
-            menu.Items.Select(i => i.Id == itemId ? i with { Price = Money.FromMajor(price) } : i).ToList(), menu.Bundles));
+    public static Task<int> PublishPriceAsync(RestaurantApi api, string itemId, decimal price) =>
+        PublishAsync(api, menu => Find(menu["items"], itemId)["price"] = price);
+
+    /// <summary>Publishes a new menu version, effective now, with one bundle's price changed.</summary>
+    public static Task<int> PublishBundlePriceAsync(RestaurantApi api, string bundleId, decimal price) =>
+        PublishAsync(api, menu => Find(menu["bundles"], bundleId)["price"] = price);
 
     /// <summary>Publishes a new menu version, effective now, with another tax rate.</summary>
-    public static Task PublishTaxRateAsync(RestaurantApi api, decimal taxRate) =>
-        PublishAsync(api, menu => new DomainMenu(menu.Currency, taxRate, menu.Items, menu.Bundles));
+    public static Task<int> PublishTaxRateAsync(RestaurantApi api, decimal taxRate) =>
+        PublishAsync(api, menu => menu["taxRate"] = taxRate);
 
-    /// <summary>What PUT /menu will do: a new version, effective now, derived from the current one.</summary>
-    public static async Task PublishAsync(RestaurantApi api, Func<DomainMenu, DomainMenu> change)
+    /// <summary>PUT /menu with the current menu changed by <paramref name="change"/>, effective now; returns the new version.</summary>
+    public static async Task<int> PublishAsync(RestaurantApi api, Action<JsonObject> change)
     {
-        await using var db = ApiDatabase.Open(api);
-        var current = await db.Menus.OrderByDescending(m => m.EffectiveFrom).ThenByDescending(m => m.Version).FirstAsync();
-        var next = new StoredMenu { Version = await db.Menus.MaxAsync(m => m.Version) + 1, EffectiveFrom = DateTimeOffset.UtcNow };
-        next.Store(change(current.ToMenu()));
-        db.Menus.Add(next);
-        await db.SaveChangesAsync();
+        var menu = await CurrentAsync(api);
+        menu.Remove("effectiveFrom");
+        change(menu);
+        return await PutAsync(api, menu);
     }
+
+    /// <summary>PUT /menu, asserting 201; returns the new version.</summary>
+    public static async Task<int> PutAsync(RestaurantApi api, JsonObject menu)
+    {
+        var response = await api.Staff().PutAsJsonAsync("/menu", menu);
+        return (await response.ReadOkJsonAsync(HttpStatusCode.Created))["version"]!.GetValue<int>();
+    }
+
+    /// <summary>A copy of <paramref name="menu"/> with <paramref name="change"/> applied; the original stays as it was.</summary>
+    public static JsonObject Changed(JsonObject menu, Action<JsonObject> change)
+    {
+        var copy = menu.DeepClone().AsObject();
+        change(copy);
+        return copy;
+    }
+
+    public static JsonNode Find(JsonNode? list, string id) => list!.AsArray().Single(x => x!["id"].Text() == id)!;
 }
 
 /// <summary>The running API's own SQLite database, for arranging states no endpoint can reach yet and for inspecting storage.</summary>

@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Restaurant.Api.Tests.Support;
 
@@ -10,7 +12,14 @@ public sealed class RestaurantApi : WebApplicationFactory<Program>
 {
     public const string StaffKey = "test-staff-key";
 
-    public RestaurantApi() => UseKestrel(0);
+    private readonly TimeProvider? _clock;
+
+    /// <param name="clock">The server's clock; the real one unless a test needs to move time (scheduled menus).</param>
+    public RestaurantApi(TimeProvider? clock = null)
+    {
+        _clock = clock;
+        UseKestrel(0);
+    }
 
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"restaurant-test-{Guid.NewGuid():N}.db");
 
@@ -33,6 +42,7 @@ public sealed class RestaurantApi : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Restaurant", ConnectionString);
         builder.UseSetting("Restaurant:StaffKeys:0", StaffKey);
+        if (_clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(_clock));
     }
 
     protected override void Dispose(bool disposing)

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
+using Restaurant.Domain.Menus;
 
 namespace Restaurant.Api.Features.Menu;
 
@@ -39,7 +40,10 @@ public sealed record MenuView(
     IReadOnlyList<MenuView.Item> Items,
     IReadOnlyList<MenuView.BundleOffer> Bundles)
 {
-    public sealed record Item(string Id, string Name, string Category, decimal Price, bool Available);
+    public sealed record Item(string Id, string Name, string Category, decimal Price, bool Available)
+    {
+        public static Item From(MenuItem item) => new(item.Id, item.Name, item.Category, item.Price.ToMajor(), item.Available);
+    }
 
     public sealed record BundleOffer(string Id, string Name, decimal Price, IReadOnlyList<IReadOnlyList<string>> Slots);
 
@@ -47,7 +51,7 @@ public sealed record MenuView(
     {
         var menu = stored.ToMenu();
         return new MenuView(stored.Version, stored.EffectiveFrom.UtcDateTime, menu.Currency, menu.TaxRate,
-            menu.Items.Select(i => new Item(i.Id, i.Name, i.Category, i.Price.ToMajor(), i.Available)).ToList(),
+            menu.Items.Select(Item.From).ToList(),
             menu.Bundles.Select(b => new BundleOffer(b.Id, b.Name, b.Price.ToMajor(), b.Slots)).ToList());
     }
 }

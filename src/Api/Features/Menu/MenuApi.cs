@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Restaurant.Api.Infrastructure;
 
 namespace Restaurant.Api.Features.Menu;
 
@@ -10,6 +11,10 @@ public static class MenuApi
     {
         var menu = app.MapGroup("/menu").WithTags("Menu");
         menu.MapGet("/", GetMenuAsync);
+        menu.MapPut("/", PutMenuAsync).RequireAuthorization(Access.StaffOnly).AsCommand();
+        menu.MapPut("/items/{id}/availability", async (string id, SetAvailability.Body body, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new SetAvailability.Command(id, body.Available), ct)))
+            .RequireAuthorization(Access.StaffOnly).AsCommand();
         return app;
     }
 
@@ -23,5 +28,11 @@ public static class MenuApi
         return cached
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(result.Menu);
+    }
+
+    private static async Task<Created<PutMenu.Result>> PutMenuAsync(PutMenu.Command command, IMediator mediator, CancellationToken ct)
+    {
+        var published = await mediator.Send(command, ct);
+        return TypedResults.Created($"/menu?version={published.Version}", published);
     }
 }

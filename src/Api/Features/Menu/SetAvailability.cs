@@ -1,0 +1,54 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Restaurant.Api.Persistence;
+using Restaurant.Domain;
+using Restaurant.Domain.Menus;
+
+namespace Restaurant.Api.Features.Menu;
+
+public static class SetAvailability
+{
+    public sealed record Body(bool? Available);
+
+    /// <summary>
+    /// "86" an item, or bring it back, from now on: in the menu version in effect and in every scheduled version that
+    /// lists it, so a scheduled menu taking over does not quietly bring back a dish the kitchen ran out of.
+    /// </summary>
+    public sealed record Command(string ItemId, bool? Available) : IRequest<MenuView.Item>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Available).NotNull().OverridePropertyName("available").WithMessage("Send available: true or false.");
+    }
+
+    public sealed class Handler(RestaurantDbContext db, TimeProvider clock) : IRequestHandler<Command, MenuView.Item>
+    {
+        public async Task<MenuView.Item> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow();
+            var current = await db.CurrentMenuAsync(now, cancellationToken);
+            // The version in effect first, then the scheduled ones in the order they take over.
+            var versions = await db.Menus.Where(m => m.Version == current.Version || m.EffectiveFrom > now)
+                .OrderBy(m => m.EffectiveFrom).ThenBy(m => m.Version).ToListAsync(cancellationToken);
+
+            var available = command.Available!.Value;
+            MenuItem? answer = null;
+            foreach (var stored in versions)
+            {
+                var menu = stored.ToMenu();
+                if (menu.Items.FirstOrDefault(i => i.Id == command.ItemId) is not { } item) continue;
+                if (item.Available != available)
+                {
+                    stored.Store(menu.WithAvailability(item.Id, available));
+                    stored.Revision++; // a new ETag for GET /menu
+                }
+                answer ??= item with { Available = available };
+            }
+            if (answer is null)
+                throw new DomainException(DomainErrors.UnknownMenuItem, $"There is no menu item '{command.ItemId}' in the menu in effect or a scheduled one.");
+            await db.SaveChangesAsync(cancellationToken);
+            return MenuView.Item.From(answer);
+        }
+    }
+}
