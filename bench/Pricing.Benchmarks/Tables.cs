@@ -1,0 +1,79 @@
+using Restaurant.Domain;
+using Restaurant.Domain.Menus;
+using Restaurant.Domain.Pricing;
+
+namespace Restaurant.Benchmarks;
+
+/// <summary>The tables the pricing benchmark bills; generated from fixed seeds so every run bills the same orders.</summary>
+public static class Tables
+{
+    public sealed record Table(string Name, IReadOnlyList<BillLine> Lines, Menu Menu)
+    {
+        public override string ToString() => Name;
+    }
+
+    public static Table SeedStory() => new("seed story (4 units)",
+        [Line("l1", "salad", 800, "John"), Line("l2", "juice", 400, "John"), Line("l3", "omelet", 900, "Jane"), Line("l4", "coffee", 300, "Derek")],
+        DefaultMenu.Create());
+
+    public static Table DefaultMenuTable(int units, int seed = 40)
+    {
+        var menu = DefaultMenu.Create();
+        var random = new Random(seed);
+        var lines = Enumerable.Range(0, units).Select(i =>
+        {
+            var item = menu.Items[random.Next(menu.Items.Count)];
+            return Line($"l{i}", item.Id, item.Price.Minor, $"diner-{random.Next(6)}");
+        }).ToList();
+        return new($"default menu, {units} units", lines, menu);
+    }
+
+    /// <summary>
+    /// 40 items in 6 categories and 30 bundles of 2–4 slots, each slot offering 2–5 items of one category, so bundles
+    /// overlap heavily. <paramref name="priceVersions"/> &gt; 1 gives each unit one of several captured prices, as
+    /// if the menu had been repriced while the table sat.
+    /// </summary>
+    public static Table OverlappingBundles(int units, int priceVersions = 1, int seed = 30)
+    {
+        var random = new Random(seed);
+        var categories = Enumerable.Range(0, 6).Select(c => $"cat{c}").ToArray();
+        var items = Enumerable.Range(0, 40)
+            .Select(i => new MenuItem($"item{i:00}", $"Item {i}", categories[i % 6], new Money(250 + 50 * random.Next(30)), true))
+            .ToList();
+        var bundles = Enumerable.Range(0, 30).Select(b =>
+        {
+            var slots = Enumerable.Range(0, random.Next(2, 5)).Select(_ =>
+            {
+                var category = categories[random.Next(categories.Length)];
+                var choices = items.Where(i => i.Category == category).OrderBy(_ => random.Next()).Take(random.Next(2, 6));
+                return (IReadOnlyList<string>)choices.Select(i => i.Id).ToList();
+            }).ToList();
+            var listPrice = slots.Sum(slot => slot.Max(id => items.Single(i => i.Id == id).Price.Minor));
+            return new Bundle($"bundle{b:00}", $"Bundle {b}", new Money(listPrice * (70 + random.Next(25)) / 100), slots);
+        }).ToList();
+        var menu = new Menu("USD", 0.0825m, items, bundles);
+        var lines = Enumerable.Range(0, units).Select(i =>
+        {
+            var item = items[random.Next(items.Count)];
+            var price = item.Price.Minor + 10 * random.Next(priceVersions);
+            return Line($"l{i}", item.Id, price, $"diner-{random.Next(8)}");
+        }).ToList();
+        var name = priceVersions == 1 ? $"{units} units, 30 overlapping bundles" : $"{units} units, 30 overlapping bundles, {priceVersions} prices per item";
+        return new(name, lines, menu);
+    }
+
+    /// <summary>Pairs of one item at many different captured prices: a weighted matching, the LP's weakest case.</summary>
+    public static Table RepricedPairs(int units, int seed = 7)
+    {
+        var random = new Random(seed);
+        var menu = new Menu("USD", 0m, [new MenuItem("coffee", "Coffee", "drinks", new Money(300), true)],
+        [
+            new Bundle("two-coffees", "Two coffees", new Money(500), [["coffee"], ["coffee"]]),
+            new Bundle("three-coffees", "Three coffees", new Money(700), [["coffee"], ["coffee"], ["coffee"]]),
+        ]);
+        var lines = Enumerable.Range(0, units).Select(i => Line($"l{i}", "coffee", 200 + random.Next(300), $"diner-{i % 6}")).ToList();
+        return new($"{units} coffees at {units} different prices, 2- and 3-coffee bundles", lines, menu);
+    }
+
+    private static BillLine Line(string id, string item, long price, string diner) => new(id, item, item, 1, new Money(price), diner);
+}
