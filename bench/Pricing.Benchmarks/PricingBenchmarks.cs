@@ -13,9 +13,11 @@ public class PricingBenchmarks
         Tables.DefaultMenuTable(40),
         Tables.OverlappingBundles(100),
         Tables.OverlappingBundles(100, priceVersions: 5),
-        Tables.OverlappingBundles(500, priceVersions: 5),
-        Tables.DefaultMenuTable(500),
+        Tables.OverlappingBundles(200, priceVersions: 5),
+        Tables.DefaultMenuTable(200),
         Tables.RepricedPairs(60),
+        // The hardest table a randomised search over shapes inside the limits found (see docs/benchmarks.md).
+        Tables.LargestMenu(bundleCount: 50, priceVersions: 4, slotCount: 4, slotWidth: 1, units: 200, seed: 819557421),
     ];
 
     [ParamsSource(nameof(AllTables))]

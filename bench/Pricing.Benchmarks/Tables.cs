@@ -29,7 +29,7 @@ public static class Tables
     }
 
     /// <summary>
-    /// 40 items in 6 categories and 30 bundles of 2–4 slots, each slot offering 2–5 items of one category, so bundles
+    /// 40 items in 6 categories and 30 bundles of 2–3 slots, each slot offering 2–3 items of one category, so bundles
     /// overlap heavily. <paramref name="priceVersions"/> &gt; 1 gives each unit one of several captured prices, as
     /// if the menu had been repriced while the table sat.
     /// </summary>
@@ -42,10 +42,11 @@ public static class Tables
             .ToList();
         var bundles = Enumerable.Range(0, 30).Select(b =>
         {
-            var slots = Enumerable.Range(0, random.Next(2, 5)).Select(_ =>
+            // 2 or 3 slots of 2 or 3 items each: about 190 slot entries, inside Menu.MaxSlotEntries.
+            var slots = Enumerable.Range(0, 2 + b % 2).Select(s =>
             {
                 var category = categories[random.Next(categories.Length)];
-                var choices = items.Where(i => i.Category == category).OrderBy(_ => random.Next()).Take(random.Next(2, 6));
+                var choices = items.Where(i => i.Category == category).OrderBy(_ => random.Next()).Take(2 + (b + s) % 2);
                 return (IReadOnlyList<string>)choices.Select(i => i.Id).ToList();
             }).ToList();
             var listPrice = slots.Sum(slot => slot.Max(id => items.Single(i => i.Id == id).Price.Minor));
@@ -60,6 +61,33 @@ public static class Tables
         }).ToList();
         var name = priceVersions == 1 ? $"{units} units, 30 overlapping bundles" : $"{units} units, 30 overlapping bundles, {priceVersions} prices per item";
         return new(name, lines, menu);
+    }
+
+    /// <summary>
+    /// Adversarial menus inside the limits: bundles of the given shape over 60 popular items, and an order of
+    /// <paramref name="units"/> of those items, each at up to <paramref name="priceVersions"/> captured prices.
+    /// </summary>
+    public static Table LargestMenu(int bundleCount = 50, int priceVersions = 8, int slotCount = 6, int slotWidth = 2, int units = 500, int seed = 50)
+    {
+        var random = new Random(seed);
+        var items = Enumerable.Range(0, 500)
+            .Select(i => new MenuItem($"item{i:000}", $"Item {i}", $"cat{i % 10}", new Money(200 + 25 * random.Next(40)), true))
+            .ToList();
+        var popular = items.Take(60).ToList();
+        var bundles = Enumerable.Range(0, bundleCount).Select(b =>
+        {
+            var slots = Enumerable.Range(0, slotCount)
+                .Select(_ => (IReadOnlyList<string>)popular.OrderBy(_ => random.Next()).Take(slotWidth).Select(i => i.Id).ToList()).ToList();
+            var listPrice = slots.Sum(slot => slot.Max(id => items.Single(i => i.Id == id).Price.Minor));
+            return new Bundle($"bundle{b:00}", $"Bundle {b}", new Money(listPrice * (60 + random.Next(30)) / 100), slots);
+        }).ToList();
+        var menu = new Menu("USD", 0.0825m, items, bundles);
+        var lines = Enumerable.Range(0, units).Select(i =>
+        {
+            var item = popular[random.Next(popular.Count)];
+            return Line($"l{i}", item.Id, item.Price.Minor + 5 * random.Next(priceVersions), $"diner-{random.Next(10)}");
+        }).ToList();
+        return new($"{bundleCount} bundles of {slotCount} slots x {slotWidth} items, {units} units, {priceVersions} prices per item", lines, menu);
     }
 
     /// <summary>Pairs of one item at many different captured prices: a weighted matching, the LP's weakest case.</summary>

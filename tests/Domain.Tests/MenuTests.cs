@@ -74,6 +74,17 @@ public class MenuTests
     }
 
     [Fact]
+    public void Bundles_listing_more_than_200_items_in_all_their_slots_are_invalid()
+    {
+        string[] wideSlot = ["salad", "soup", "omelet", "pancakes", "burger", "fries", "juice", "coffee", "tea", "soda"];
+        var wide = Enumerable.Range(0, 4).Select(i => Bundle($"wide{i}", "Wide", 5m, [.. Enumerable.Repeat(wideSlot, 5)])).ToList();
+
+        Assert.Equal(200, wide.Sum(b => b.Slots.Sum(s => s.Count)));
+        Assert.Empty(Menu.Validate("USD", 0m, Items(), wide));
+        AssertInvalid(Items(), [.. wide, Bundle("one-more", "One more", 1m, ["tea"])]);
+    }
+
+    [Fact]
     public void Duplicate_item_ids_are_invalid() =>
         AssertInvalid([.. TwoItems(), Item("salad", "Another Salad", "starters", 7m)], []);
 

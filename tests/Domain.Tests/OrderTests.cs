@@ -111,6 +111,21 @@ public class OrderTests
     }
 
     [Fact]
+    public void An_order_holds_at_most_200_units_counting_removals_in_the_same_change()
+    {
+        var order = NewOrder();
+        Add(order, [.. Enumerable.Range(0, 4).Select(_ => Line("coffee", 50))]);
+        var version = order.Version;
+
+        AssertRefused(DomainErrors.OrderTooLarge, () => Add(order, Line("tea")));
+        Assert.Equal(200, order.Lines.Sum(l => l.Quantity.Value));
+        Assert.Equal(version, order.Version);
+
+        order.ChangeItems([Line("tea", 50)], [order.Lines[0].Id]);
+        Assert.Equal(200, order.Lines.Sum(l => l.Quantity.Value));
+    }
+
+    [Fact]
     public void Lines_keep_the_price_they_were_added_at()
     {
         var order = NewOrder();

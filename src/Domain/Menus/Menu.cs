@@ -13,6 +13,8 @@ public sealed class Menu
     public const int MaxSlots = 6;
     /// <summary>Items one slot may list: the pricing engine's work grows with the width of the slots.</summary>
     public const int MaxSlotWidth = 50;
+    /// <summary>Items listed over all slots of all bundles: what bounds the size of the pricing program.</summary>
+    public const int MaxSlotEntries = 200;
     public const int MaxIdLength = 64;
     /// <summary>For names and categories.</summary>
     public const int MaxNameLength = 200;
@@ -62,6 +64,8 @@ public sealed class Menu
         if (taxRate is < 0m or > 1m) problems.Add("The tax rate is between 0 and 1.");
         if (items.Count is 0 or > MaxItems) problems.Add($"A menu has 1 to {MaxItems} items.");
         if (bundles.Count > MaxBundles) problems.Add($"A menu has at most {MaxBundles} bundles.");
+        if (bundles.Sum(b => b.Slots.Sum(s => s.Count)) > MaxSlotEntries)
+            problems.Add($"The bundles' slots list at most {MaxSlotEntries} items in all.");
         foreach (var duplicate in items.GroupBy(i => i.Id).Where(g => g.Count() > 1))
             problems.Add($"Item id '{duplicate.Key}' is used more than once.");
         foreach (var duplicate in bundles.GroupBy(b => b.Id).Where(g => g.Count() > 1))

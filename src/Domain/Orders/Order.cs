@@ -7,8 +7,8 @@ namespace Restaurant.Domain.Orders;
 public sealed class Order
 {
     public const int MaxTableLength = 20;
-    /// <summary>Keeps every bill exact and quick to price; far above what one table eats.</summary>
-    public const int MaxUnits = 500;
+    /// <summary>With the menu's slot limits, keeps every bill exact and quick to price (docs/benchmarks.md).</summary>
+    public const int MaxUnits = 200;
 
     private static readonly Dictionary<(OrderStatus, OrderAction), OrderStatus> Transitions = new()
     {

@@ -10,13 +10,20 @@ public static class BillCalculator
         var lineList = lines.ToList();
         // Units in the order they are offered to bundles: by diner, then by item, then as ordered, so the choice
         // never depends on how lines happen to be stored (interchangeable items of one diner are taken by item id).
-        var units = lineList
-            .Select((line, position) => (line, position))
-            .OrderBy(x => x.line.Diner is null ? 0 : 1).ThenBy(x => x.line.Diner, StringComparer.Ordinal)
-            .ThenBy(x => x.line.MenuItemId, StringComparer.Ordinal).ThenBy(x => x.position)
-            .SelectMany(x => Enumerable.Repeat(x.line, x.line.Quantity))
-            .ToList();
-        var priced = units.Select((line, i) => new PricedUnit(i, line.MenuItemId, line.UnitPrice)).ToList();
+        var order = new int[lineList.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (x, y) =>
+        {
+            var byDiner = CompareDiners(lineList[x].Diner, lineList[y].Diner);
+            if (byDiner != 0) return byDiner;
+            var byItem = string.CompareOrdinal(lineList[x].MenuItemId, lineList[y].MenuItemId);
+            return byItem != 0 ? byItem : x.CompareTo(y);
+        });
+        var units = new List<BillLine>(lineList.Sum(l => l.Quantity));
+        foreach (var i in order)
+            for (var q = 0; q < lineList[i].Quantity; q++) units.Add(lineList[i]);
+        var priced = new PricedUnit[units.Count];
+        for (var i = 0; i < priced.Length; i++) priced[i] = new PricedUnit(i, units[i].MenuItemId, units[i].UnitPrice);
 
         var cost = units.Select(u => u.UnitPrice.Minor).ToArray();
         var bundleUses = new List<BundleUse>();
@@ -38,11 +45,13 @@ public static class BillCalculator
         var tax = Allocation.Tax(discounted, taxRate);
         var total = discounted + tax;
 
-        var diners = units.Select((u, i) => (u.Diner, Cost: cost[i]))
-            .GroupBy(x => x.Diner)
-            .Select(g => (Diner: g.Key, Amount: g.Sum(x => x.Cost)))
-            .OrderBy(d => d.Diner is null ? 0 : 1).ThenBy(d => d.Diner, StringComparer.Ordinal)
-            .ToList();
+        // Units are already grouped by diner, in diner order.
+        var diners = new List<(string? Diner, long Amount)>();
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (diners.Count > 0 && diners[^1].Diner == units[i].Diner) diners[^1] = (units[i].Diner, diners[^1].Amount + cost[i]);
+            else diners.Add((units[i].Diner, cost[i]));
+        }
         var taxParts = Allocation.LargestRemainder(tax.Minor, diners.Select(d => d.Amount).ToList());
         var shares = diners.Select((d, i) => new DinerShare(d.Diner, new Money(d.Amount + taxParts[i]))).ToList();
 
@@ -58,4 +67,8 @@ public static class BillCalculator
 
         return new Bill(currency, items, bundleUses, subtotal, subtotal - discounted, tax, total, shares);
     }
+
+    /// <summary>Lines without a diner first, then diners by name.</summary>
+    private static int CompareDiners(string? x, string? y) =>
+        x is null ? (y is null ? 0 : -1) : y is null ? 1 : string.CompareOrdinal(x, y);
 }

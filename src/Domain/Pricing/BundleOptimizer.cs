@@ -24,7 +24,10 @@ public static class BundleOptimizer
     {
         var orderedBundles = bundles.OrderBy(b => b.Id, StringComparer.Ordinal).ToList();
         var classes = ClassesOf(units, orderedBundles);
-        var candidates = Enumerable.Range(0, orderedBundles.Count).Select(b => CandidateFor(b, orderedBundles[b], classes))
+        var classesOfSlot = orderedBundles.Select(b => b.Slots.Select(_ => new List<int>()).ToArray()).ToArray();
+        for (var c = 0; c < classes.Count; c++)
+            foreach (var (b, s) in classes[c].Slots) classesOfSlot[b][s].Add(c);
+        var candidates = Enumerable.Range(0, orderedBundles.Count).Select(b => CandidateFor(b, orderedBundles[b], classesOfSlot[b], classes))
             .OfType<Candidate>().ToList();
 
         var taken = new int[classes.Count];
@@ -40,7 +43,7 @@ public static class BundleOptimizer
         return choices.OrderBy(c => c.Bundle.Id, StringComparer.Ordinal).ToList();
     }
 
-    private sealed record UnitClass(long Price, HashSet<(int Bundle, int Slot)> Slots, List<int> Units);
+    private sealed record UnitClass(long Price, List<(int Bundle, int Slot)> Slots, List<int> Units);
 
     /// <summary>A bundle that could save money on this order, with the classes that may fill each slot.</summary>
     private sealed record Candidate(int Bundle, long Price, int[][] SlotClasses);
@@ -52,19 +55,22 @@ public static class BundleOptimizer
         var slotsOfItem = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
         for (var b = 0; b < bundles.Count; b++)
             for (var s = 0; s < bundles[b].Slots.Count; s++)
-                foreach (var itemId in bundles[b].Slots[s].Distinct())
+                foreach (var itemId in bundles[b].Slots[s])
                 {
                     if (!slotsOfItem.TryGetValue(itemId, out var list)) slotsOfItem[itemId] = list = [];
-                    list.Add((b, s));
+                    if (list.Count == 0 || list[^1] != (b, s)) list.Add((b, s)); // an item named twice in one slot counts once
                 }
 
+        // One char per slot (bundle · 8 + slot fits a char: at most 50 bundles of 6 slots) keys a class cheaply.
+        var signatures = slotsOfItem.ToDictionary(kv => kv.Key, kv => new string(kv.Value.Select(x => (char)(x.Item1 * 8 + x.Item2 + 1)).ToArray()),
+            StringComparer.Ordinal);
         var byKey = new Dictionary<(long, string), UnitClass>();
         foreach (var unit in units)
         {
-            if (!slotsOfItem.TryGetValue(unit.MenuItemId, out var slots)) continue;
-            var key = (unit.Price.Minor, string.Join(';', slots));
+            if (!signatures.TryGetValue(unit.MenuItemId, out var signature)) continue;
+            var key = (unit.Price.Minor, signature);
             if (!byKey.TryGetValue(key, out var unitClass))
-                byKey[key] = unitClass = new UnitClass(unit.Price.Minor, [.. slots], []);
+                byKey[key] = unitClass = new UnitClass(unit.Price.Minor, slotsOfItem[unit.MenuItemId], []);
             unitClass.Units.Add(unit.Id);
         }
         return byKey.OrderByDescending(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2, StringComparer.Ordinal)
@@ -72,11 +78,9 @@ public static class BundleOptimizer
     }
 
     /// <summary>Null when some slot has nothing to fill it, or even its dearest fill would not beat the bundle price.</summary>
-    private static Candidate? CandidateFor(int b, Bundle bundle, List<UnitClass> classes)
+    private static Candidate? CandidateFor(int b, Bundle bundle, List<int>[] classesOfSlot, List<UnitClass> classes)
     {
-        var slotClasses = Enumerable.Range(0, bundle.Slots.Count)
-            .Select(s => Enumerable.Range(0, classes.Count).Where(c => classes[c].Slots.Contains((b, s))).ToArray())
-            .ToArray();
+        var slotClasses = classesOfSlot.Select(options => options.ToArray()).ToArray();
         if (slotClasses.Any(options => options.Length == 0)) return null;
         var dearestFill = slotClasses.Sum(options => options.Max(c => classes[c].Price));
         return dearestFill > bundle.Price.Minor ? new Candidate(b, bundle.Price.Minor, slotClasses) : null;
@@ -100,6 +104,9 @@ public static class BundleOptimizer
         private readonly List<UnitClass> _classes;
         private readonly List<(int Bundle, int Slot, int Class)> _fills = []; // the z variables
         private readonly int[] _natural; // most uses each bundle could ever get
+        private readonly List<int>[][] _fillsOfSlot; // [bundle][slot] → fill indexes
+        private readonly List<LinearProgram.Row> _fixedRows = [];
+        private readonly double[] _gains;
         private long _bestSaving;
         private int[] _bestFills = [];
 
@@ -111,6 +118,36 @@ public static class BundleOptimizer
                 for (var s = 0; s < bundles[b].SlotClasses.Length; s++)
                     foreach (var c in bundles[b].SlotClasses[s]) _fills.Add((b, s, c));
             _natural = bundles.Select(bundle => bundle.SlotClasses.Min(options => options.Sum(c => classes[c].Units.Count))).ToArray();
+            _fillsOfSlot = bundles.Select(bundle => bundle.SlotClasses.Select(_ => new List<int>()).ToArray()).ToArray();
+            var fillsOfClass = new Dictionary<int, List<int>>();
+            for (var f = 0; f < _fills.Count; f++)
+            {
+                _fillsOfSlot[_fills[f].Bundle][_fills[f].Slot].Add(f);
+                if (!fillsOfClass.TryGetValue(_fills[f].Class, out var list)) fillsOfClass[_fills[f].Class] = list = [];
+                list.Add(f);
+            }
+            // Every slot of a bundle is filled equally often, so any split of the bundle price over its slots prices a
+            // use the same. Splitting by each slot's dearest option keeps the simplex from chasing fills of later
+            // slots that the first slot can never match.
+            var slotShares = bundles.Select(bundle =>
+            {
+                var dearest = bundle.SlotClasses.Select(options => options.Max(c => (double)classes[c].Price)).ToArray();
+                var total = dearest.Sum();
+                return dearest.Select(price => bundle.Price * price / total).ToArray();
+            }).ToArray();
+            _gains = _fills.Select(f => classes[f.Class].Price - slotShares[f.Bundle][f.Slot]).ToArray();
+
+            // Slot s of a bundle is filled exactly as often as slot 0.
+            for (var b = 0; b < bundles.Count; b++)
+                for (var s = 1; s < bundles[b].SlotClasses.Length; s++)
+                {
+                    int[] columns = [.. _fillsOfSlot[b][s], .. _fillsOfSlot[b][0]];
+                    var values = columns.Select((_, k) => k < _fillsOfSlot[b][s].Count ? 1.0 : -1.0).ToArray();
+                    _fixedRows.Add(new(columns, values, 0, LinearProgram.Kind.Zero));
+                }
+            // No class gives more units than it has.
+            foreach (var (c, fills) in fillsOfClass)
+                _fixedRows.Add(new([.. fills], fills.Select(_ => 1.0).ToArray(), classes[c].Units.Count, LinearProgram.Kind.AtMost));
         }
 
         public IEnumerable<Use> Solve()
@@ -121,7 +158,7 @@ public static class BundleOptimizer
 
         private void Explore(int[] lower, int[] upper)
         {
-            var relaxation = Relaxation(lower, upper).Maximize(_fills.Select(f => (double)Gain(f)).ToArray());
+            var relaxation = Relaxation(lower, upper).Maximize(_gains);
             // Savings are whole cents, so a relaxation that cannot reach the next cent cannot win.
             if (relaxation is not { } solution || (long)Math.Floor(solution.Value + 1e-6) <= _bestSaving) return;
 
@@ -147,37 +184,18 @@ public static class BundleOptimizer
         private LinearProgram Relaxation(int[] lower, int[] upper)
         {
             var program = new LinearProgram(_fills.Count);
+            foreach (var row in _fixedRows) program.Add(row);
             for (var b = 0; b < _bundles.Count; b++)
             {
-                for (var s = 1; s < _bundles[b].SlotClasses.Length; s++)
-                {
-                    // Slot s is filled exactly as often as slot 0 (two rows, as the simplex takes inequalities).
-                    var row = new double[_fills.Count];
-                    for (var f = 0; f < _fills.Count; f++)
-                        if (_fills[f].Bundle == b) row[f] = _fills[f].Slot == s ? 1 : _fills[f].Slot == 0 ? -1 : 0;
-                    program.AddRow(row, 0);
-                    program.AddRow(row.Select(v => -v).ToArray(), 0);
-                }
-                if (upper[b] < _natural[b]) program.AddRow(FirstSlotOf(b), upper[b]);
-                if (lower[b] > 0) program.AddRow(FirstSlotOf(b), lower[b], atLeast: true);
-            }
-            for (var c = 0; c < _classes.Count; c++)
-            {
-                var row = new double[_fills.Count];
-                var used = false;
-                for (var f = 0; f < _fills.Count; f++)
-                {
-                    if (_fills[f].Class != c) continue;
-                    row[f] = 1;
-                    used = true;
-                }
-                if (used) program.AddRow(row, _classes[c].Units.Count);
+                if (upper[b] < _natural[b]) program.Add(FirstSlotOf(b, upper[b], LinearProgram.Kind.AtMost));
+                if (lower[b] > 0) program.Add(FirstSlotOf(b, lower[b], LinearProgram.Kind.AtLeast));
             }
             return program;
         }
 
-        private double[] FirstSlotOf(int b) =>
-            _fills.Select(f => f.Bundle == b && f.Slot == 0 ? 1.0 : 0.0).ToArray();
+        /// <summary>A bound on how often bundle b is used: the fills of its first slot.</summary>
+        private LinearProgram.Row FirstSlotOf(int b, int limit, LinearProgram.Kind kind) =>
+            new([.. _fillsOfSlot[b][0]], _fillsOfSlot[b][0].Select(_ => 1.0).ToArray(), limit, kind);
 
         private double[] UsesPerBundle(double[] z)
         {
@@ -190,18 +208,14 @@ public static class BundleOptimizer
         /// <summary>Keeps an integral fill only if it is consistent and fits the units (checked exactly) and saves more.</summary>
         private void Consider(int[] z)
         {
-            var filled = new Dictionary<(int, int), int>();
             var given = new int[_classes.Count];
             long saving = 0;
             for (var f = 0; f < _fills.Count; f++)
             {
-                var (b, s, c) = _fills[f];
-                filled[(b, s)] = filled.GetValueOrDefault((b, s)) + z[f];
-                given[c] += z[f];
+                given[_fills[f].Class] += z[f];
                 saving += Gain(_fills[f]) * z[f];
             }
-            var consistent = Enumerable.Range(0, _bundles.Count).All(b =>
-                Enumerable.Range(0, _bundles[b].SlotClasses.Length).All(s => filled.GetValueOrDefault((b, s)) == filled.GetValueOrDefault((b, 0))));
+            var consistent = _fillsOfSlot.All(slots => slots.All(fills => fills.Sum(f => z[f]) == slots[0].Sum(f => z[f])));
             if (!consistent || given.Where((g, c) => g > _classes[c].Units.Count).Any() || saving <= _bestSaving) return;
             _bestSaving = saving;
             _bestFills = z;
@@ -216,9 +230,8 @@ public static class BundleOptimizer
             if (_bestFills.Length == 0) yield break;
             for (var b = 0; b < _bundles.Count; b++)
             {
-                var slots = Enumerable.Range(0, _bundles[b].SlotClasses.Length)
-                    .Select(s => Enumerable.Range(0, _fills.Count)
-                        .Where(f => _fills[f].Bundle == b && _fills[f].Slot == s)
+                var slots = _fillsOfSlot[b]
+                    .Select(fills => fills
                         .SelectMany(f => Enumerable.Repeat(_fills[f].Class, _bestFills[f]))
                         .OrderByDescending(c => _classes[c].Price).ThenBy(c => c)
                         .ToList())

@@ -246,6 +246,12 @@ public sealed class PutMenuTests(RestaurantApiFixture fixture) : IClassFixture<R
         ["bundles missing"] = (m => m.Remove("bundles"), "bundles"),
         ["51 bundles"] = (m => { for (var i = 0; i < 46; i++) Bundles(m).Add(new JsonObject
             { ["id"] = $"b{i}", ["name"] = "B", ["price"] = 1, ["slots"] = new JsonArray(new JsonArray("tea")) }); }, "bundles"),
+        ["201 slot entries"] = (m => { for (var i = 0; i < 4; i++) Bundles(m).Add(new JsonObject
+            {
+                ["id"] = $"wide{i}", ["name"] = "Wide", ["price"] = 1,
+                ["slots"] = new JsonArray([.. Enumerable.Range(0, 6).Select(_ => (JsonNode)new JsonArray(
+                    [.. new[] { "salad", "soup", "omelet", "pancakes", "burger", "fries", "juice", "coffee" }.Select(id => (JsonNode)id)]))]),
+            }); }, "bundles"),
         ["currency lower case"] = (m => m["currency"] = "usd", "currency"),
         ["currency of 2 letters"] = (m => m["currency"] = "US", "currency"),
         ["currency missing"] = (m => m.Remove("currency"), "currency"),

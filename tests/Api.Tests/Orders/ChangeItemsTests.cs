@@ -55,6 +55,20 @@ public sealed class ChangeItemsTests(RestaurantApiFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_addition_past_200_units_is_refused_and_adds_nothing()
+    {
+        var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("full"));
+        var full = await session.AddAsync([.. Enumerable.Range(0, 4).Select(_ => TableSession.Item("coffee", 50))]);
+        Assert.Equal(HttpStatusCode.OK, full.StatusCode);
+
+        var refused = await session.AddAsync(TableSession.Item("tea"));
+
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("200", problem["detail"].Text());
+        Assert.Equal(200, (await session.GetAsync())["pending"]!.AsArray().Sum(line => line!["quantity"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task An_unknown_menu_item_refuses_the_whole_request()
     {
         var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("unknown"));

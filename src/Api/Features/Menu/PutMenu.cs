@@ -44,6 +44,8 @@ public static class PutMenu
             RuleFor(c => c.Bundles).NotNull().WithMessage("A menu lists its bundles; send [] for none.");
             RuleFor(c => c.Bundles!.Count).LessThanOrEqualTo(DomainMenu.MaxBundles).OverridePropertyName("bundles")
                 .When(c => c.Bundles is not null).WithMessage($"A menu has at most {DomainMenu.MaxBundles} bundles.");
+            RuleFor(c => c.Bundles).Must(bundles => SlotEntries(bundles!) <= DomainMenu.MaxSlotEntries).When(c => c.Bundles is not null)
+                .WithMessage($"The bundles' slots list at most {DomainMenu.MaxSlotEntries} items in all.");
             RuleForEach(c => c.Items).NotNull().WithMessage("Each item is an object.").ChildRules(item =>
             {
                 item.RuleFor(i => i.Id).Must(IsId).WithMessage(IdRule);
@@ -67,6 +69,9 @@ public static class PutMenu
         }
 
         private static readonly string PriceRule = $"A price is above 0 and at most {MaxPrice}, with at most two decimals.";
+
+        private static int SlotEntries(IReadOnlyList<BundleOffer?> bundles) =>
+            bundles.Sum(bundle => bundle?.Slots?.Sum(slot => slot?.Count ?? 0) ?? 0);
 
         private static bool IsId(string? id) =>
             id is { Length: > 0 and <= DomainMenu.MaxIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
