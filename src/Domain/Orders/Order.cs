@@ -92,9 +92,10 @@ public sealed class Order
     /// <summary>Sends every pending line to the kitchen as the next ticket; null when nothing is pending.</summary>
     public Ticket? Submit(DateTimeOffset now)
     {
-        Apply(OrderAction.Submit);
+        EnsureAllowed(OrderAction.Submit);
         var pending = PendingLines.ToList();
         if (pending.Count == 0) return null;
+        Apply(OrderAction.Submit);
         var ticket = new Ticket(_tickets.Count + 1, now);
         _tickets.Add(ticket);
         foreach (var line in pending) line.SendWith(ticket.Number);

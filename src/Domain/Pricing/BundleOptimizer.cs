@@ -103,9 +103,8 @@ public static class BundleOptimizer
         private readonly List<Candidate> _bundles;
         private readonly List<UnitClass> _classes;
         private readonly List<(int Bundle, int Slot, int Class)> _fills = []; // the z variables
-        private readonly int[] _natural; // most uses each bundle could ever get
         private readonly List<int>[][] _fillsOfSlot; // [bundle][slot] → fill indexes
-        private readonly List<LinearProgram.Row> _fixedRows = [];
+        private readonly List<(int[] Columns, double[] Values, double Limit)> _startRows = [];
         private readonly double[] _gains;
         private long _bestSaving;
         private int[] _bestFills = [];
@@ -117,7 +116,6 @@ public static class BundleOptimizer
             for (var b = 0; b < bundles.Count; b++)
                 for (var s = 0; s < bundles[b].SlotClasses.Length; s++)
                     foreach (var c in bundles[b].SlotClasses[s]) _fills.Add((b, s, c));
-            _natural = bundles.Select(bundle => bundle.SlotClasses.Min(options => options.Sum(c => classes[c].Units.Count))).ToArray();
             _fillsOfSlot = bundles.Select(bundle => bundle.SlotClasses.Select(_ => new List<int>()).ToArray()).ToArray();
             var fillsOfClass = new Dictionary<int, List<int>>();
             for (var f = 0; f < _fills.Count; f++)
@@ -137,65 +135,57 @@ public static class BundleOptimizer
             }).ToArray();
             _gains = _fills.Select(f => classes[f.Class].Price - slotShares[f.Bundle][f.Slot]).ToArray();
 
-            // Slot s of a bundle is filled exactly as often as slot 0.
+            // Slot s of a bundle is filled exactly as often as slot 0: two rows, as the tableau takes a·x ≤ b.
             for (var b = 0; b < bundles.Count; b++)
                 for (var s = 1; s < bundles[b].SlotClasses.Length; s++)
                 {
                     int[] columns = [.. _fillsOfSlot[b][s], .. _fillsOfSlot[b][0]];
                     var values = columns.Select((_, k) => k < _fillsOfSlot[b][s].Count ? 1.0 : -1.0).ToArray();
-                    _fixedRows.Add(new(columns, values, 0, LinearProgram.Kind.Zero));
+                    _startRows.Add((columns, values, 0));
+                    _startRows.Add((columns, values.Select(v => -v).ToArray(), 0));
                 }
             // No class gives more units than it has.
             foreach (var (c, fills) in fillsOfClass)
-                _fixedRows.Add(new([.. fills], fills.Select(_ => 1.0).ToArray(), classes[c].Units.Count, LinearProgram.Kind.AtMost));
+                _startRows.Add(([.. fills], fills.Select(_ => 1.0).ToArray(), classes[c].Units.Count));
         }
 
         public IEnumerable<Use> Solve()
         {
-            Explore(new int[_bundles.Count], (int[])_natural.Clone());
+            var root = new SimplexTableau(_fills.Count, _gains, _startRows);
+            root.Optimize();
+            Explore(root);
             return Uses();
         }
 
-        private void Explore(int[] lower, int[] upper)
+        /// <summary>
+        /// Explores a node whose relaxation is solved. A branch bounds one bundle's count (the fills of its first
+        /// slot): the ceiling branch works on a copy, the floor branch on this tableau, each restored by dual simplex.
+        /// </summary>
+        private void Explore(SimplexTableau node)
         {
-            var relaxation = Relaxation(lower, upper).Maximize(_gains);
-            // Savings are whole cents, so a relaxation that cannot reach the next cent cannot win.
-            if (relaxation is not { } solution || (long)Math.Floor(solution.Value + 1e-6) <= _bestSaving) return;
-
-            var counts = UsesPerBundle(solution.X);
+            // Savings are whole cents, so a relaxation that cannot reach the next cent cannot win. The tolerance
+            // grows with the value, as a double's rounding does.
+            if ((long)Math.Floor(node.Value + Math.Max(1e-6, Math.Abs(node.Value) * 1e-12)) <= _bestSaving) return;
+            var x = node.Solution();
+            var counts = UsesPerBundle(x);
+            // Branch on a clearly fractional count, so that both branches tighten a bound by at least one.
             var branch = Array.FindIndex(counts, count => Math.Abs(count - Math.Round(count)) > 1e-6);
             if (branch < 0)
             {
-                Consider(solution.X.Select(z => (int)Math.Round(z)).ToArray());
+                Consider(x.Select(z => (int)Math.Round(z)).ToArray());
                 return;
             }
-            var above = (int[])lower.Clone();
-            above[branch] = (int)Math.Ceiling(counts[branch]);
-            Explore(above, upper);
-            var below = (int[])upper.Clone();
-            below[branch] = (int)Math.Floor(counts[branch]);
-            Explore(lower, below);
+            int[] firstSlot = [.. _fillsOfSlot[branch][0]];
+            var above = node.Copy();
+            above.Add(firstSlot, firstSlot.Select(_ => -1.0).ToArray(), -Math.Ceiling(counts[branch]));
+            if (above.Restore()) Explore(above);
+            node.Add(firstSlot, firstSlot.Select(_ => 1.0).ToArray(), Math.Floor(counts[branch]));
+            if (node.Restore()) Explore(node);
         }
 
         /// <summary>A fill's part of the saving: its unit's list price, less the bundle price on the first slot.</summary>
         private long Gain((int Bundle, int Slot, int Class) fill) =>
             _classes[fill.Class].Price - (fill.Slot == 0 ? _bundles[fill.Bundle].Price : 0);
-
-        private LinearProgram Relaxation(int[] lower, int[] upper)
-        {
-            var program = new LinearProgram(_fills.Count);
-            foreach (var row in _fixedRows) program.Add(row);
-            for (var b = 0; b < _bundles.Count; b++)
-            {
-                if (upper[b] < _natural[b]) program.Add(FirstSlotOf(b, upper[b], LinearProgram.Kind.AtMost));
-                if (lower[b] > 0) program.Add(FirstSlotOf(b, lower[b], LinearProgram.Kind.AtLeast));
-            }
-            return program;
-        }
-
-        /// <summary>A bound on how often bundle b is used: the fills of its first slot.</summary>
-        private LinearProgram.Row FirstSlotOf(int b, int limit, LinearProgram.Kind kind) =>
-            new([.. _fillsOfSlot[b][0]], _fillsOfSlot[b][0].Select(_ => 1.0).ToArray(), limit, kind);
 
         private double[] UsesPerBundle(double[] z)
         {
