@@ -128,6 +128,22 @@ public sealed class ErrorHandlingTests(RestaurantApiFixture fixture) : IClassFix
         Assert.Empty((await session.GetAsync())["pending"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData("submit")]
+    [InlineData("bill")]
+    public async Task A_body_over_64_KiB_is_413_even_where_the_body_is_not_read(string step)
+    {
+        var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("bigstep"));
+        await session.AddAsync(TableSession.Item("tea"));
+        await session.SubmitAsync();
+
+        var response = await session.Client.PostAsync($"/orders/{session.OrderId}/{step}",
+            new StringContent(new string(' ', Limit + 1), Encoding.UTF8, "application/json"));
+
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        Assert.Equal("open", (await session.GetAsync())["status"].Text());
+    }
+
     [Fact]
     public async Task A_body_just_under_64_KiB_is_read()
     {

@@ -14,14 +14,18 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var problem = exception switch
         {
             ValidationException validation => ValidationProblem(validation),
-            DomainException domain => Problem(ProblemCodes.ForDomainError(domain.Code), domain.Message),
+            DomainException domain => DomainProblem(domain),
             ApiProblem api => Problem((api.Status, api.Code), api.Message, api.Extensions),
             BadHttpRequestException { InnerException: JsonException json } => MalformedJsonProblem(json),
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } badRequest => BindingProblem(badRequest),
             BadHttpRequestException badRequest => Problem((badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode)),
                 ProblemCodes.DetailFor(badRequest.StatusCode) ?? badRequest.Message),
+            // The database kept refusing the work for contention, retries and all: busy, not broken.
+            _ when DbErrors.IsContention(exception) => Problem((StatusCodes.Status503ServiceUnavailable, "service_busy"),
+                "The restaurant is very busy right now; nothing was changed. Retry in a moment."),
             _ => null,
         };
+        if (problem?.Status == StatusCodes.Status503ServiceUnavailable) httpContext.Response.Headers.RetryAfter = "1";
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
@@ -41,6 +45,14 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             Extensions = { ["code"] = kind.Code },
         };
         foreach (var (name, value) in extensions ?? new Dictionary<string, object?>()) problem.Extensions[name] = value;
+        return problem;
+    }
+
+    private static ProblemDetails DomainProblem(DomainException exception)
+    {
+        var (status, code, field) = ProblemCodes.ForDomainError(exception.Code);
+        var problem = Problem((status, code), exception.Message);
+        if (field is not null) problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [exception.Message] };
         return problem;
     }
 

@@ -20,11 +20,19 @@ public static class ProblemCodes
         [DomainErrors.EmptyOrder] = StatusCodes.Status409Conflict,
     };
 
-    /// <summary>Rules not in the table are input the validators should have caught: a validation failure.</summary>
-    public static (int Status, string Code) ForDomainError(string domainCode) =>
+    // For rules that are input checks, the request field the client should look at.
+    private static readonly Dictionary<string, string> FieldByDomainError = new()
+    {
+        [DomainErrors.OrderTooLarge] = "add",
+        [DomainErrors.InvalidQuantity] = "add",
+        [DomainErrors.InvalidTable] = "table",
+    };
+
+    /// <summary>Rules not in the table are input checks: a validation failure naming the field (or the body).</summary>
+    public static (int Status, string Code, string? Field) ForDomainError(string domainCode) =>
         StatusByDomainError.TryGetValue(domainCode, out var status)
-            ? (status, domainCode)
-            : (StatusCodes.Status400BadRequest, ValidationFailed);
+            ? (status, domainCode, null)
+            : (StatusCodes.Status400BadRequest, ValidationFailed, FieldByDomainError.GetValueOrDefault(domainCode, "body"));
 
     public static string? DetailFor(int status) => status switch
     {

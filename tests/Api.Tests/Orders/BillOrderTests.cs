@@ -136,15 +136,17 @@ public sealed class BillOrderTests(RestaurantApiFixture fixture) : IClassFixture
         var first = await (await session.BillAsync()).Content.ReadAsStringAsync();
         try
         {
-            await StaffMenu.PublishPriceAsync(fixture.Api, "cake", 9.00m);
+            // A recomputed bill would now bundle cake and tea at 5.00 instead of 8.00.
+            await StaffMenu.PublishBundlePriceAsync(fixture.Api, "sweet-break", 5.00m);
 
             var second = await (await session.BillAsync()).Content.ReadAsStringAsync();
 
             Assert.Equal(first, second);
+            Assert.Equal(8.00m, JsonNode.Parse(second)!["total"].Money());
         }
         finally
         {
-            await StaffMenu.PublishPriceAsync(fixture.Api, "cake", 6.50m);
+            await StaffMenu.PublishBundlePriceAsync(fixture.Api, "sweet-break", 8.00m);
         }
     }
 
