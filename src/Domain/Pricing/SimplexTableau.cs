@@ -42,9 +42,12 @@ internal sealed class SimplexTableau
     {
         _variables = parent._variables;
         _width = parent._width;
-        _rows = parent._rows.Select(row => (double[])row.Clone()).ToList();
+        // A branch adds a row or two: copy the columns in use (not the parent's spare capacity), leaving a little
+        // room, into arrays that need no zeroing first.
+        var capacity = _width + 4;
+        _rows = parent._rows.Select(row => CopyOf(row, _width, capacity)).ToList();
         _basis = [.. parent._basis];
-        _cost = (double[])parent._cost.Clone();
+        _cost = CopyOf(parent._cost, _width, capacity);
     }
 
     /// <summary>The objective at the current basis.</summary>
@@ -174,6 +177,14 @@ internal sealed class SimplexTableau
             target[entering] = 0;
         }
         _basis[leaving] = entering;
+    }
+
+    private static double[] CopyOf(double[] source, int width, int capacity)
+    {
+        var copy = GC.AllocateUninitializedArray<double>(capacity);
+        Array.Copy(source, copy, width);
+        Array.Clear(copy, width, capacity - width);
+        return copy;
     }
 
     private void Grow(int capacity)
