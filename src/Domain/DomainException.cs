@@ -14,6 +14,8 @@ public static class DomainErrors
     public const string InvalidTable = "invalid_table";
     public const string InvalidMenu = "invalid_menu";
     public const string OrderTooLarge = "order_too_large";
+    public const string InvalidGuests = "invalid_guests";
+    public const string InvalidLine = "invalid_line";
     public const string UnknownMenuItem = "unknown_menu_item";
     public const string ItemUnavailable = "item_unavailable";
     public const string UnknownLine = "unknown_line";

@@ -125,6 +125,22 @@ public class OrderTests
         Assert.Equal(200, order.Lines.Sum(l => l.Quantity.Value));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(101)]
+    public void Open_refuses_a_guest_count_outside_1_to_100(int guests) =>
+        AssertRefused(DomainErrors.InvalidGuests, () => Order.Open("order-1", "T1", guests, "hash", Now));
+
+    [Fact]
+    public void A_diner_name_or_note_too_long_is_refused_and_adds_nothing()
+    {
+        var order = NewOrder();
+
+        AssertRefused(DomainErrors.InvalidLine, () => Add(order, Line("tea"), Line("coffee", diner: new string('d', 41))));
+        AssertRefused(DomainErrors.InvalidLine, () => Add(order, Line("tea", note: new string('n', 201))));
+        Assert.Empty(order.Lines);
+    }
+
     [Fact]
     public void Lines_keep_the_price_they_were_added_at()
     {

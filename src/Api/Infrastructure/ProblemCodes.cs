@@ -26,6 +26,8 @@ public static class ProblemCodes
         [DomainErrors.OrderTooLarge] = "add",
         [DomainErrors.InvalidQuantity] = "add",
         [DomainErrors.InvalidTable] = "table",
+        [DomainErrors.InvalidGuests] = "guests",
+        [DomainErrors.InvalidLine] = "add",
     };
 
     /// <summary>Rules not in the table are input checks: a validation failure naming the field (or the body).</summary>

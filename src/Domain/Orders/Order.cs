@@ -9,6 +9,9 @@ public sealed class Order
     public const int MaxTableLength = 20;
     /// <summary>With the menu's slot limits, keeps every bill exact and quick to price (docs/benchmarks.md).</summary>
     public const int MaxUnits = 200;
+    public const int MaxGuests = 100;
+    public const int MaxDinerLength = 40;
+    public const int MaxNoteLength = 200;
 
     private static readonly Dictionary<(OrderStatus, OrderAction), OrderStatus> Transitions = new()
     {
@@ -48,6 +51,8 @@ public sealed class Order
     {
         if (!IsValidTable(table))
             throw new DomainException(DomainErrors.InvalidTable, $"A table is 1 to {MaxTableLength} letters, digits or '-'.");
+        if (guests is < 1 or > MaxGuests)
+            throw new DomainException(DomainErrors.InvalidGuests, $"A table seats 1 to {MaxGuests} guests.");
         return new Order
         {
             Id = id,
@@ -72,6 +77,8 @@ public sealed class Order
             return line;
         }).ToList();
         var newLines = additions.ToList();
+        if (newLines.Any(l => l.Diner?.Length > MaxDinerLength || l.Note?.Length > MaxNoteLength))
+            throw new DomainException(DomainErrors.InvalidLine, $"A diner's name is at most {MaxDinerLength} characters and a note at most {MaxNoteLength}.");
         var units = _lines.Except(removed).Sum(l => l.Quantity.Value) + newLines.Sum(l => l.Quantity.Value);
         if (units > MaxUnits)
             throw new DomainException(DomainErrors.OrderTooLarge, $"An order holds at most {MaxUnits} units; this change would make it {units}.");

@@ -31,8 +31,8 @@ public static class ChangeItems
             {
                 addition.RuleFor(a => a.MenuItemId).NotEmpty().MaximumLength(64);
                 addition.RuleFor(a => a.Quantity).NotNull().InclusiveBetween(1, Quantity.Max);
-                addition.RuleFor(a => a.Diner).MaximumLength(40);
-                addition.RuleFor(a => a.Note).MaximumLength(200);
+                addition.RuleFor(a => a.Diner).MaximumLength(Order.MaxDinerLength);
+                addition.RuleFor(a => a.Note).MaximumLength(Order.MaxNoteLength);
             });
             RuleForEach(c => c.Remove).NotEmpty().MaximumLength(64);
         }

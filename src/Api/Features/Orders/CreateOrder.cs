@@ -17,7 +17,7 @@ public static class CreateOrder
         {
             RuleFor(c => c.Table).NotEmpty().Must(Order.IsValidTable)
                 .WithMessage($"A table is 1 to {Order.MaxTableLength} letters, digits or '-'.");
-            RuleFor(c => c.Guests).InclusiveBetween(1, 100);
+            RuleFor(c => c.Guests).InclusiveBetween(1, Order.MaxGuests);
         }
     }
 
