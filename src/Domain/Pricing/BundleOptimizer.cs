@@ -104,7 +104,7 @@ public static class BundleOptimizer
         private readonly List<UnitClass> _classes;
         private readonly List<(int Bundle, int Slot, int Class)> _fills = []; // the z variables
         private readonly List<int>[][] _fillsOfSlot; // [bundle][slot] → fill indexes
-        private readonly List<(int[] Columns, double[] Values, double Limit)> _startRows = [];
+        private readonly List<(int[] Columns, double[] Values, double Limit, bool Equality)> _startRows = [];
         private readonly double[] _gains;
         private long _bestSaving;
         private int[] _bestFills = [];
@@ -135,18 +135,17 @@ public static class BundleOptimizer
             }).ToArray();
             _gains = _fills.Select(f => classes[f.Class].Price - slotShares[f.Bundle][f.Slot]).ToArray();
 
-            // Slot s of a bundle is filled exactly as often as slot 0: two rows, as the tableau takes a·x ≤ b.
+            // Slot s of a bundle is filled exactly as often as slot 0.
             for (var b = 0; b < bundles.Count; b++)
                 for (var s = 1; s < bundles[b].SlotClasses.Length; s++)
                 {
                     int[] columns = [.. _fillsOfSlot[b][s], .. _fillsOfSlot[b][0]];
                     var values = columns.Select((_, k) => k < _fillsOfSlot[b][s].Count ? 1.0 : -1.0).ToArray();
-                    _startRows.Add((columns, values, 0));
-                    _startRows.Add((columns, values.Select(v => -v).ToArray(), 0));
+                    _startRows.Add((columns, values, 0, true));
                 }
             // No class gives more units than it has.
             foreach (var (c, fills) in fillsOfClass)
-                _startRows.Add(([.. fills], fills.Select(_ => 1.0).ToArray(), classes[c].Units.Count));
+                _startRows.Add(([.. fills], fills.Select(_ => 1.0).ToArray(), classes[c].Units.Count, false));
         }
 
         public IEnumerable<Use> Solve()

@@ -1,12 +1,13 @@
 namespace Restaurant.Domain.Pricing;
 
 /// <summary>
-/// A dense simplex tableau for maximise c·x subject to rows a·x ≤ b, x ≥ 0, that branch and bound can extend:
+/// A dense simplex tableau for maximise c·x subject to rows a·x ≤ b or a·x = 0, x ≥ 0, that branch and bound can extend:
 /// the first solve is primal simplex from the slack basis (every starting b ≥ 0); a branch adds one row (its b may
 /// be negative) to a copy of its parent's optimal tableau and the dual simplex restores feasibility in a few pivots.
 /// Dantzig's rule, falling back to Bland's (which cannot cycle) if a solve runs long. Doubles only bound and guide
 /// the search; every answer the optimizer keeps is checked in exact integer arithmetic.
 /// Column 0 holds the right-hand side, columns 1…n the variables, then one slack per row (appended as rows come).
+/// An "= 0" row's slack is fixed at zero: it never enters, and while basic it leaves as soon as a pivot would move it.
 /// </summary>
 internal sealed class SimplexTableau
 {
@@ -14,12 +15,14 @@ internal sealed class SimplexTableau
     private readonly int _variables;
     private readonly List<double[]> _rows;
     private readonly List<int> _basis;
+    private readonly HashSet<int> _fixed; // slack columns of "= 0" rows
     private double[] _cost;
     private int _width;
 
     /// <summary>The starting tableau: every row a·x ≤ b with b ≥ 0, so the slacks are a feasible basis.</summary>
-    public SimplexTableau(int variables, double[] objective, IReadOnlyList<(int[] Columns, double[] Values, double Limit)> rows)
+    public SimplexTableau(int variables, double[] objective, IReadOnlyList<(int[] Columns, double[] Values, double Limit, bool Equality)> rows)
     {
+        _fixed = [];
         _variables = variables;
         _width = variables + rows.Count + 1;
         var capacity = _width + 16;
@@ -31,6 +34,7 @@ internal sealed class SimplexTableau
             row[0] = rows[i].Limit;
             for (var k = 0; k < rows[i].Columns.Length; k++) row[rows[i].Columns[k] + 1] = rows[i].Values[k];
             row[variables + 1 + i] = 1;
+            if (rows[i].Equality) _fixed.Add(variables + 1 + i);
             _rows.Add(row);
             _basis.Add(variables + 1 + i);
         }
@@ -47,6 +51,7 @@ internal sealed class SimplexTableau
         var capacity = _width + 4;
         _rows = parent._rows.Select(row => CopyOf(row, _width, capacity)).ToList();
         _basis = [.. parent._basis];
+        _fixed = parent._fixed;
         _cost = CopyOf(parent._cost, _width, capacity);
     }
 
@@ -86,7 +91,7 @@ internal sealed class SimplexTableau
             var mostNegative = -Epsilon;
             for (var j = 1; j < _width; j++)
             {
-                if (_cost[j] >= mostNegative) continue;
+                if (_cost[j] >= mostNegative || _fixed.Contains(j)) continue;
                 entering = j;
                 if (iteration > blandAfter) break;
                 mostNegative = _cost[j];
@@ -98,6 +103,11 @@ internal sealed class SimplexTableau
             for (var i = 0; i < _rows.Count; i++)
             {
                 var coefficient = _rows[i][entering];
+                if (_fixed.Contains(_basis[i]) && Math.Abs(coefficient) > Epsilon)
+                {
+                    leaving = i;
+                    break;
+                }
                 if (coefficient <= Epsilon) continue;
                 var ratio = Math.Max(0, _rows[i][0]) / coefficient;
                 if (ratio < bestRatio - Epsilon || (ratio <= bestRatio + Epsilon && _basis[i] < _basis[leaving]))
@@ -117,24 +127,31 @@ internal sealed class SimplexTableau
         var blandAfter = 10 * (_rows.Count + _width);
         for (var iteration = 0; ; iteration++)
         {
+            // The most violated row: a value below zero, or a fixed slack off zero in either direction.
             var leaving = -1;
-            var mostNegative = -1e-7;
+            var worst = 1e-7;
             for (var i = 0; i < _rows.Count; i++)
             {
-                if (_rows[i][0] >= mostNegative) continue;
+                var value = _rows[i][0];
+                var violation = _fixed.Contains(_basis[i]) ? Math.Abs(value) : -value;
+                if (violation <= worst) continue;
                 leaving = i;
                 if (iteration > blandAfter) break;
-                mostNegative = _rows[i][0];
+                worst = violation;
             }
             if (leaving < 0) return true;
 
+            // Raising a non-basic x_j moves the leaving variable by −a_j: to raise a value below zero take a_j < 0,
+            // to lower a fixed slack above zero take a_j > 0.
+            var direction = _rows[leaving][0] > 0 ? -1 : 1;
             var entering = -1;
             var bestRatio = double.PositiveInfinity;
             var row = _rows[leaving];
             for (var j = 1; j < _width; j++)
             {
-                if (row[j] >= -Epsilon) continue;
-                var ratio = Math.Max(0, _cost[j]) / -row[j];
+                var coefficient = direction * row[j];
+                if (coefficient >= -Epsilon || _fixed.Contains(j)) continue;
+                var ratio = Math.Max(0, _cost[j]) / -coefficient;
                 if (ratio < bestRatio - Epsilon)
                 {
                     bestRatio = ratio;
