@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
@@ -174,6 +175,48 @@ public sealed class IdempotencyTests(RestaurantApiFixture fixture) : IClassFixtu
         var accepted = await session.Client.PostJsonAsync($"/orders/{session.OrderId}/items", new { add = new[] { TableSession.Item("tea") } }, new string('k', 255));
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
     }
+
+    [Fact]
+    public async Task Concurrent_requests_with_one_key_do_the_work_once_and_the_rest_replay_or_get_409()
+    {
+        const int Racers = 8;
+        var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("samekey"));
+        var key = NewKey();
+        var note = $"race-{Guid.NewGuid():N}";
+        var body = new { add = new[] { TableSession.Item("omelet", diner: "Ann", note: note), TableSession.Item("coffee", diner: "Ann", note: note) } };
+        // One connection per racer, opened before the race, so the requests reach the server together.
+        var clients = Enumerable.Range(0, Racers).Select(_ => fixture.Api.WithToken(session.Token)).ToList();
+        foreach (var client in clients)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/orders/{session.OrderId}")).StatusCode);
+
+        var responses = await Task.WhenAll(clients.Select(client => client.PostJsonAsync($"/orders/{session.OrderId}/items", body, key)));
+
+        var answered = new List<byte[]>();
+        foreach (var response in responses)
+        {
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+                answered.Add(await response.Content.ReadAsByteArrayAsync());
+            }
+            else
+                await response.AssertProblemAsync(HttpStatusCode.Conflict, "idempotency_key_in_use");
+        }
+        Assert.NotEmpty(answered);
+        Assert.All(answered, bytes => Assert.Equal(answered[0], bytes));
+        Assert.Equal(2, CountNoted(await session.GetAsync(), note));
+        Assert.Equal(2, CountNoted(JsonNode.Parse(answered[0])!.AsObject(), note));
+
+        // Once the race is over, the key replays the one response.
+        var after = await session.Client.PostJsonAsync($"/orders/{session.OrderId}/items", body, key);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal(answered[0], await after.Content.ReadAsByteArrayAsync());
+        Assert.Equal(2, CountNoted(await session.GetAsync(), note));
+    }
+
+    private static int CountNoted(JsonObject order, string note) =>
+        order["pending"]!.AsArray().Concat(order["tickets"]!.AsArray().SelectMany(t => t!["lines"]!.AsArray()))
+            .Count(line => line!["note"]?.GetValue<string>() == note);
 
     [Fact]
     public async Task A_key_still_in_use_by_a_running_request_is_409()

@@ -13,17 +13,32 @@ public sealed class RestaurantApi : WebApplicationFactory<Program>
     public const string StaffKey = "test-staff-key";
 
     private readonly TimeProvider? _clock;
+    private readonly bool _ownsDatabase;
 
     /// <param name="clock">The server's clock; the real one unless a test needs to move time (scheduled menus).</param>
     public RestaurantApi(TimeProvider? clock = null)
+        : this(Path.Combine(Path.GetTempPath(), $"restaurant-test-{Guid.NewGuid():N}.db"), ownsDatabase: true, clock)
     {
+    }
+
+    /// <summary>
+    /// An API over the SQLite file at <paramref name="databasePath"/>, which may be another running API's file: then
+    /// the two are two nodes of one deployment. Only the API that owns the file deletes it when disposed.
+    /// </summary>
+    /// <param name="connectionOptions">Extra connection-string keywords (such as <c>Pooling=True</c>): a node with
+    /// its own connection string gets its own connection pool, as a separate process would.</param>
+    public RestaurantApi(string databasePath, bool ownsDatabase, TimeProvider? clock = null, string? connectionOptions = null)
+    {
+        DatabasePath = databasePath;
+        ConnectionString = connectionOptions is null ? $"Data Source={databasePath}" : $"Data Source={databasePath};{connectionOptions}";
+        _ownsDatabase = ownsDatabase;
         _clock = clock;
         UseKestrel(0);
     }
 
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"restaurant-test-{Guid.NewGuid():N}.db");
+    public string DatabasePath { get; }
 
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    public string ConnectionString { get; }
 
     /// <summary>An unauthenticated caller, such as a diner before the order exists.</summary>
     public HttpClient Anonymous() => CreateClient();
@@ -49,6 +64,7 @@ public sealed class RestaurantApi : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!_ownsDatabase) return;
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(DatabasePath + suffix);
     }
 }
