@@ -30,15 +30,15 @@ app.Services.GetRequiredService<StaffKeys>();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.Use((context, next) =>
+app.Use(async (context, next) =>
 {
-    // Kestrel enforces the limit only on bodies something reads; /submit and /bill read none.
-    if (context.Request.ContentLength > maxBodyBytes)
-        throw new BadHttpRequestException("The request body is larger than 64 KiB.", StatusCodes.Status413PayloadTooLarge);
+    // Kestrel enforces its limit only on bodies something reads, and /submit and /bill read none: start reading an
+    // oversized one, so Kestrel refuses it (413, and the connection closed cleanly) before any work is done.
+    if (context.Request.ContentLength > maxBodyBytes) await context.Request.Body.ReadExactlyAsync(new byte[1]);
     // The idempotency fingerprint hashes the exact body, so keep it readable after model binding.
     if (HttpMethods.IsPost(context.Request.Method) && context.Request.Headers.ContainsKey(IdempotencyStore.Header))
         context.Request.EnableBuffering();
-    return next(context);
+    await next(context);
 });
 app.UseAuthentication();
 app.UseAuthorization();
