@@ -16,7 +16,6 @@ public sealed class ConcurrencyTests(RestaurantApiFixture fixture) : IClassFixtu
     private const int Diners = 8;
     private const int AdditionsPerDiner = 20;
     private const int LateAdditionsPerDiner = 5; // with phase 1 at most 200 units: Order.MaxUnits
-    private static readonly string[] Menu = ["salad", "soup", "omelet", "pancakes", "burger", "fries", "juice", "coffee", "tea", "soda", "cake"];
 
     [Fact]
     public async Task Diners_adding_while_the_table_submits_and_bills_lose_nothing_and_duplicate_nothing()
@@ -31,7 +30,7 @@ public sealed class ConcurrencyTests(RestaurantApiFixture fixture) : IClassFixtu
         {
             var client = fixture.Api.WithToken(table.Token);
             while (!dinersDone.IsCancellationRequested)
-                await Submit(client, table.OrderId, submittedTickets);
+                await OrderHistory.SubmitAsync(client, table.OrderId, submittedTickets);
         });
         await Task.WhenAll(Enumerable.Range(0, Diners).Select(diner => Task.Run(async () =>
         {
@@ -40,19 +39,19 @@ public sealed class ConcurrencyTests(RestaurantApiFixture fixture) : IClassFixtu
             {
                 var note = $"d{diner}-a{i}";
                 const int quantity = 1;
-                var response = await Add(client, table.OrderId, Menu[(diner + i) % Menu.Length], quantity, $"diner-{diner}", note);
+                var response = await Add(client, table.OrderId, OrderHistory.Menu[(diner + i) % OrderHistory.Menu.Length], quantity, $"diner-{diner}", note);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 acknowledged[note] = quantity;
             }
         })));
         await dinersDone.CancelAsync();
         await waiter;
-        await Submit(table.Client, table.OrderId, submittedTickets);
+        await OrderHistory.SubmitAsync(table.Client, table.OrderId, submittedTickets);
 
         var order = await table.GetAsync();
         Assert.Empty(order["pending"]!.AsArray());
-        AssertEveryAcknowledgedLineExactlyOnce(order, acknowledged);
-        AssertTicketsAreGapless(order, submittedTickets);
+        OrderHistory.AssertEveryAcknowledgedLineExactlyOnce(order, acknowledged);
+        OrderHistory.AssertTicketsAreGapless(order, submittedTickets);
 
         // Phase 2: late additions race the bill. The waiter submits and asks for the bill until it is granted;
         // each late diner adds until the order refuses (or it has added its fill).
@@ -77,7 +76,7 @@ public sealed class ConcurrencyTests(RestaurantApiFixture fixture) : IClassFixtu
         JsonObject bill;
         while (true)
         {
-            await Submit(table.Client, table.OrderId, submittedTickets);
+            await OrderHistory.SubmitAsync(table.Client, table.OrderId, submittedTickets);
             var response = await table.BillAsync();
             if (response.StatusCode == HttpStatusCode.OK)
             {
@@ -92,50 +91,17 @@ public sealed class ConcurrencyTests(RestaurantApiFixture fixture) : IClassFixtu
         order = await table.GetAsync();
         Assert.Equal("billed", order["status"]!.GetValue<string>());
         Assert.Empty(order["pending"]!.AsArray());
-        AssertEveryAcknowledgedLineExactlyOnce(order, acknowledged);
-        AssertTicketsAreGapless(order, submittedTickets);
+        OrderHistory.AssertEveryAcknowledgedLineExactlyOnce(order, acknowledged);
+        OrderHistory.AssertTicketsAreGapless(order, submittedTickets);
 
         // The bill covers exactly the acknowledged units: nothing added after it, nothing missing from it.
         var unitsOnBill = bill["items"]!.AsArray().Sum(item => item!["quantity"]!.GetValue<int>());
         Assert.Equal(acknowledged.Values.Sum(), unitsOnBill);
-        var subtotal = TicketLines(order).Sum(line => line["unitPrice"].Money() * line["quantity"]!.GetValue<int>());
+        var subtotal = OrderHistory.TicketLines(order).Sum(line => line["unitPrice"].Money() * line["quantity"]!.GetValue<int>());
         Assert.Equal(subtotal, bill["subtotal"].Money());
         Assert.Equal(bill["total"].Money(), bill["shares"]!.AsArray().Sum(share => share!["amount"].Money()));
     }
 
     private static Task<HttpResponseMessage> Add(HttpClient client, string orderId, string item, int quantity, string diner, string note) =>
         client.PostAsJsonAsync($"/orders/{orderId}/items", new { add = new[] { new { menuItemId = item, quantity, diner, note } } });
-
-    private static async Task Submit(HttpClient client, string orderId, ConcurrentBag<int> tickets)
-    {
-        var response = await client.PostAsync($"/orders/{orderId}/submit", null);
-        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"submit answered {(int)response.StatusCode}");
-        var ticket = (await response.ReadJsonAsync())["ticket"];
-        if (response.StatusCode == HttpStatusCode.Created) tickets.Add(ticket!["number"]!.GetValue<int>());
-        else Assert.Null(ticket);
-    }
-
-    private static IEnumerable<JsonNode> TicketLines(JsonObject order) =>
-        order["tickets"]!.AsArray().SelectMany(ticket => ticket!["lines"]!.AsArray()).Select(line => line!);
-
-    private static void AssertEveryAcknowledgedLineExactlyOnce(JsonObject order, ConcurrentDictionary<string, int> acknowledged)
-    {
-        var lines = TicketLines(order).Concat(order["pending"]!.AsArray().Select(line => line!)).ToList();
-        var byNote = lines.GroupBy(line => line["note"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.ToList());
-        Assert.Equal(acknowledged.Keys.Order(), byNote.Keys.Order());
-        foreach (var (note, quantity) in acknowledged)
-        {
-            var line = Assert.Single(byNote[note]);
-            Assert.Equal(quantity, line["quantity"]!.GetValue<int>());
-        }
-        Assert.Equal(lines.Count, lines.Select(line => line["lineId"]!.GetValue<string>()).Distinct().Count());
-    }
-
-    private static void AssertTicketsAreGapless(JsonObject order, ConcurrentBag<int> submitted)
-    {
-        var numbers = order["tickets"]!.AsArray().Select(ticket => ticket!["number"]!.GetValue<int>()).ToList();
-        Assert.Equal(Enumerable.Range(1, numbers.Count), numbers);
-        Assert.Equal(numbers, submitted.Order());
-        Assert.All(order["tickets"]!.AsArray(), ticket => Assert.NotEmpty(ticket!["lines"]!.AsArray()));
-    }
 }

@@ -15,7 +15,6 @@ public sealed class MultiProcessTests(TwoNodeFixture nodes) : IClassFixture<TwoN
 {
     private const int DinersPerNode = 4;
     private const int AdditionsPerDiner = 10;
-    private static readonly string[] Menu = ["salad", "soup", "omelet", "pancakes", "burger", "fries", "juice", "coffee", "tea", "soda", "cake"];
 
     [Fact]
     public async Task Diners_on_two_nodes_while_a_waiter_submits_on_both_lose_nothing_and_duplicate_nothing()
@@ -30,7 +29,7 @@ public sealed class MultiProcessTests(TwoNodeFixture nodes) : IClassFixture<TwoN
             RestaurantApi[] both = [nodes.A, nodes.B];
             var clients = both.Select(node => node.Staff()).ToArray();
             for (var turn = 0; !dinersDone.IsCancellationRequested; turn++)
-                await Submit(clients[turn % 2], table.OrderId, submittedTickets);
+                await OrderHistory.SubmitAsync(clients[turn % 2], table.OrderId, submittedTickets);
         });
         var diners = Enumerable.Range(0, 2 * DinersPerNode).Select(diner => Task.Run(async () =>
         {
@@ -41,7 +40,7 @@ public sealed class MultiProcessTests(TwoNodeFixture nodes) : IClassFixture<TwoN
                 var note = $"{(node == nodes.A ? "A" : "B")}-d{diner}-a{i}";
                 var quantity = 1 + (diner + i) % 2;
                 var response = await client.PostAsJsonAsync($"/orders/{table.OrderId}/items",
-                    new { add = new[] { TableSession.Item(Menu[(diner + i) % Menu.Length], quantity, $"diner-{diner}", note) } });
+                    new { add = new[] { TableSession.Item(OrderHistory.Menu[(diner + i) % OrderHistory.Menu.Length], quantity, $"diner-{diner}", note) } });
                 Assert.True(response.StatusCode == HttpStatusCode.OK,
                     $"node {(node == nodes.A ? "A" : "B")} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                 acknowledged[note] = quantity;
@@ -58,7 +57,7 @@ public sealed class MultiProcessTests(TwoNodeFixture nodes) : IClassFixture<TwoN
         }
 
         var b = nodes.B.WithToken(table.Token);
-        await Submit(b, table.OrderId, submittedTickets);
+        await OrderHistory.SubmitAsync(b, table.OrderId, submittedTickets);
         var billed = await b.PostAsync($"/orders/{table.OrderId}/bill", null);
         var bill = await billed.ReadOkJsonAsync();
 
@@ -66,7 +65,7 @@ public sealed class MultiProcessTests(TwoNodeFixture nodes) : IClassFixture<TwoN
         Assert.Equal("billed", order["status"].Text());
         Assert.Empty(order["pending"]!.AsArray());
         Assert.Equal(2 * DinersPerNode * AdditionsPerDiner, acknowledged.Count);
-        AssertEveryAcknowledgedLineExactlyOnce(order, acknowledged);
+        OrderHistory.AssertEveryAcknowledgedLineExactlyOnce(order, acknowledged);
         var numbers = order["tickets"]!.AsArray().Select(ticket => ticket!["number"]!.GetValue<int>()).ToList();
         Assert.Equal(Enumerable.Range(1, numbers.Count), numbers);
         Assert.Equal(numbers, submittedTickets.Order());
@@ -74,7 +73,7 @@ public sealed class MultiProcessTests(TwoNodeFixture nodes) : IClassFixture<TwoN
 
         // The bill, made on B, covers every unit acknowledged by either node.
         Assert.Equal(acknowledged.Values.Sum(), bill["items"]!.AsArray().Sum(item => item!["quantity"]!.GetValue<int>()));
-        var subtotal = TicketLines(order).Sum(line => line["unitPrice"].Money() * line["quantity"]!.GetValue<int>());
+        var subtotal = OrderHistory.TicketLines(order).Sum(line => line["unitPrice"].Money() * line["quantity"]!.GetValue<int>());
         Assert.Equal(subtotal, bill["subtotal"].Money());
         Assert.Equal(bill["total"].Money(), bill["shares"]!.AsArray().Sum(share => share!["amount"].Money()));
         // A sees the same order as B.
@@ -105,31 +104,5 @@ public sealed class MultiProcessTests(TwoNodeFixture nodes) : IClassFixture<TwoN
         var other = new { add = new[] { TableSession.Item("soda", diner: "Di", note: note) } };
         await (await nodes.B.WithToken(table.Token).PostJsonAsync($"/orders/{table.OrderId}/items", other, key))
             .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
-    }
-
-    private static async Task Submit(HttpClient client, string orderId, ConcurrentBag<int> tickets)
-    {
-        var response = await client.PostAsync($"/orders/{orderId}/submit", null);
-        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK,
-            $"submit answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        var ticket = (await response.ReadJsonAsync())["ticket"];
-        if (response.StatusCode == HttpStatusCode.Created) tickets.Add(ticket!["number"]!.GetValue<int>());
-        else Assert.Null(ticket);
-    }
-
-    private static IEnumerable<JsonNode> TicketLines(JsonObject order) =>
-        order["tickets"]!.AsArray().SelectMany(ticket => ticket!["lines"]!.AsArray()).Select(line => line!);
-
-    private static void AssertEveryAcknowledgedLineExactlyOnce(JsonObject order, ConcurrentDictionary<string, int> acknowledged)
-    {
-        var lines = TicketLines(order).Concat(order["pending"]!.AsArray().Select(line => line!)).ToList();
-        var byNote = lines.GroupBy(line => line["note"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.ToList());
-        Assert.Equal(acknowledged.Keys.Order(), byNote.Keys.Order());
-        foreach (var (note, quantity) in acknowledged)
-        {
-            var line = Assert.Single(byNote[note]);
-            Assert.Equal(quantity, line["quantity"]!.GetValue<int>());
-        }
-        Assert.Equal(lines.Count, lines.Select(line => line["lineId"]!.GetValue<string>()).Distinct().Count());
     }
 }
