@@ -42,7 +42,7 @@ public sealed class Order
     public IReadOnlyList<Ticket> Tickets => _tickets;
     public IEnumerable<OrderLine> PendingLines => _lines.Where(l => l.IsPending);
     /// <summary>What is left to pay; null until the order is billed.</summary>
-    public Money? Balance => Bill is null ? null : Bill.Total - Paid;
+    public Money? Balance => Bill?.BalanceAfter(Paid);
 
     public static bool IsValidTable(string? table) =>
         table is { Length: > 0 and <= MaxTableLength } && table.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');

@@ -9,7 +9,11 @@ public sealed record Bill(
     Money Savings,
     Money Tax,
     Money Total,
-    IReadOnlyList<DinerShare> Shares);
+    IReadOnlyList<DinerShare> Shares)
+{
+    /// <summary>What is left to pay once <paramref name="paid"/> has been taken.</summary>
+    public Money BalanceAfter(Money paid) => Total - paid;
+}
 
 public sealed record BillItem(string MenuItemId, string Name, int Quantity, Money UnitPrice, Money Amount);
 

@@ -47,7 +47,7 @@ public static class ListOrders
                 })
                 .ToListAsync(cancellationToken);
             return rows.Select(o => new Summary(o.Id, o.Table, OrderView.StatusName(o.Status), o.CreatedAt.UtcDateTime,
-                o.PendingCount, o.TicketCount, o.Bill is null ? null : (o.Bill.Total - o.Paid).ToMajor())).ToList();
+                o.PendingCount, o.TicketCount, o.Bill?.BalanceAfter(o.Paid).ToMajor())).ToList();
         }
     }
 }

@@ -80,5 +80,5 @@ public sealed record BillView(
         bill.Total.ToMajor(),
         bill.Shares.Select(s => new Share(s.Diner, s.Amount.ToMajor())).ToList(),
         paid.ToMajor(),
-        (bill.Total - paid).ToMajor());
+        bill.BalanceAfter(paid).ToMajor());
 }
