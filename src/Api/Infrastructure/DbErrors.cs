@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Restaurant.Api.Infrastructure;
 
@@ -16,8 +15,6 @@ public static class DbErrors
         DbUpdateConcurrencyException => true,
         DbUpdateException { InnerException: { } inner } => IsContention(inner),
         SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 || sqlite.SqliteExtendedErrorCode is 1555 or 2067,
-        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.SerializationFailure
-            or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
 }
