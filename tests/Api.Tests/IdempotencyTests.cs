@@ -225,11 +225,7 @@ public sealed class IdempotencyTests(RestaurantApiFixture fixture) : IClassFixtu
         var table = Tables.Unique("inuse");
         var key = NewKey();
         var body = $$"""{"table":"{{table}}"}""";
-        await PlantAsync(new IdempotencyRecord
-        {
-            Caller = "anonymous", KeyHash = Access.Hash(key), Fingerprint = Fingerprint("POST", "/orders", body),
-            ExpiresAt = DateTimeOffset.UtcNow.AddHours(24), LeaseId = Guid.NewGuid(), LeaseExpiresAt = DateTimeOffset.UtcNow.AddMinutes(2),
-        });
+        await PlantOrderLeaseAsync(key, body, DateTimeOffset.UtcNow.AddMinutes(2));
 
         var response = await fixture.Api.Anonymous().PostRawAsync("/orders", body, key);
 
@@ -243,11 +239,7 @@ public sealed class IdempotencyTests(RestaurantApiFixture fixture) : IClassFixtu
         var table = Tables.Unique("died");
         var key = NewKey();
         var body = $$"""{"table":"{{table}}"}""";
-        await PlantAsync(new IdempotencyRecord
-        {
-            Caller = "anonymous", KeyHash = Access.Hash(key), Fingerprint = Fingerprint("POST", "/orders", body),
-            ExpiresAt = DateTimeOffset.UtcNow.AddHours(24), LeaseId = Guid.NewGuid(), LeaseExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1),
-        });
+        await PlantOrderLeaseAsync(key, body, DateTimeOffset.UtcNow.AddMinutes(-1));
 
         var response = await fixture.Api.Anonymous().PostRawAsync("/orders", body, key);
 
@@ -313,6 +305,13 @@ public sealed class IdempotencyTests(RestaurantApiFixture fixture) : IClassFixtu
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+
+    /// <summary>A POST /orders claim as a request holding <paramref name="key"/> would have left it, lease and all.</summary>
+    private Task PlantOrderLeaseAsync(string key, string body, DateTimeOffset leaseExpiresAt) => PlantAsync(new IdempotencyRecord
+    {
+        Caller = "anonymous", KeyHash = Access.Hash(key), Fingerprint = Fingerprint("POST", "/orders", body),
+        ExpiresAt = DateTimeOffset.UtcNow.AddHours(24), LeaseId = Guid.NewGuid(), LeaseExpiresAt = leaseExpiresAt,
+    });
 
     private async Task PlantAsync(IdempotencyRecord record)
     {
