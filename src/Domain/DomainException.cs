@@ -4,6 +4,8 @@ namespace Restaurant.Domain;
 public sealed class DomainException(string code, string message) : Exception(message)
 {
     public string Code { get; } = code;
+    /// <summary>What the caller needs to act on the refusal (e.g. the current balance), by name.</summary>
+    public IReadOnlyDictionary<string, object> Facts { get; init; } = new Dictionary<string, object>();
 }
 
 /// <summary>The stable names of broken rules; the API publishes them as problem codes.</summary>
@@ -25,4 +27,9 @@ public static class DomainErrors
     public const string NotBilled = "not_billed";
     public const string PendingItems = "pending_items";
     public const string EmptyOrder = "empty_order";
+    public const string InvalidPayment = "invalid_payment";
+    public const string TotalMismatch = "total_mismatch";
+    public const string PaymentInProgress = "payment_in_progress";
+    public const string UnknownTender = "unknown_tender";
+    public const string TenderSettled = "tender_settled";
 }
