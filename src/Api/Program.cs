@@ -1,6 +1,7 @@
 using Restaurant.Api.Features.Kitchen;
 using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
+using Restaurant.Api.Features.Payments;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 
@@ -14,6 +15,7 @@ builder.Services.AddMediation();
 builder.Services.AddAccessControl();
 builder.Services.AddScoped<IdempotencyStore>();
 builder.Services.AddHostedService<IdempotencyPurge>();
+builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {
@@ -30,6 +32,7 @@ app.Services.GetRequiredService<StaffKeys>();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<RawCardDataGuard>();
 app.Use(async (context, next) =>
 {
     // Kestrel enforces its limit only on bodies something reads, and /submit and /bill read none: start reading an
@@ -54,6 +57,7 @@ app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Con
 app.MapMenu();
 app.MapOrders();
 app.MapKitchen();
+app.MapPayments();
 
 await app.Services.InitializeDatabaseAsync();
 await app.RunAsync();

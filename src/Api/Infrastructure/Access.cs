@@ -40,7 +40,7 @@ public static class Access
             .AddPolicy(OrderHolder, policy => policy.RequireAuthenticatedUser().RequireAssertion(context =>
                 context.User.IsStaff() ||
                 (context.Resource is HttpContext http &&
-                 http.GetRouteValue("id") is string orderId &&
+                 (http.GetRouteValue("id") ?? http.GetRouteValue("orderId")) is string orderId &&
                  context.User.FindFirstValue(OrderIdClaim) == orderId)));
         return services;
     }

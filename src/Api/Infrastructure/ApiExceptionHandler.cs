@@ -51,7 +51,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
     private static ProblemDetails DomainProblem(DomainException exception)
     {
         var (status, code, field) = ProblemCodes.ForDomainError(exception.Code);
-        var problem = Problem((status, code), exception.Message);
+        var problem = Problem((status, code), exception.Message,
+            exception.Facts.ToDictionary(fact => fact.Key, fact => (object?)(fact.Value is Money money ? money.ToMajor() : fact.Value)));
         if (field is not null) problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [exception.Message] };
         return problem;
     }

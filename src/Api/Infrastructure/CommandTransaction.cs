@@ -3,15 +3,12 @@ using Restaurant.Api.Persistence;
 namespace Restaurant.Api.Infrastructure;
 
 /// <summary>
-/// Runs a command endpoint as one database transaction (on SQLite a write-locked BEGIN IMMEDIATE), runs it again
-/// from a fresh read when the database refuses it for contention, and makes a POST idempotent when the caller sends an
+/// Runs a command endpoint as one database transaction and makes a POST idempotent when the caller sends an
 /// Idempotency-Key: the stored response is written in the same transaction as the work. (PUT commands are idempotent
 /// by themselves; <see cref="IdempotencyStore.ClaimAsync"/> ignores a key on them.)
 /// </summary>
 public sealed class CommandTransaction : IEndpointFilter
 {
-    private const int MaxAttempts = 8;
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -21,23 +18,40 @@ public sealed class CommandTransaction : IEndpointFilter
         if (claim?.Replay is { } replay) return replay;
         try
         {
-            for (var attempt = 1; ; attempt++)
+            return await db.InCommandTransactionAsync(async () =>
             {
-                await using var transaction = await db.BeginCommandTransactionAsync(http.RequestAborted);
-                try
-                {
-                    var result = await next(context);
-                    if (claim is not null) result = await idempotency.CompleteAsync(claim, result, http);
-                    await transaction.CommitAsync(CancellationToken.None);
-                    return result;
-                }
-                catch (Exception exception) when (attempt < MaxAttempts && DbErrors.IsContention(exception))
-                {
-                    await transaction.RollbackAsync(CancellationToken.None);
-                    db.ChangeTracker.Clear();
-                    await Task.Delay(Random.Shared.Next(1, 5 << attempt), http.RequestAborted);
-                }
-            }
+                var result = await next(context);
+                return claim is null ? result : await idempotency.CompleteAsync(claim, result, http);
+            }, http.RequestAborted);
+        }
+        catch (Exception) when (claim is not null)
+        {
+            db.ChangeTracker.Clear();
+            await idempotency.ReleaseAsync(claim);
+            throw;
+        }
+    }
+}
+
+/// <summary>
+/// Idempotency for a command that commits in several steps itself (a payment: its write-ahead, then each card's
+/// outcome): the response is stored once the command has finished.
+/// </summary>
+public sealed class IdempotentCommand : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var db = http.RequestServices.GetRequiredService<RestaurantDbContext>();
+        var idempotency = http.RequestServices.GetRequiredService<IdempotencyStore>();
+        var claim = await idempotency.ClaimAsync(http);
+        if (claim?.Replay is { } replay) return replay;
+        try
+        {
+            var result = await next(context);
+            if (claim is null) return result;
+            // The work is done and committed: storing its answer must not be cancelled by a caller who hung up.
+            return await db.InCommandTransactionAsync(() => idempotency.CompleteAsync(claim, result, http), CancellationToken.None);
         }
         catch (Exception) when (claim is not null)
         {
@@ -50,5 +64,33 @@ public sealed class CommandTransaction : IEndpointFilter
 
 public static class CommandTransactionExtensions
 {
+    private const int MaxAttempts = 8;
+
     public static RouteHandlerBuilder AsCommand(this RouteHandlerBuilder endpoint) => endpoint.AddEndpointFilter<CommandTransaction>();
+
+    public static RouteHandlerBuilder AsIdempotentCommand(this RouteHandlerBuilder endpoint) => endpoint.AddEndpointFilter<IdempotentCommand>();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one command transaction (on SQLite a write-locked BEGIN IMMEDIATE), and again
+    /// from a fresh read when the database refuses it for contention.
+    /// </summary>
+    public static async Task<T> InCommandTransactionAsync<T>(this RestaurantDbContext db, Func<Task<T>> work, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.BeginCommandTransactionAsync(ct);
+            try
+            {
+                var result = await work();
+                await transaction.CommitAsync(CancellationToken.None);
+                return result;
+            }
+            catch (Exception exception) when (attempt < MaxAttempts && DbErrors.IsContention(exception))
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                await Task.Delay(Random.Shared.Next(1, 5 << attempt), ct);
+            }
+        }
+    }
 }

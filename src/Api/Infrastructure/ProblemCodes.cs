@@ -18,6 +18,8 @@ public static class ProblemCodes
         [DomainErrors.NotBilled] = StatusCodes.Status409Conflict,
         [DomainErrors.PendingItems] = StatusCodes.Status409Conflict,
         [DomainErrors.EmptyOrder] = StatusCodes.Status409Conflict,
+        [DomainErrors.TotalMismatch] = StatusCodes.Status409Conflict,
+        [DomainErrors.PaymentInProgress] = StatusCodes.Status409Conflict,
     };
 
     // For rules that are input checks, the request field the client should look at.
@@ -28,6 +30,7 @@ public static class ProblemCodes
         [DomainErrors.InvalidTable] = "table",
         [DomainErrors.InvalidGuests] = "guests",
         [DomainErrors.InvalidLine] = "add",
+        [DomainErrors.InvalidPayment] = "payments",
     };
 
     /// <summary>Rules not in the table are input checks: a validation failure naming the field (or the body).</summary>

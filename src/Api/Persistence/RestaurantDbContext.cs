@@ -12,6 +12,7 @@ public sealed class RestaurantDbContext(DbContextOptions<RestaurantDbContext> op
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<Tender> Tenders => Set<Tender>();
     public DbSet<StoredMenu> Menus => Set<StoredMenu>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
@@ -42,7 +43,9 @@ public sealed class RestaurantDbContext(DbContextOptions<RestaurantDbContext> op
             order.HasMany(o => o.Lines).WithOne().HasForeignKey("OrderId").IsRequired().OnDelete(DeleteBehavior.Cascade);
             order.HasMany(o => o.Tickets).WithOne().HasForeignKey("OrderId").IsRequired().OnDelete(DeleteBehavior.Cascade);
             order.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+            order.HasMany(o => o.Tenders).WithOne().HasForeignKey("OrderId").IsRequired().OnDelete(DeleteBehavior.Cascade);
             order.Navigation(o => o.Tickets).UsePropertyAccessMode(PropertyAccessMode.Field);
+            order.Navigation(o => o.Tenders).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
         modelBuilder.Entity<OrderLine>(line =>
         {
@@ -60,6 +63,24 @@ public sealed class RestaurantDbContext(DbContextOptions<RestaurantDbContext> op
             ticket.HasKey(t => t.Sequence);
             ticket.Property(t => t.Sequence).ValueGeneratedOnAdd();
             ticket.HasIndex("OrderId", nameof(Ticket.Number)).IsUnique();
+        });
+        modelBuilder.Entity<Tender>(tender =>
+        {
+            tender.HasKey(t => t.Id);
+            tender.Ignore(t => t.Charge);
+            tender.Property(t => t.AttemptId).HasMaxLength(32);
+            tender.Property(t => t.Method).HasConversion<string>().HasMaxLength(8);
+            tender.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+            tender.Property(t => t.Currency).HasMaxLength(3);
+            tender.Property(t => t.CardToken).HasMaxLength(Tender.MaxCardTokenLength);
+            tender.Property(t => t.GatewayKey).HasMaxLength(64);
+            tender.Property(t => t.DeclineCode).HasMaxLength(64);
+            tender.Property(t => t.Message).HasMaxLength(500);
+            tender.Property(t => t.PaymentId).HasMaxLength(255);
+            tender.HasIndex("OrderId", nameof(Tender.AttemptId), nameof(Tender.Index)).IsUnique();
+            tender.HasIndex(t => t.GatewayKey).IsUnique();
+            // Reconciliation reads only what is pending, however many payments the restaurant has taken.
+            tender.HasIndex(t => t.Status).HasFilter("\"Status\" = 'Pending'");
         });
         modelBuilder.Entity<StoredMenu>(menu =>
         {

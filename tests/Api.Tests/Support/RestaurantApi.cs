@@ -40,6 +40,12 @@ public sealed class RestaurantApi : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
+    /// <summary>Configuration on top of the test defaults (a Stripe address, a reconcile interval); set before start.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Services that replace the real ones for one test (a failing interceptor); set before start.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>An unauthenticated caller, such as a diner before the order exists.</summary>
     public HttpClient Anonymous() => CreateClient();
 
@@ -57,7 +63,9 @@ public sealed class RestaurantApi : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Restaurant", ConnectionString);
         builder.UseSetting("Restaurant:StaffKeys:0", StaffKey);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (_clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
     protected override void Dispose(bool disposing)

@@ -38,6 +38,27 @@ public sealed class TableSession
 
     public Task<HttpResponseMessage> BillAsync() => Client.PostAsync($"/orders/{OrderId}/bill", null);
 
+    /// <summary>A table that ordered <paramref name="items"/>, sent them to the kitchen and asked for the bill.</summary>
+    public static async Task<TableSession> BilledAsync(RestaurantApi api, string tablePrefix, params object[] items)
+    {
+        var session = await OpenAsync(api, Tables.Unique(tablePrefix));
+        Assert.Equal(HttpStatusCode.OK, (await session.AddAsync(items)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await session.SubmitAsync()).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.BillAsync()).StatusCode);
+        return session;
+    }
+
+    public Task<HttpResponseMessage> PayAsync(decimal total, params object[] tenders) => PayAsync(Client, total, tenders);
+
+    /// <summary>Pays as <paramref name="caller"/> (staff, or another order's diner) rather than as this table.</summary>
+    public Task<HttpResponseMessage> PayAsync(HttpClient caller, decimal total, params object[] tenders) =>
+        caller.PostAsJsonAsync($"/payments/{OrderId}", new { orderId = OrderId, total, payments = tenders });
+
+    public static object Card(decimal amount, string cardToken = "pm_card_visa", decimal? tip = null) =>
+        new { amount, paymentMethod = "credit_card", cardToken, tip };
+
+    public static object Cash(decimal amount) => new { amount, paymentMethod = "cash" };
+
     public async Task<JsonObject> GetAsync()
     {
         var response = await Client.GetAsync($"/orders/{OrderId}");

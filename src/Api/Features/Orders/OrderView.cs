@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Restaurant.Api.Features.Payments;
 using Restaurant.Domain.Orders;
 using Restaurant.Domain.Pricing;
 
@@ -20,7 +21,7 @@ public sealed record OrderView(
     IReadOnlyList<LineView> Pending,
     IReadOnlyList<TicketView> Tickets,
     BillView? Bill,
-    IReadOnlyList<object> Payments,
+    IReadOnlyList<TenderView> Payments,
     decimal? Balance)
 {
     /// <summary>Only in the answer to POST /orders: the one time the diner's token is shown.</summary>
@@ -41,7 +42,7 @@ public sealed record OrderView(
                     lines.Where(l => l.TicketNumber == t.Number).Select(LineView.From).ToList()))
                 .ToList(),
             order.Bill is null ? null : BillView.From(order.Id, order.Bill, order.Paid),
-            [],
+            TenderView.AllOf(order),
             order.Balance?.ToMajor());
     }
 

@@ -1,0 +1,34 @@
+namespace Restaurant.Api.Features.Payments.Gateways;
+
+/// <summary>
+/// Takes money from a card token. Asking again with the same <see cref="CardCharge.IdempotencyKey"/> never charges
+/// twice: it answers with the first charge's outcome, which is how an unknown outcome is reconciled.
+/// </summary>
+public interface ICardGateway
+{
+    /// <summary>Never throws for the gateway's failures: what cannot be known is <see cref="CardOutcomeKind.Unknown"/>.</summary>
+    Task<CardOutcome> ChargeAsync(CardCharge charge, CancellationToken cancellationToken);
+}
+
+/// <param name="AmountMinor">Amount plus tip, in minor units.</param>
+/// <param name="KnownPaymentId">The gateway's id from an earlier unknown outcome, when it gave one.</param>
+public sealed record CardCharge(
+    string IdempotencyKey, long AmountMinor, string Currency, string CardToken, string OrderId, string TenderId,
+    string? KnownPaymentId = null);
+
+public enum CardOutcomeKind
+{
+    Succeeded,
+    Declined,
+    /// <summary>The card may or may not have been charged (timeout, dropped connection, gateway error).</summary>
+    Unknown,
+}
+
+public sealed record CardOutcome(CardOutcomeKind Kind, string? PaymentId, string? DeclineCode, string? Message)
+{
+    public static CardOutcome Succeeded(string paymentId) => new(CardOutcomeKind.Succeeded, paymentId, null, null);
+    public static CardOutcome Declined(string declineCode, string message, string? paymentId = null) =>
+        new(CardOutcomeKind.Declined, paymentId, declineCode, message);
+    public static CardOutcome Unknown(string message, string? paymentId = null) =>
+        new(CardOutcomeKind.Unknown, paymentId, null, message);
+}

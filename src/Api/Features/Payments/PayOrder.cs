@@ -1,0 +1,110 @@
+using FluentValidation;
+using MediatR;
+using Restaurant.Api.Features.Payments.Gateways;
+using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Persistence;
+using Restaurant.Domain;
+using Restaurant.Domain.Orders;
+
+namespace Restaurant.Api.Features.Payments;
+
+public static class PayOrder
+{
+    public sealed record Body(string? OrderId, decimal Total, IReadOnlyList<TenderBody>? Payments);
+
+    public sealed record TenderBody(decimal Amount, string? PaymentMethod, string? CardToken, decimal? Tip);
+
+    /// <param name="BodyOrderId">The order id the body names, if any: it must be the one in the path.</param>
+    public sealed record Command(string OrderId, string? BodyOrderId, decimal Total, IReadOnlyList<TenderBody> Payments, bool ByStaff)
+        : IRequest<PaymentResult>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.BodyOrderId).Equal(c => c.OrderId).When(c => c.BodyOrderId is not null)
+                .OverridePropertyName("orderId").WithMessage("orderId must be the order in the path.");
+            RuleFor(c => c.Total).Must(IsAmount).WithMessage("total is a non-negative amount with at most two decimals.");
+            RuleFor(c => c.Payments).NotEmpty().WithMessage("payments lists 1 to 20 tenders.")
+                .Must(p => p.Count <= Order.MaxTendersPerPayment).WithMessage($"payments lists 1 to {Order.MaxTendersPerPayment} tenders.");
+            RuleForEach(c => c.Payments).ChildRules(tender =>
+            {
+                tender.RuleFor(t => t.Amount).Must(a => a > 0 && IsAmount(a)).WithMessage("amount is positive, with at most two decimals.");
+                tender.RuleFor(t => t.PaymentMethod).Must(m => m is TenderView.Card or TenderView.Cash)
+                    .WithMessage($"paymentMethod is '{TenderView.Card}' or '{TenderView.Cash}'.");
+                tender.RuleFor(t => t.Tip).Must(tip => tip is null || IsAmount(tip.Value)).WithMessage("tip is a non-negative amount with at most two decimals.");
+                tender.When(t => t.PaymentMethod == TenderView.Card, () =>
+                    tender.RuleFor(t => t.CardToken).NotEmpty().MaximumLength(Tender.MaxCardTokenLength).Matches("^[A-Za-z0-9_]+$")
+                        .WithMessage("cardToken is the card's gateway token, such as pm_card_visa."));
+                tender.When(t => t.PaymentMethod == TenderView.Cash, () =>
+                {
+                    tender.RuleFor(t => t.CardToken).Null().WithMessage("A cash tender has no cardToken.");
+                    tender.RuleFor(t => t.Tip).Must(tip => tip is null or 0).WithMessage("Tips go on cards; a cash tip stays with the waiter.");
+                });
+            });
+            RuleFor(c => c.Payments).Must((c, payments) => payments.Sum(p => p.Amount) == c.Total)
+                .When(c => c.Payments.Count > 0)
+                .WithMessage(c => $"The amounts add up to {c.Payments.Sum(p => p.Amount)}, not to the total {c.Total}.");
+        }
+
+        private static bool IsAmount(decimal amount) => amount >= 0 && amount * 100 == decimal.Truncate(amount * 100) && amount < 1_000_000_000m;
+    }
+
+    /// <summary>
+    /// Unlike other commands, a payment commits in steps: its tenders as pending before any card is charged (so a
+    /// crash can never lose a charge), then each card's outcome as it arrives. Cards are charged in parallel.
+    /// </summary>
+    public sealed class Handler(RestaurantDbContext db, ICardGateway gateway, TimeProvider clock, ILogger<Handler> logger)
+        : IRequestHandler<Command, PaymentResult>
+    {
+        public async Task<PaymentResult> Handle(Command command, CancellationToken cancellationToken)
+        {
+            if (!command.ByStaff && command.Payments.Any(p => p.PaymentMethod == TenderView.Cash))
+                throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "Only staff take cash; pay by card from the table.");
+            var tenders = command.Payments.Select(ToNewTender).ToList();
+            var started = await db.InCommandTransactionAsync(async () =>
+            {
+                var order = await db.LoadOrderAsync(command.OrderId, cancellationToken);
+                var created = order.TakePayment(Money.FromMajor(command.Total), tenders, clock.GetUtcNow());
+                await db.SaveChangesAsync(cancellationToken);
+                return created;
+            }, cancellationToken);
+
+            // Money may move from here on: a caller who hangs up must not stop the outcomes from being recorded.
+            var charges = started.Where(t => t.Status == TenderStatus.Pending).Select(tender => ChargeAsync(tender, command.OrderId));
+            await foreach (var charged in Task.WhenEach(charges))
+            {
+                var (tender, outcome) = await charged;
+                try
+                {
+                    await db.RecordAsync(command.OrderId, tender.Id, outcome);
+                }
+                catch (Exception exception)
+                {
+                    // The tender stays pending, and the reconciler asks the gateway again with the same key.
+                    logger.LogError(exception, "Recording the outcome of tender {TenderId} failed; it stays pending", tender.Id);
+                }
+            }
+            db.ChangeTracker.Clear();
+            var paid = await db.LoadOrderAsync(command.OrderId, CancellationToken.None);
+            return PaymentResult.From(paid, started[0].AttemptId);
+        }
+
+        private async Task<(Tender Tender, CardOutcome Outcome)> ChargeAsync(Tender tender, string orderId)
+        {
+            try
+            {
+                return (tender, await gateway.ChargeAsync(TenderOutcomes.ChargeFor(tender, orderId), CancellationToken.None));
+            }
+            catch (Exception exception)
+            {
+                logger.LogError(exception, "Charging tender {TenderId} failed unexpectedly; it stays pending", tender.Id);
+                return (tender, CardOutcome.Unknown("The card gateway did not answer."));
+            }
+        }
+
+        private static NewTender ToNewTender(TenderBody body) => body.PaymentMethod == TenderView.Cash
+            ? new NewTender(TenderMethod.Cash, Money.FromMajor(body.Amount), Money.Zero, null)
+            : new NewTender(TenderMethod.Card, Money.FromMajor(body.Amount), Money.FromMajor(body.Tip ?? 0), body.CardToken);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Restaurant.Api.Features.Payments.Gateways;
+using Restaurant.Api.Persistence;
+using Restaurant.Domain.Orders;
+
+namespace Restaurant.Api.Features.Payments;
+
+/// <summary>
+/// Settles cards whose outcome was never learnt (a timeout, a dropped connection, a process that stopped) by asking
+/// the gateway again with the tender's own key, which never charges twice: at start-up for whatever a stopped process
+/// left, then periodically for tenders older than one interval (younger ones are usually still in their call).
+/// </summary>
+public sealed class PaymentReconciler(
+    IServiceScopeFactory scopes, ICardGateway gateway, PaymentOptions options, TimeProvider clock, ILogger<PaymentReconciler> logger)
+    : BackgroundService
+{
+    private const int BatchSize = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await ReconcileAsync(TimeSpan.Zero, stoppingToken);
+        using var timer = new PeriodicTimer(options.ReconcileInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+            await ReconcileAsync(options.ReconcileInterval, stoppingToken);
+    }
+
+    private async Task ReconcileAsync(TimeSpan minimumAge, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RestaurantDbContext>();
+            var cutoff = clock.GetUtcNow() - minimumAge;
+            // Served by the partial index on pending tenders: the cost follows what is pending, not all history.
+            var pending = await db.Tenders.AsNoTracking()
+                .Where(t => t.Status == TenderStatus.Pending && t.CreatedAt <= cutoff)
+                .OrderBy(t => t.CreatedAt)
+                .Take(BatchSize)
+                .Select(t => new { Tender = t, OrderId = EF.Property<string>(t, "OrderId") })
+                .ToListAsync(stoppingToken);
+            foreach (var item in pending)
+            {
+                // Not cancelled on shutdown once asked: an answer that may have moved money is worth recording.
+                var outcome = await gateway.ChargeAsync(TenderOutcomes.ChargeFor(item.Tender, item.OrderId), CancellationToken.None);
+                var recorded = await db.RecordAsync(item.OrderId, item.Tender.Id, outcome);
+                logger.LogInformation("Reconciled tender {TenderId} of order {OrderId}: {Outcome}{Recorded}",
+                    item.Tender.Id, item.OrderId, outcome.Kind, recorded ? "" : " (nothing new to record)");
+                stoppingToken.ThrowIfCancellationRequested();
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Reconciling pending card payments failed; will try again in {Interval}", options.ReconcileInterval);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Restaurant.Api.Features.Payments.Gateways;
+using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Persistence;
+using Restaurant.Domain.Orders;
+
+namespace Restaurant.Api.Features.Payments;
+
+public static class TenderOutcomes
+{
+    // Stripe's messages are short; the column is bounded anyway.
+    private const int MaxMessageLength = 500;
+
+    public static CardCharge ChargeFor(Tender tender, string orderId) => new(
+        tender.GatewayKey!, tender.Charge.Minor, tender.Currency, tender.CardToken!, orderId, tender.Id, tender.PaymentId);
+
+    /// <summary>
+    /// Commits what the gateway said about one pending card, in its own transaction. Whoever records first wins (the
+    /// payment call or a reconciler); the gateway answers both alike, because they ask with the same key.
+    /// </summary>
+    public static Task<bool> RecordAsync(this RestaurantDbContext db, string orderId, string tenderId, CardOutcome outcome)
+    {
+        db.ChangeTracker.Clear();
+        return db.InCommandTransactionAsync(async () =>
+        {
+            var order = await db.LoadOrderAsync(orderId, CancellationToken.None);
+            var tender = order.Tenders.Single(t => t.Id == tenderId);
+            if (tender.Status != TenderStatus.Pending) return false;
+            if (outcome.Kind == CardOutcomeKind.Unknown && (outcome.PaymentId is null || outcome.PaymentId == tender.PaymentId)) return false;
+            order.RecordOutcome(tenderId, ResultOf(outcome));
+            await db.SaveChangesAsync(CancellationToken.None);
+            return true;
+        }, CancellationToken.None);
+    }
+
+    private static TenderResult ResultOf(CardOutcome outcome) => new(
+        outcome.Kind switch
+        {
+            CardOutcomeKind.Succeeded => TenderStatus.Succeeded,
+            CardOutcomeKind.Declined => TenderStatus.Declined,
+            _ => TenderStatus.Pending,
+        },
+        outcome.PaymentId,
+        outcome.DeclineCode,
+        outcome.Message is { Length: > MaxMessageLength } message ? message[..MaxMessageLength] : outcome.Message);
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Restaurant.Api.Persistence;
+using Restaurant.Api.Tests.Support;
+using Restaurant.Domain.Orders;
+using static Restaurant.Api.Tests.Support.TableSession;
+
+namespace Restaurant.Api.Tests.Payments;
+
+/// <summary>
+/// Each step between "attempt committed" and "outcome committed" fails in turn (the gateway's connection, Stripe
+/// itself, the database); after recovery Stripe's ledger and our tenders agree: no double charge, no lost charge, the
+/// balance right. Stopping the process at those steps is <see cref="PaymentCrashTests"/>.
+/// </summary>
+public sealed class PaymentFaultTests
+{
+    public enum FaultPoint
+    {
+        ConnectionDroppedBeforeStripeCharged,
+        ConnectionDroppedAfterStripeCharged,
+        StripeHungPastTimeoutBeforeCharging,
+        StripeHungPastTimeoutAfterCharging,
+        StripeFailedWith500,
+        DatabaseFailedRecordingTheCharge,
+        DatabaseFailedRecordingTheDecline,
+    }
+
+    [Theory]
+    [InlineData(FaultPoint.ConnectionDroppedBeforeStripeCharged)]
+    [InlineData(FaultPoint.ConnectionDroppedAfterStripeCharged)]
+    [InlineData(FaultPoint.StripeHungPastTimeoutBeforeCharging)]
+    [InlineData(FaultPoint.StripeHungPastTimeoutAfterCharging)]
+    [InlineData(FaultPoint.StripeFailedWith500)]
+    [InlineData(FaultPoint.DatabaseFailedRecordingTheCharge)]
+    [InlineData(FaultPoint.DatabaseFailedRecordingTheDecline)]
+    public async Task After_a_failure_between_write_ahead_and_outcome_the_ledger_and_the_tenders_agree(FaultPoint point)
+    {
+        await using var stripe = await FakeStripe.StartAsync();
+        var faultyCard = point == FaultPoint.DatabaseFailedRecordingTheDecline ? "pm_card_chargeDeclinedInsufficientFunds" : "pm_card_mastercard";
+        var failingSave = new FailingSaves(db => db.ChangeTracker.Entries<Tender>()
+            .Any(e => e.State == EntityState.Modified && e.Entity.CardToken == faultyCard && e.Entity.Status != TenderStatus.Pending));
+        var databaseFails = point is FaultPoint.DatabaseFailedRecordingTheCharge or FaultPoint.DatabaseFailedRecordingTheDecline;
+        await using var api = StripeLedger.Api(stripe, services: databaseFails ? services => FailSaves(services, failingSave) : null);
+        Inject(stripe, point, faultyCard);
+        var table = await BilledAsync(api, "fault", Item("burger", diner: "A"), Item("fries", diner: "A"), Item("cake", diner: "B"));
+
+        var result = await (await table.PayAsync(22.50m, Card(16.00m, "pm_card_visa", tip: 2.00m), Card(6.50m, faultyCard))).ReadOkJsonAsync();
+
+        // Unknown when the call ends, unless a reconciliation pass already asked Stripe again in the meantime.
+        Assert.Equal("succeeded", result["results"]![0]!["status"].Text());
+        var orders = await StripeLedger.AssertAgreesAsync(api.ConnectionString, stripe);
+        var order = orders.Single(o => o.Id == table.OrderId);
+        var recovered = order.Tenders.Single(t => t.CardToken == faultyCard);
+        Assert.True(stripe.Received.Count(r => r.Headers.GetValueOrDefault("Idempotency-Key") == recovered.GatewayKey) >= 2,
+            "the faulty card was asked about again with its own key");
+        if (point == FaultPoint.DatabaseFailedRecordingTheDecline)
+        {
+            Assert.Equal(TenderStatus.Declined, recovered.Status);
+            Assert.Equal("insufficient_funds", recovered.DeclineCode);
+            Assert.Equal(OrderStatus.Billed, order.Status);
+            Assert.Equal(6.50m, (await table.GetAsync())["balance"].Money());
+        }
+        else
+        {
+            Assert.Equal(TenderStatus.Succeeded, recovered.Status);
+            Assert.Equal(OrderStatus.Paid, order.Status);
+            Assert.Equal(2, stripe.Charges.Count(c => c.Status == FakeChargeStatus.Succeeded));
+        }
+    }
+
+    [Fact]
+    public async Task When_the_database_refuses_the_write_ahead_nothing_is_charged_and_the_table_can_pay_again()
+    {
+        await using var stripe = await FakeStripe.StartAsync();
+        var failingSave = new FailingSaves(db => db.ChangeTracker.Entries<Tender>().Any(e => e.State == EntityState.Added));
+        await using var api = StripeLedger.Api(stripe, services: services => FailSaves(services, failingSave));
+        var table = await BilledAsync(api, "walfail", Item("omelet"), Item("coffee"));
+
+        var failed = await table.PayAsync(10.00m, Card(10.00m));
+
+        await failed.AssertProblemAsync(HttpStatusCode.InternalServerError, "internal_error");
+        Assert.Empty(stripe.Charges);
+        Assert.Empty((await table.GetAsync())["payments"]!.AsArray());
+        Assert.Equal("paid", (await (await table.PayAsync(10.00m, Card(10.00m))).ReadOkJsonAsync())["status"].Text());
+        await StripeLedger.AssertAgreesAsync(api.ConnectionString, stripe);
+    }
+
+    private static void FailSaves(IServiceCollection services, FailingSaves interceptor) =>
+        services.ConfigureDbContext<RestaurantDbContext>(options => options.AddInterceptors(interceptor));
+
+    private static void Inject(FakeStripe stripe, FaultPoint point, string card)
+    {
+        var fault = point switch
+        {
+            FaultPoint.ConnectionDroppedBeforeStripeCharged => FakeStripeFault.DropBeforeCharge,
+            FaultPoint.ConnectionDroppedAfterStripeCharged => FakeStripeFault.DropAfterCharge,
+            FaultPoint.StripeHungPastTimeoutBeforeCharging => FakeStripeFault.HangBeforeCharge(TimeSpan.FromSeconds(2)),
+            FaultPoint.StripeHungPastTimeoutAfterCharging => FakeStripeFault.HangAfterCharge(TimeSpan.FromSeconds(2)),
+            FaultPoint.StripeFailedWith500 => FakeStripeFault.ServerError,
+            _ => null,
+        };
+        if (fault is not null) stripe.Enqueue(fault, card);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Restaurant.Api.Tests.Support;
+using static Restaurant.Api.Tests.Support.TableSession;
+
+namespace Restaurant.Api.Tests.Payments;
+
+/// <summary>
+/// Card numbers, codes and expiry dates are refused wherever they appear in a payment body, and afterwards neither
+/// the database files nor any log line (captured at every level) holds them.
+/// </summary>
+public sealed class RawCardDataTests : IAsyncLifetime
+{
+    private const string CardNumber = "4000056655665556";
+    private const string SpacedCardNumber = "4000 0566 5566 5556";
+    private const string Expiry = "09/31";
+
+    private readonly CapturedLogs _logs = new();
+    private readonly RestaurantApi _api;
+
+    public RawCardDataTests()
+    {
+        _api = new RestaurantApi { TestServices = services => services.AddSingleton<ILoggerProvider>(_logs) };
+        _api.Settings["Logging:LogLevel:Default"] = "Trace";
+    }
+
+    public static TheoryData<string> BodiesWithCardData() => new()
+    {
+        """{ "orderId": "{id}", "total": 6.50, "cardNumber": "4000056655665556", "payments": [ { "amount": 6.50, "paymentMethod": "credit_card", "cardToken": "pm_card_visa" } ] }""",
+        """{ "total": 6.50, "payments": [ { "amount": 6.50, "paymentMethod": "credit_card", "cardNumber": "4000056655665556", "cvv": "831", "expirationDate": "09/31" } ] }""",
+        """{ "total": 6.50, "payments": [ { "amount": 6.50, "paymentMethod": "credit_card", "cardToken": "pm_card_visa", "card": { "cvv": "831" } } ] }""",
+        """{ "total": 6.50, "payments": [ { "amount": 6.50, "paymentMethod": "credit_card", "cardToken": "pm_card_visa", "expirationDate": "09/31" } ] }""",
+        """{ "total": 6.50, "payments": [ { "amount": 6.50, "paymentMethod": "credit_card", "card_number": "4000056655665556" } ] }""",
+        """{ "total": 6.50, "payments": [ { "amount": 6.50, "paymentMethod": "credit_card", "cardToken": "4000 0566 5566 5556" } ] }""",
+        """{ "total": 6.50, "payments": [ { "amount": 6.50, "paymentMethod": "credit_card", "cardToken": "pm_card_visa", "extra": [ 4000056655665556 ] } ] }""",
+    };
+
+    [Theory]
+    [MemberData(nameof(BodiesWithCardData))]
+    public async Task Card_data_anywhere_in_the_body_is_refused_and_nothing_is_paid(string body)
+    {
+        var table = await BilledAsync(_api, "rawcard", Item("cake"));
+
+        var response = await table.Client.PostRawAsync($"/payments/{table.OrderId}", body.Replace("{id}", table.OrderId),
+            idempotencyKey: Guid.NewGuid().ToString());
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "raw_card_data");
+        Assert.DoesNotContain(CardNumber, problem.ToJsonString());
+        var order = await table.GetAsync();
+        Assert.Empty(order["payments"]!.AsArray());
+        Assert.Equal(6.50m, order["balance"].Money());
+        await using var db = ApiDatabase.Open(_api);
+        Assert.Empty(db.IdempotencyRecords);
+    }
+
+    [Fact]
+    public async Task After_card_data_was_sent_neither_the_database_nor_the_logs_hold_it()
+    {
+        var table = await BilledAsync(_api, "pcilogs", Item("cake"), Item("coffee"));
+        foreach (var body in BodiesWithCardData())
+        {
+            var response = await table.Client.PostRawAsync($"/payments/{table.OrderId}", body.Replace("{id}", table.OrderId));
+            await response.AssertProblemAsync(HttpStatusCode.BadRequest, "raw_card_data");
+        }
+        // A malformed body with a card number in it is refused too, without being echoed.
+        var malformed = await table.Client.PostRawAsync($"/payments/{table.OrderId}", """{ "total": 8.00, "cardNumber": "4000056655665556", """);
+        Assert.DoesNotContain(CardNumber, await malformed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        // Then the table pays properly, so the database and the logs hold a real payment.
+        Assert.Equal("paid", (await (await table.PayAsync(8.00m, Card(8.00m))).ReadOkJsonAsync())["status"].Text());
+
+        Assert.True(_logs.Count > 0);
+        foreach (var secret in new[] { CardNumber, SpacedCardNumber, Expiry })
+            Assert.DoesNotContain(secret, _logs.Text);
+        // Read while the API runs: what it wrote is in the main file or still in the write-ahead log.
+        foreach (var file in new[] { "", "-wal" }.Select(suffix => _api.DatabasePath + suffix))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var bytes = new byte[stream.Length];
+            await stream.ReadExactlyAsync(bytes);
+            foreach (var secret in new[] { CardNumber, SpacedCardNumber, Expiry })
+                Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
+        }
+    }
+
+    public Task InitializeAsync()
+    {
+        _api.StartServer();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _api.DisposeAsync();
+}

@@ -1,0 +1,408 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Restaurant.Api.Tests.Support;
+
+/// <summary>
+/// A fake Stripe on a loopback port (real HTTP) that speaks the PaymentIntents shapes of STRIPE.md: 200/402 per test
+/// token, Stripe's idempotency (first response stored per key and replayed; other parameters: 400; still running:
+/// 409), a ledger of the charges it executed, and scripted faults for the next requests.
+/// Stricter than Stripe where that checks the gateway: <c>Stripe-Version</c>, <c>Idempotency-Key</c> (POST),
+/// <c>confirm=true</c>, a lowercase currency and card-only payment methods are required (400 otherwise).
+/// </summary>
+public sealed class FakeStripe : IAsyncDisposable
+{
+    private static readonly Dictionary<string, TestCard> Cards = new()
+    {
+        ["pm_card_visa"] = TestCard.Succeeds,
+        ["pm_card_mastercard"] = TestCard.Succeeds,
+        ["pm_card_amex"] = TestCard.Succeeds,
+        ["pm_card_visa_chargeDeclined"] = TestCard.Declines("card_declined", "generic_decline", "Your card was declined."),
+        ["pm_card_chargeDeclined"] = TestCard.Declines("card_declined", "generic_decline", "Your card was declined."),
+        ["pm_card_visa_chargeDeclinedInsufficientFunds"] = TestCard.Declines("card_declined", "insufficient_funds", "Your card has insufficient funds."),
+        ["pm_card_chargeDeclinedInsufficientFunds"] = TestCard.Declines("card_declined", "insufficient_funds", "Your card has insufficient funds."),
+        ["pm_card_visa_chargeDeclinedLostCard"] = TestCard.Declines("card_declined", "lost_card", "Your card was declined."),
+        ["pm_card_visa_chargeDeclinedStolenCard"] = TestCard.Declines("card_declined", "stolen_card", "Your card was declined."),
+        ["pm_card_chargeDeclinedExpiredCard"] = TestCard.Declines("expired_card", null, "Your card has expired."),
+        ["pm_card_chargeDeclinedIncorrectCvc"] = TestCard.Declines("incorrect_cvc", null, "Your card's security code is incorrect."),
+        ["pm_card_chargeDeclinedProcessingError"] = TestCard.Declines("processing_error", null, "An error occurred while processing your card. Try again in a little bit."),
+        ["pm_card_authenticationRequired"] = new TestCard(FakeChargeStatus.RequiresAction, null, null, null),
+    };
+
+    private readonly Lock _gate = new();
+    private readonly List<FakeCharge> _charges = [];
+    private readonly Dictionary<string, KeyRecord> _keys = [];
+    private readonly List<(FakeStripeFault Fault, string? PaymentMethod)> _faults = [];
+    private readonly List<FakeStripeRequest> _received = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private WebApplication _app = null!;
+    private int _requests;
+    private int _inFlight;
+    private long _latencyTicks;
+
+    private FakeStripe()
+    {
+    }
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string SecretKey { get; } = "sk_test_fake_stripe";
+
+    /// <summary>Added to every request; on a POST it is spent while the key is held, as Stripe's own work would be.</summary>
+    public TimeSpan Latency
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
+        set => Interlocked.Exchange(ref _latencyTicks, value.Ticks);
+    }
+
+    /// <summary>The PaymentIntents actually executed, in order: one per idempotency key, ever.</summary>
+    public IReadOnlyList<FakeCharge> Charges
+    {
+        get { lock (_gate) return [.. _charges]; }
+    }
+
+    /// <summary>Every request received (POST and GET), including refused, faulted and replayed ones.</summary>
+    public IReadOnlyList<FakeStripeRequest> Received
+    {
+        get { lock (_gate) return [.. _received]; }
+    }
+
+    /// <summary>POSTs received, whatever became of them.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    public int QueuedFaults
+    {
+        get { lock (_gate) return _faults.Count; }
+    }
+
+    public static async Task<FakeStripe> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var fake = new FakeStripe { _app = builder.Build() };
+        fake._app.MapPost("/v1/payment_intents", fake.CreateIntentAsync);
+        fake._app.MapGet("/v1/payment_intents/{id}", fake.GetIntentAsync);
+        await fake._app.StartAsync();
+        fake.BaseUrl = fake._app.Urls.Single();
+        return fake;
+    }
+
+    /// <summary>The next POST (for <paramref name="paymentMethod"/> only, when given) meets this fault; FIFO.</summary>
+    public void Enqueue(FakeStripeFault fault, string? paymentMethod = null)
+    {
+        lock (_gate) _faults.Add((fault, paymentMethod));
+    }
+
+    /// <summary>A <see cref="FakeStripeFault.Processing"/> intent settles as its card would have (visa: succeeded).</summary>
+    public void FinishProcessing(string paymentIntentId)
+    {
+        lock (_gate)
+        {
+            var index = _charges.FindIndex(c => c.PaymentIntentId == paymentIntentId && c.Status == FakeChargeStatus.Processing);
+            if (index < 0) throw new InvalidOperationException($"No processing intent {paymentIntentId}");
+            _charges[index] = _charges[index] with { Status = Cards[_charges[index].PaymentMethod].Status };
+        }
+    }
+
+    /// <summary>Waits until no request is being handled: a hung request has finished and stored its response.</summary>
+    public async Task WhenIdleAsync()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (Volatile.Read(ref _inFlight) > 0) await Task.Delay(10, deadline.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    private async Task CreateIntentAsync(HttpContext http)
+    {
+        Interlocked.Increment(ref _requests);
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
+            var fields = form?.ToDictionary(f => f.Key, f => f.Value.ToString()) ?? [];
+            Record(http, fields);
+            if (RefuseHeaders(http, idempotent: true) is { } refusal)
+            {
+                await WriteAsync(http, refusal);
+                return;
+            }
+
+            var fault = TakeFault(fields.GetValueOrDefault("payment_method"));
+            if (fault is not null && await FailBeforeChargeAsync(http, fault)) return;
+
+            var key = http.Request.Headers["Idempotency-Key"].ToString();
+            var parameters = string.Join('&', fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
+            StoredResponse? earlier;
+            lock (_gate)
+            {
+                if (_keys.TryGetValue(key, out var record))
+                    earlier = record.Parameters != parameters
+                        ? Error(400, "idempotency_error", null, "Keys for idempotent requests can only be used with the same parameters they were first used with.")
+                        : record.Response ?? Error(409, "invalid_request_error", "idempotency_key_in_use", "There is currently another in-progress request using this Idempotent Key.");
+                else
+                {
+                    earlier = null;
+                    _keys[key] = new KeyRecord(parameters);
+                }
+            }
+
+            if (earlier is not null)
+            {
+                await WriteAsync(http, earlier);
+                return;
+            }
+
+            await PauseAsync(Latency, _stopping.Token);
+            var response = Execute(key, fields, startsProcessing: fault?.Kind == FakeStripeFaultKind.Processing);
+            if (fault?.Kind == FakeStripeFaultKind.HangAfterCharge) await PauseAsync(fault.Delay, _stopping.Token);
+            lock (_gate)
+            {
+                // Like Stripe, requests refused by validation are not stored: the key may be used again.
+                if (response.Status == 400) _keys.Remove(key);
+                else _keys[key].Response = response with { Replayed = true };
+            }
+
+            if (fault?.Kind == FakeStripeFaultKind.DropAfterCharge) http.Abort();
+            else await WriteAsync(http, response);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task GetIntentAsync(HttpContext http)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            Record(http, new Dictionary<string, string>());
+            await PauseAsync(Latency, http.RequestAborted);
+            var id = (string)http.Request.RouteValues["id"]!;
+            StoredResponse response;
+            lock (_gate)
+            {
+                var charge = _charges.Find(c => c.PaymentIntentId == id);
+                response = RefuseHeaders(http, idempotent: false)
+                    ?? (charge is null
+                        ? Error(404, "invalid_request_error", "resource_missing", $"No such payment_intent: '{id}'")
+                        : new StoredResponse(200, IntentJson(charge).ToJsonString()));
+            }
+
+            await WriteAsync(http, response);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    /// <returns>Whether the fault answered the request (nothing was executed).</returns>
+    private async Task<bool> FailBeforeChargeAsync(HttpContext http, FakeStripeFault fault)
+    {
+        switch (fault.Kind)
+        {
+            case FakeStripeFaultKind.RateLimited:
+                await WriteAsync(http, Error(429, "invalid_request_error", "rate_limit", "Too many requests hit the API too quickly.") with { ShouldRetry = fault.ShouldRetry });
+                return true;
+            case FakeStripeFaultKind.ServerError:
+                await WriteAsync(http, Error(500, "api_error", null, "An unknown error occurred.") with { ShouldRetry = true });
+                return true;
+            case FakeStripeFaultKind.HangBeforeCharge:
+                await PauseAsync(fault.Delay, http.RequestAborted);
+                if (!http.RequestAborted.IsCancellationRequested)
+                    await WriteAsync(http, Error(500, "api_error", null, "An unknown error occurred.") with { ShouldRetry = true });
+                return true;
+            case FakeStripeFaultKind.DropBeforeCharge:
+                http.Abort();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private StoredResponse Execute(string key, Dictionary<string, string> fields, bool startsProcessing)
+    {
+        if (!long.TryParse(fields.GetValueOrDefault("amount"), out var amount) || amount <= 0)
+            return Error(400, "invalid_request_error", "parameter_invalid_integer", "amount must be a positive integer.");
+        var currency = fields.GetValueOrDefault("currency") ?? "";
+        if (currency.Length != 3 || currency != currency.ToLowerInvariant())
+            return Error(400, "invalid_request_error", "parameter_invalid_string", "currency must be a lowercase ISO code.");
+        if (fields.GetValueOrDefault("confirm") != "true" || fields.GetValueOrDefault("payment_method_types[]") != "card")
+            return Error(400, "invalid_request_error", "parameter_missing", "This fake wants confirm=true and payment_method_types[]=card (or a return_url would be needed).");
+        var paymentMethod = fields.GetValueOrDefault("payment_method") ?? "";
+        if (!Cards.TryGetValue(paymentMethod, out var card))
+            return Error(400, "invalid_request_error", "resource_missing", $"No such PaymentMethod: '{paymentMethod}'");
+
+        var charge = new FakeCharge(key, "pi_" + Guid.NewGuid().ToString("N")[..24], amount, currency, paymentMethod,
+            startsProcessing ? FakeChargeStatus.Processing : card.Status,
+            fields.GetValueOrDefault("metadata[order_id]"), fields.GetValueOrDefault("metadata[tender_id]"));
+        lock (_gate) _charges.Add(charge);
+        if (charge.Status != FakeChargeStatus.Declined) return new StoredResponse(200, IntentJson(charge).ToJsonString());
+
+        var error = CardErrorJson(card);
+        error["payment_intent"] = IntentJson(charge);
+        return new StoredResponse(402, new JsonObject { ["error"] = error }.ToJsonString());
+    }
+
+    private StoredResponse? RefuseHeaders(HttpContext http, bool idempotent)
+    {
+        if (http.Request.Headers.Authorization.ToString() != "Bearer " + SecretKey)
+            return Error(401, "invalid_request_error", null, "Invalid API Key provided.");
+        if (string.IsNullOrEmpty(http.Request.Headers["Stripe-Version"]))
+            return Error(400, "invalid_request_error", "parameter_missing", "This fake requires a pinned Stripe-Version header.");
+        if (idempotent && string.IsNullOrEmpty(http.Request.Headers["Idempotency-Key"]))
+            return Error(400, "invalid_request_error", "parameter_missing", "This fake requires an Idempotency-Key header.");
+        return null;
+    }
+
+    private FakeStripeFault? TakeFault(string? paymentMethod)
+    {
+        lock (_gate)
+        {
+            var index = _faults.FindIndex(f => f.PaymentMethod is null || f.PaymentMethod == paymentMethod);
+            if (index < 0) return null;
+            var fault = _faults[index].Fault;
+            _faults.RemoveAt(index);
+            return fault;
+        }
+    }
+
+    private void Record(HttpContext http, IReadOnlyDictionary<string, string> form)
+    {
+        var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        lock (_gate) _received.Add(new FakeStripeRequest(http.Request.Method, http.Request.Path, headers, form));
+    }
+
+    private static JsonObject IntentJson(FakeCharge charge) => new()
+    {
+        ["id"] = charge.PaymentIntentId,
+        ["object"] = "payment_intent",
+        ["amount"] = charge.Amount,
+        ["amount_received"] = charge.Status == FakeChargeStatus.Succeeded ? charge.Amount : 0,
+        ["currency"] = charge.Currency,
+        ["status"] = charge.Status switch
+        {
+            FakeChargeStatus.Succeeded => "succeeded",
+            FakeChargeStatus.Declined => "requires_payment_method",
+            FakeChargeStatus.RequiresAction => "requires_action",
+            _ => "processing",
+        },
+        // A declined intent detaches the card, as Stripe does.
+        ["payment_method"] = charge.Status == FakeChargeStatus.Declined ? null : charge.PaymentMethod,
+        ["metadata"] = new JsonObject { ["order_id"] = charge.OrderId, ["tender_id"] = charge.TenderId },
+        ["last_payment_error"] = charge.Status == FakeChargeStatus.Declined ? CardErrorJson(Cards[charge.PaymentMethod]) : null,
+        ["next_action"] = charge.Status == FakeChargeStatus.RequiresAction ? new JsonObject { ["type"] = "use_stripe_sdk" } : null,
+    };
+
+    private static JsonObject CardErrorJson(TestCard card)
+    {
+        var error = new JsonObject { ["type"] = "card_error", ["code"] = card.Code, ["message"] = card.Message };
+        if (card.DeclineCode is not null) error["decline_code"] = card.DeclineCode;
+        return error;
+    }
+
+    private static StoredResponse Error(int status, string type, string? code, string message)
+    {
+        var error = new JsonObject { ["type"] = type, ["message"] = message };
+        if (code is not null) error["code"] = code;
+        return new StoredResponse(status, new JsonObject { ["error"] = error }.ToJsonString());
+    }
+
+    private static async Task WriteAsync(HttpContext http, StoredResponse response)
+    {
+        if (http.RequestAborted.IsCancellationRequested) return;
+        http.Response.StatusCode = response.Status;
+        http.Response.ContentType = "application/json";
+        if (response.ShouldRetry is { } shouldRetry) http.Response.Headers["Stripe-Should-Retry"] = shouldRetry ? "true" : "false";
+        if (response.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+        await http.Response.WriteAsync(response.Body);
+    }
+
+    private static Task PauseAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        Task.Delay(delay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+
+    private sealed record TestCard(FakeChargeStatus Status, string? Code, string? DeclineCode, string? Message)
+    {
+        public static readonly TestCard Succeeds = new(FakeChargeStatus.Succeeded, null, null, null);
+
+        public static TestCard Declines(string code, string? declineCode, string message) =>
+            new(FakeChargeStatus.Declined, code, declineCode, message);
+    }
+
+    private sealed record StoredResponse(int Status, string Body, bool? ShouldRetry = null, bool Replayed = false);
+
+    private sealed class KeyRecord(string parameters)
+    {
+        public string Parameters { get; } = parameters;
+
+        /// <summary>Null while the key's first request is still running.</summary>
+        public StoredResponse? Response { get; set; }
+    }
+}
+
+public enum FakeChargeStatus
+{
+    Succeeded,
+    Declined,
+    RequiresAction,
+    Processing,
+}
+
+/// <summary>A PaymentIntent the fake executed; <paramref name="Amount"/> in minor units.</summary>
+public sealed record FakeCharge(
+    string IdempotencyKey, string PaymentIntentId, long Amount, string Currency, string PaymentMethod,
+    FakeChargeStatus Status, string? OrderId, string? TenderId);
+
+public sealed record FakeStripeRequest(
+    string Method, string Path, IReadOnlyDictionary<string, string> Headers, IReadOnlyDictionary<string, string> Form);
+
+public enum FakeStripeFaultKind
+{
+    RateLimited,
+    ServerError,
+    HangBeforeCharge,
+    HangAfterCharge,
+    DropBeforeCharge,
+    DropAfterCharge,
+    Processing,
+}
+
+/// <summary>What goes wrong with one upcoming POST. "Before" faults execute nothing and store nothing under the key.</summary>
+public sealed record FakeStripeFault(FakeStripeFaultKind Kind, TimeSpan Delay = default, bool? ShouldRetry = null)
+{
+    /// <summary>429, nothing executed; <c>Stripe-Should-Retry</c> only when <paramref name="shouldRetry"/> is given.</summary>
+    public static FakeStripeFault RateLimited(bool? shouldRetry = null) => new(FakeStripeFaultKind.RateLimited, ShouldRetry: shouldRetry);
+
+    /// <summary>500 with <c>Stripe-Should-Retry: true</c>, nothing executed.</summary>
+    public static FakeStripeFault ServerError { get; } = new(FakeStripeFaultKind.ServerError);
+
+    /// <summary>Waits (or until the client gives up), executes nothing, then answers 500 with <c>Stripe-Should-Retry: true</c>.</summary>
+    public static FakeStripeFault HangBeforeCharge(TimeSpan delay) => new(FakeStripeFaultKind.HangBeforeCharge, delay);
+
+    /// <summary>
+    /// Executes and records the charge, then holds the answer for <paramref name="delay"/> whether or not the client
+    /// is still there; meanwhile the key is in use (409). Use <see cref="FakeStripe.WhenIdleAsync"/> to outwait it.
+    /// </summary>
+    public static FakeStripeFault HangAfterCharge(TimeSpan delay) => new(FakeStripeFaultKind.HangAfterCharge, delay);
+
+    /// <summary>Aborts the connection without executing.</summary>
+    public static FakeStripeFault DropBeforeCharge { get; } = new(FakeStripeFaultKind.DropBeforeCharge);
+
+    /// <summary>Executes, records and stores the charge's response, then aborts the connection.</summary>
+    public static FakeStripeFault DropAfterCharge { get; } = new(FakeStripeFaultKind.DropAfterCharge);
+
+    /// <summary>Executes, but the intent answers <c>processing</c> until <see cref="FakeStripe.FinishProcessing"/>.</summary>
+    public static FakeStripeFault Processing { get; } = new(FakeStripeFaultKind.Processing);
+}
