@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+
+namespace Restaurant.Api.Tests.Support;
+
+/// <summary>
+/// The API as a separate operating-system process (the build copied beside the tests), so that a test can stop it
+/// the hard way: SIGKILL, with no chance to finish a request, flush a buffer or run a shutdown hook.
+/// </summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ApiProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<ApiProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string?> settings)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Restaurant.Api.dll"), "--urls", address.ToString().TrimEnd('/') },
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ConnectionStrings__Restaurant"] = $"Data Source={databasePath}";
+        start.Environment["Restaurant__StaffKeys__0"] = RestaurantApi.StaffKey;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        // Drain the pipes so the child never blocks on a full one.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var api = new ApiProcess(process, address);
+        await api.WhenReadyAsync();
+        return api;
+    }
+
+    public HttpClient Client(string token)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true); // SIGKILL on Linux
+        _process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) Kill();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task WhenReadyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The API exited with {_process.ExitCode} before it was ready");
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The API was not ready within a minute");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
