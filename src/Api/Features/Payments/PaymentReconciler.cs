@@ -15,6 +15,8 @@ public sealed class PaymentReconciler(
     : BackgroundService
 {
     private const int BatchSize = 100;
+    /// <summary>Stripe keeps an idempotency key at least 24 hours; repeating a charge after that could charge twice.</summary>
+    private static readonly TimeSpan ReplayWindow = TimeSpan.FromHours(23);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,6 +42,12 @@ public sealed class PaymentReconciler(
                 .ToListAsync(stoppingToken);
             foreach (var item in pending)
             {
+                if (item.Tender.PaymentId is null && clock.GetUtcNow() - item.Tender.CreatedAt > ReplayWindow)
+                {
+                    logger.LogError("Tender {TenderId} of order {OrderId} has been pending since {CreatedAt}, longer than the gateway " +
+                        "remembers its key: check it in the gateway's dashboard; it is not charged again", item.Tender.Id, item.OrderId, item.Tender.CreatedAt);
+                    continue;
+                }
                 // Not cancelled on shutdown once asked: an answer that may have moved money is worth recording.
                 var outcome = await gateway.ChargeAsync(TenderOutcomes.ChargeFor(item.Tender, item.OrderId), CancellationToken.None);
                 var recorded = await db.RecordAsync(item.OrderId, item.Tender.Id, outcome);
