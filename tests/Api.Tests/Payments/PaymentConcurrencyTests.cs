@@ -1,10 +1,15 @@
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
 using Restaurant.Api.Tests.Support;
 using static Restaurant.Api.Tests.Support.TableSession;
 
 namespace Restaurant.Api.Tests.Payments;
 
-/// <summary>Six phones pay one balance at the same moment: exactly one call takes it, the others are told why not.</summary>
+/// <summary>
+/// Six phones pay one balance at the same moment: exactly one call takes it, the others are told why not; on one
+/// API, and on two API processes sharing one database.
+/// </summary>
 public sealed class PaymentConcurrencyTests
 {
     [Theory]
@@ -39,6 +44,51 @@ public sealed class PaymentConcurrencyTests
             Assert.Equal("paid", order["status"].Text());
             Assert.Equal(2, order["payments"]!.AsArray().Count);
             Assert.Equal(16.00m, order["bill"]!["paid"].Money());
+        }
+    }
+
+    [Fact]
+    public async Task Six_phones_on_two_api_processes_paying_one_balance_take_it_exactly_once()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"restaurant-twopay-{Guid.NewGuid():N}.db");
+        var settings = new Dictionary<string, string?> { ["Payments:SimulatedLatency"] = "00:00:00.100" };
+        try
+        {
+            await using var first = await ApiProcess.StartAsync(database, settings);
+            await using var second = await ApiProcess.StartAsync(database, settings);
+            ApiProcess[] nodes = [first, second];
+            for (var round = 0; round < 5; round++)
+            {
+                using var anonymous = new HttpClient { BaseAddress = first.Address };
+                var created = await (await anonymous.PostAsJsonAsync("/orders", new { table = Tables.Unique("twopay") })).ReadOkJsonAsync(HttpStatusCode.Created);
+                var (orderId, token) = (created["id"].Text(), created["accessToken"].Text());
+                using var waiter = first.Client(token);
+                await (await waiter.PostAsJsonAsync($"/orders/{orderId}/items", new { add = new[] { Item("burger"), Item("fries"), Item("soda") } })).ReadOkJsonAsync();
+                await (await waiter.PostAsync($"/orders/{orderId}/submit", null)).ReadOkJsonAsync(HttpStatusCode.Created);
+                await (await waiter.PostAsync($"/orders/{orderId}/bill", null)).ReadOkJsonAsync();
+
+                using var start = new ManualResetEventSlim();
+                var phones = Enumerable.Range(0, 6).Select(phone => Task.Run(async () =>
+                {
+                    using var client = nodes[phone % 2].Client(token);
+                    start.Wait();
+                    return await client.PostAsJsonAsync($"/payments/{orderId}",
+                        new { orderId, total = 16.00m, payments = new[] { Card(10.00m), Card(6.00m, "pm_card_amex") } });
+                })).ToList();
+                start.Set();
+                var responses = await Task.WhenAll(phones);
+
+                Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+                Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+                var order = await (await second.Client(token).GetAsync($"/orders/{orderId}")).ReadOkJsonAsync();
+                Assert.Equal("paid", order["status"].Text());
+                Assert.Equal(2, order["payments"]!.AsArray().Count);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(database + suffix);
         }
     }
 }

@@ -26,6 +26,19 @@ public sealed class PaymentReconciler(
             await ReconcileAsync(options.ReconcileInterval, stoppingToken);
     }
 
+    /// <summary>
+    /// The oldest tenders still pending, written before <paramref name="cutoff"/>. Served by the partial index on
+    /// pending tenders, so its cost follows what is pending, not all history (ReconcilerQueryTests).
+    /// </summary>
+    public static IQueryable<PendingTender> PendingTenders(RestaurantDbContext db, DateTimeOffset cutoff) =>
+        db.Tenders.AsNoTracking()
+            .Where(t => t.Status == TenderStatus.Pending && t.CreatedAt <= cutoff)
+            .OrderBy(t => t.CreatedAt)
+            .Take(BatchSize)
+            .Select(t => new PendingTender(t, EF.Property<string>(t, "OrderId")));
+
+    public sealed record PendingTender(Tender Tender, string OrderId);
+
     private async Task ReconcileAsync(TimeSpan minimumAge, CancellationToken stoppingToken)
     {
         try
@@ -33,13 +46,7 @@ public sealed class PaymentReconciler(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RestaurantDbContext>();
             var cutoff = clock.GetUtcNow() - minimumAge;
-            // Served by the partial index on pending tenders: the cost follows what is pending, not all history.
-            var pending = await db.Tenders.AsNoTracking()
-                .Where(t => t.Status == TenderStatus.Pending && t.CreatedAt <= cutoff)
-                .OrderBy(t => t.CreatedAt)
-                .Take(BatchSize)
-                .Select(t => new { Tender = t, OrderId = EF.Property<string>(t, "OrderId") })
-                .ToListAsync(stoppingToken);
+            var pending = await PendingTenders(db, cutoff).ToListAsync(stoppingToken);
             foreach (var item in pending)
             {
                 if (item.Tender.PaymentId is null && clock.GetUtcNow() - item.Tender.CreatedAt > ReplayWindow)
