@@ -9,7 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 const long maxBodyBytes = 64 * 1024;
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBodyBytes);
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<TimeProvider>(new StoredClock(TimeProvider.System));
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddMediation();
 builder.Services.AddAccessControl();

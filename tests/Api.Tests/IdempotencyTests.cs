@@ -279,7 +279,7 @@ public sealed class IdempotencyTests(RestaurantApiFixture fixture) : IClassFixtu
         var order = await created.ReadOkJsonAsync(HttpStatusCode.Created);
         Assert.Equal(order["accessToken"].Text(), (await replayed.ReadOkJsonAsync(HttpStatusCode.Created))["accessToken"].Text());
 
-        var stored = ReadDatabaseFiles();
+        var stored = await fixture.Api.Database.ReadEverythingStoredAsync();
 
         // The order itself is in the files, so the search below looks where the data is.
         Assert.True(Contains(stored, Encoding.UTF8.GetBytes(order["id"].Text())), "The order id is not in the database files.");
@@ -289,19 +289,6 @@ public sealed class IdempotencyTests(RestaurantApiFixture fixture) : IClassFixtu
             Assert.False(Contains(stored, Encoding.Unicode.GetBytes(token)), "An access token is stored in plaintext (UTF-16).");
         }
         Assert.False(Contains(stored, Encoding.UTF8.GetBytes("accessToken")), "A response body holding a token is stored in plaintext.");
-    }
-
-    private byte[] ReadDatabaseFiles()
-    {
-        using var all = new MemoryStream();
-        foreach (var suffix in new[] { "", "-wal", "-journal" })
-        {
-            var path = fixture.Api.DatabasePath + suffix;
-            if (!File.Exists(path)) continue;
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            file.CopyTo(all);
-        }
-        return all.ToArray();
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;

@@ -1,14 +1,14 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using Restaurant.Api.Tests.Support;
 
 namespace Restaurant.Api.Tests;
 
 /// <summary>Staff keys come from configuration; only Development may fall back to the well-known key.</summary>
 public sealed class StartupTests : IDisposable
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"restaurant-startup-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = TestDatabase.CreateNew();
 
     [Fact]
     public async Task Development_without_staff_keys_accepts_the_development_key()
@@ -38,12 +38,8 @@ public sealed class StartupTests : IDisposable
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment(environment);
-            builder.UseSetting("ConnectionStrings:Restaurant", $"Data Source={_database}");
+            foreach (var (key, value) in _database.Settings) builder.UseSetting(key, value);
         });
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_database + suffix);
-    }
+    public void Dispose() => _database.Dispose();
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Restaurant.Api.Infrastructure;
 
@@ -15,6 +16,9 @@ public static class DbErrors
         DbUpdateConcurrencyException => true,
         DbUpdateException { InnerException: { } inner } => IsContention(inner),
         SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 || sqlite.SqliteExtendedErrorCode is 1555 or 2067,
+        // Serialization failure, deadlock, unique violation, lock not available.
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected
+            or PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.LockNotAvailable,
         _ => false,
     };
 }

@@ -15,44 +15,63 @@ public static class PersistenceSetup
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = configuration["Restaurant:Database"] ?? "sqlite";
-        if (!provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Restaurant:Database '{provider}' is not supported; use 'sqlite'.");
-        var connectionString = configuration.GetConnectionString("Restaurant") ?? DefaultSqlite;
-        // Microsoft.Data.Sqlite is synchronous underneath: a writer waiting for the lock blocks a pool thread. Let the
-        // pool start threads at once, so the writer holding the lock always gets one back to commit.
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        ThreadPool.SetMinThreads(Math.Max(workers, 128), completionPorts);
-        services.AddDbContext<RestaurantDbContext>(options => options
-            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-            .AddInterceptors(new SqlitePragmas())
-            // Migrations are hand-written (the EF design package is not available), so there is no model snapshot to
-            // compare with; SchemaTests prove instead that the migrated schema is the model's.
-            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        var connectionString = configuration.GetConnectionString("Restaurant");
+        if (provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            // Microsoft.Data.Sqlite is synchronous underneath: a writer waiting for the lock blocks a pool thread. Let
+            // the pool start threads at once, so the writer holding the lock always gets one back to commit.
+            ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+            ThreadPool.SetMinThreads(Math.Max(workers, 128), completionPorts);
+            services.AddDbContext<RestaurantDbContext>(options => options
+                .UseSqlite(connectionString ?? DefaultSqlite, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+                .AddInterceptors(new SqlitePragmas())
+                .ConfigureWarnings(IgnoreMissingSnapshot));
+        }
+        else if (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Restaurant:Database is 'postgres' but ConnectionStrings:Restaurant is not set.");
+            services.AddDbContext<RestaurantDbContext, PostgresRestaurantDbContext>(options => options
+                .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+                .ConfigureWarnings(IgnoreMissingSnapshot));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Restaurant:Database '{provider}' is not supported; use 'sqlite' or 'postgres'.");
+        }
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }
 
+    // Migrations are hand-written (the EF design package is not available), so there is no model snapshot to compare
+    // with; SchemaTests prove instead that the migrated schema is the model's, on both providers.
+    private static void IgnoreMissingSnapshot(WarningsConfigurationBuilder warnings) =>
+        warnings.Ignore(RelationalEventId.PendingModelChangesWarning);
+
     /// <summary>
-    /// A transaction for one command. On SQLite it must be BEGIN IMMEDIATE (Serializable in Microsoft.Data.Sqlite):
-    /// it takes the write lock up front, waiting under busy_timeout, whereas a deferred transaction that reads and
-    /// then writes fails at once when another writer committed in between.
+    /// A transaction for one command. On SQLite it is BEGIN IMMEDIATE (Serializable in Microsoft.Data.Sqlite): it takes
+    /// the write lock up front, waiting under busy_timeout, whereas a deferred transaction that reads and then writes
+    /// fails at once when another writer committed in between. On PostgreSQL it is READ COMMITTED, and a command locks
+    /// the rows it changes (<see cref="OrderQueries.LoadOrderForChangeAsync"/>): writers of one order queue on its row
+    /// instead of failing and retrying, which keeps a hot table (many diners on one order) free of errors.
     /// </summary>
     public static Task<IDbContextTransaction> BeginCommandTransactionAsync(this RestaurantDbContext db, CancellationToken ct) =>
-        db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        db.Database.BeginTransactionAsync(db.Database.IsSqlite() ? IsolationLevel.Serializable : IsolationLevel.ReadCommitted, ct);
 
     /// <summary>
     /// A read-only transaction whose queries all see one snapshot. On SQLite a deferred BEGIN, which takes no lock
-    /// until it reads and never blocks the writer (WAL).
+    /// until it reads and never blocks the writer (WAL); on PostgreSQL REPEATABLE READ, which never blocks either.
     /// </summary>
     public static async Task<IAsyncDisposable> BeginSnapshotAsync(this RestaurantDbContext db, CancellationToken ct)
     {
+        if (!db.Database.IsSqlite()) return await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         await db.Database.OpenConnectionAsync(ct);
         var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
         await db.Database.UseTransactionAsync(transaction, ct);
-        return new Snapshot(db, transaction);
+        return new SqliteSnapshot(db, transaction);
     }
 
-    private sealed class Snapshot(RestaurantDbContext db, SqliteTransaction transaction) : IAsyncDisposable
+    private sealed class SqliteSnapshot(RestaurantDbContext db, SqliteTransaction transaction) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -67,9 +86,10 @@ public static class PersistenceSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RestaurantDbContext>();
-        // WAL lets readers run beside the one writer; the mode is stored in the database file.
         await db.Database.OpenConnectionAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        // WAL lets readers run beside the one writer; the mode is stored in the database file.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        // EF Core holds a database lock while it migrates, so several processes may start at once.
         await db.Database.MigrateAsync();
         if (!await db.Menus.AnyAsync())
         {

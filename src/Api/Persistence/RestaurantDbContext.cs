@@ -7,8 +7,18 @@ using Restaurant.Domain.Pricing;
 
 namespace Restaurant.Api.Persistence;
 
-public sealed class RestaurantDbContext(DbContextOptions<RestaurantDbContext> options) : DbContext(options)
+/// <summary>The store of orders, menus and idempotency keys; SQLite by default (PostgreSQL: <see cref="PostgresRestaurantDbContext"/>).</summary>
+public class RestaurantDbContext : DbContext
 {
+    public RestaurantDbContext(DbContextOptions<RestaurantDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, which its own migrations are written for.</summary>
+    protected RestaurantDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<Ticket> Tickets => Set<Ticket>();

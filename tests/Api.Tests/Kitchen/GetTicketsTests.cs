@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Restaurant.Api.Tests.Support;
 
 namespace Restaurant.Api.Tests.Kitchen;
@@ -104,17 +104,15 @@ public sealed class GetTicketsTests(RestaurantApiFixture fixture) : IClassFixtur
         var before = (await AllTicketsAsync()).Select(t => t!["sequence"]!.GetValue<long>()).DefaultIfEmpty(0).Max();
         var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("page"));
         // 201 submissions over HTTP would take long (each reloads the growing order), so store the tickets directly.
-        await using (var connection = new SqliteConnection(fixture.Api.ConnectionString))
+        await using (var db = fixture.Api.Database.OpenContext())
         {
-            await connection.OpenAsync();
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = """
+            // SQLite keeps instants as UTC ticks, PostgreSQL as timestamptz.
+            object submittedAt = TestDatabase.IsPostgres ? DateTimeOffset.UtcNow : DateTimeOffset.UtcNow.UtcTicks;
+            var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
                 WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 201)
-                INSERT INTO "Tickets" ("Number", "SubmittedAt", "OrderId") SELECT x, $at, $order FROM n ORDER BY x
-                """;
-            insert.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.UtcTicks);
-            insert.Parameters.AddWithValue("$order", session.OrderId);
-            Assert.Equal(201, await insert.ExecuteNonQueryAsync());
+                INSERT INTO "Tickets" ("Number", "SubmittedAt", "OrderId") SELECT x, {submittedAt}, {session.OrderId} FROM n ORDER BY x
+                """);
+            Assert.Equal(201, inserted);
         }
 
         var page = await (await _staff.GetAsync($"/kitchen/tickets?after={before}")).ReadJsonArrayAsync();

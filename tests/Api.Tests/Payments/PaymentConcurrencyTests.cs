@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Data.Sqlite;
 using Restaurant.Api.Tests.Support;
 using static Restaurant.Api.Tests.Support.TableSession;
 
@@ -50,11 +49,10 @@ public sealed class PaymentConcurrencyTests
     [Fact]
     public async Task Six_phones_on_two_api_processes_paying_one_balance_take_it_exactly_once()
     {
-        var database = Path.Combine(Path.GetTempPath(), $"restaurant-twopay-{Guid.NewGuid():N}.db");
+        using var database = TestDatabase.CreateNew();
         var settings = new Dictionary<string, string?> { ["Payments:SimulatedLatency"] = "00:00:00.100" };
-        try
+        await using (var first = await ApiProcess.StartAsync(database, settings))
         {
-            await using var first = await ApiProcess.StartAsync(database, settings);
             await using var second = await ApiProcess.StartAsync(database, settings);
             ApiProcess[] nodes = [first, second];
             for (var round = 0; round < 5; round++)
@@ -84,11 +82,6 @@ public sealed class PaymentConcurrencyTests
                 Assert.Equal("paid", order["status"].Text());
                 Assert.Equal(2, order["payments"]!.AsArray().Count);
             }
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(database + suffix);
         }
     }
 }

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Restaurant.Api.Tests.Support;
-using Restaurant.Domain.Orders;
 using Xunit.Abstractions;
 using static Restaurant.Api.Tests.Support.TableSession;
 
@@ -22,7 +21,7 @@ public sealed class PaymentCrashTests(ITestOutputHelper output) : IAsyncLifetime
     private static readonly string[] StreamCards =
         ["pm_card_visa", "pm_card_visa", "pm_card_amex", "pm_card_visa_chargeDeclined", "pm_card_chargeDeclinedInsufficientFunds"];
 
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"restaurant-crash-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = TestDatabase.CreateNew();
     private readonly ConcurrentBag<(string PaymentId, string Status)> _shown = [];
     private FakeStripe _stripe = null!;
     private volatile ApiProcess _api = null!;
@@ -48,7 +47,7 @@ public sealed class PaymentCrashTests(ITestOutputHelper output) : IAsyncLifetime
         await stop.CancelAsync();
         await Task.WhenAll(tables);
 
-        await StripeLedger.AssertAgreesAsync($"Data Source={_database}", _stripe);
+        await StripeLedger.AssertAgreesAsync(_database, _stripe);
         var recorded = await RecordedOutcomesAsync();
         foreach (var (paymentId, status) in _shown)
             Assert.True(recorded.GetValueOrDefault(paymentId) == status, $"A diner was shown {paymentId} {status}; it is recorded {recorded.GetValueOrDefault(paymentId)}");
@@ -132,15 +131,9 @@ public sealed class PaymentCrashTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task<Dictionary<string, string>> RecordedOutcomesAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={_database}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "PaymentId", "Status" FROM "Tenders" WHERE "PaymentId" IS NOT NULL""";
-        await using var reader = await command.ExecuteReaderAsync();
-        var recorded = new Dictionary<string, string>();
-        while (await reader.ReadAsync())
-            recorded[reader.GetString(0)] = Enum.Parse<TenderStatus>(reader.GetString(1)).ToString().ToLowerInvariant();
-        return recorded;
+        await using var db = _database.OpenContext();
+        return await db.Tenders.Where(t => t.PaymentId != null)
+            .ToDictionaryAsync(t => t.PaymentId!, t => t.Status.ToString().ToLowerInvariant());
     }
 
     public async Task InitializeAsync() => _stripe = await FakeStripe.StartAsync();
@@ -149,7 +142,6 @@ public sealed class PaymentCrashTests(ITestOutputHelper output) : IAsyncLifetime
     {
         if (_api is not null) await _api.DisposeAsync();
         await _stripe.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_database + suffix);
+        _database.Dispose();
     }
 }

@@ -49,7 +49,7 @@ public sealed class PaymentFaultTests
 
         // Unknown when the call ends, unless a reconciliation pass already asked Stripe again in the meantime.
         Assert.Equal("succeeded", result["results"]![0]!["status"].Text());
-        var orders = await StripeLedger.AssertAgreesAsync(api.ConnectionString, stripe);
+        var orders = await StripeLedger.AssertAgreesAsync(api.Database, stripe);
         var order = orders.Single(o => o.Id == table.OrderId);
         var recovered = order.Tenders.Single(t => t.CardToken == faultyCard);
         Assert.True(stripe.Received.Count(r => r.Headers.GetValueOrDefault("Idempotency-Key") == recovered.GatewayKey) >= 2,
@@ -83,11 +83,15 @@ public sealed class PaymentFaultTests
         Assert.Empty(stripe.Charges);
         Assert.Empty((await table.GetAsync())["payments"]!.AsArray());
         Assert.Equal("paid", (await (await table.PayAsync(10.00m, Card(10.00m))).ReadOkJsonAsync())["status"].Text());
-        await StripeLedger.AssertAgreesAsync(api.ConnectionString, stripe);
+        await StripeLedger.AssertAgreesAsync(api.Database, stripe);
     }
 
-    private static void FailSaves(IServiceCollection services, FailingSaves interceptor) =>
-        services.ConfigureDbContext<RestaurantDbContext>(options => options.AddInterceptors(interceptor));
+    /// <summary>The API's context type is the provider's own on PostgreSQL (its migrations are its own).</summary>
+    private static void FailSaves(IServiceCollection services, FailingSaves interceptor)
+    {
+        if (TestDatabase.IsPostgres) services.ConfigureDbContext<PostgresRestaurantDbContext>(options => options.AddInterceptors(interceptor));
+        else services.ConfigureDbContext<RestaurantDbContext>(options => options.AddInterceptors(interceptor));
+    }
 
     private static void Inject(FakeStripe stripe, FaultPoint point, string card)
     {

@@ -27,7 +27,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
         Assert.Equal([250L, 750L, 750L, 1150L], charges.Select(c => c.Amount).Order());
         Assert.All(charges, c => Assert.Equal("usd", c.Currency));
         Assert.Equal(first["results"]![0]!["paymentId"].Text(), charges.Single(c => c.PaymentMethod == "pm_card_visa").PaymentIntentId);
-        await StripeLedger.AssertAgreesAsync(_api.ConnectionString, _stripe);
+        await StripeLedger.AssertAgreesAsync(_api.Database, _stripe);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
         Assert.Equal(3.50m, result["balance"].Money());
         await (await table.PayAsync(3.50m, Card(3.50m))).AssertProblemAsync(HttpStatusCode.Conflict, "payment_in_progress");
 
-        var orders = await StripeLedger.AssertAgreesAsync(_api.ConnectionString, _stripe);
+        var orders = await StripeLedger.AssertAgreesAsync(_api.Database, _stripe);
         Assert.Equal(Domain.Orders.OrderStatus.Paid, orders.Single(o => o.Id == table.OrderId).Status);
         var order = await table.GetAsync();
         Assert.Equal("paid", order["status"].Text());
@@ -88,7 +88,7 @@ public sealed class StripePaymentTests : IAsyncLifetime
                 await Task.Delay(20, deadline.Token);
         Assert.Equal("pending", (await table.GetAsync())["payments"]![0]!["status"].Text());
         _stripe.FinishProcessing(paymentId);
-        await StripeLedger.AssertAgreesAsync(_api.ConnectionString, _stripe);
+        await StripeLedger.AssertAgreesAsync(_api.Database, _stripe);
         Assert.Equal("paid", (await table.GetAsync())["status"].Text());
     }
 

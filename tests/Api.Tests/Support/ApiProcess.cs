@@ -21,7 +21,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ApiProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string?> settings)
+    public static async Task<ApiProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?> settings)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -32,10 +32,9 @@ public sealed class ApiProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["ConnectionStrings__Restaurant"] = $"Data Source={databasePath}";
         start.Environment["Restaurant__StaffKeys__0"] = RestaurantApi.StaffKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+        foreach (var (key, value) in database.Settings.Concat(settings)) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         // Drain the pipes so the child never blocks on a full one.
         process.OutputDataReceived += (_, _) => { };

@@ -136,11 +136,10 @@ public static class StaffMenu
     public static JsonNode Find(JsonNode? list, string id) => list!.AsArray().Single(x => x!["id"].Text() == id)!;
 }
 
-/// <summary>The running API's own SQLite database, for arranging states no endpoint can reach yet and for inspecting storage.</summary>
+/// <summary>The running API's own database, for arranging states no endpoint can reach yet and for inspecting storage.</summary>
 public static class ApiDatabase
 {
-    public static RestaurantDbContext Open(RestaurantApi api) =>
-        new(new DbContextOptionsBuilder<RestaurantDbContext>().UseSqlite(api.ConnectionString).Options);
+    public static RestaurantDbContext Open(RestaurantApi api) => api.Database.OpenContext();
 }
 
 public static class OrderAssertions

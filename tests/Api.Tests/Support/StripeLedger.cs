@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Restaurant.Api.Persistence;
 using Restaurant.Domain;
 using Restaurant.Domain.Orders;
 
@@ -36,9 +35,9 @@ public static class StripeLedger
     /// lost (every charge belongs to a tender, and every succeeded tender to a charge of its amount and tip), and each
     /// order's balance counts exactly its succeeded tenders.
     /// </summary>
-    public static async Task<IReadOnlyList<Order>> AssertAgreesAsync(string connectionString, FakeStripe stripe)
+    public static async Task<IReadOnlyList<Order>> AssertAgreesAsync(TestDatabase database, FakeStripe stripe)
     {
-        var orders = await WhenNothingPendingAsync(connectionString);
+        var orders = await WhenNothingPendingAsync(database);
         await stripe.WhenIdleAsync();
         var charges = stripe.Charges;
         var tenders = orders.SelectMany(o => o.Tenders).Where(t => t.Method == TenderMethod.Card).ToDictionary(t => t.GatewayKey!);
@@ -74,12 +73,12 @@ public static class StripeLedger
         return orders;
     }
 
-    private static async Task<List<Order>> WhenNothingPendingAsync(string connectionString)
+    private static async Task<List<Order>> WhenNothingPendingAsync(TestDatabase database)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
-            await using var db = new RestaurantDbContext(new DbContextOptionsBuilder<RestaurantDbContext>().UseSqlite(connectionString).Options);
+            await using var db = database.OpenContext();
             var orders = await db.Orders.Include(o => o.Tenders).AsNoTracking().ToListAsync(deadline.Token);
             if (orders.All(o => o.Tenders.All(t => t.Status != TenderStatus.Pending))) return orders;
             await Task.Delay(100, deadline.Token);

@@ -119,7 +119,7 @@ public static class PutMenu
             var stored = new StoredMenu
             {
                 Version = (await db.Menus.MaxAsync(m => (int?)m.Version, cancellationToken) ?? 0) + 1,
-                EffectiveFrom = command.EffectiveFrom is { } from && from > now ? from.ToUniversalTime() : now,
+                EffectiveFrom = command.EffectiveFrom is { } from && from > now ? StoredClock.Truncate(from.ToUniversalTime()) : now,
             };
             stored.Store(menu);
             db.Menus.Add(stored);

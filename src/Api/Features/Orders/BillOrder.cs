@@ -12,7 +12,7 @@ public static class BillOrder
     {
         public async Task<BillView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var order = await db.LoadOrderAsync(command.OrderId, cancellationToken);
+            var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
             if (order.Bill is null)
             {
                 var menu = await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken);

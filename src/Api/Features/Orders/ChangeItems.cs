@@ -42,7 +42,7 @@ public static class ChangeItems
     {
         public async Task<OrderView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var order = await db.LoadOrderAsync(command.OrderId, cancellationToken);
+            var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
             var menu = command.Add.Count == 0 ? null : (await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken)).ToMenu();
             var additions = command.Add.Select(a =>
                 new NewLine(menu!.ItemToOrder(a.MenuItemId!), new Quantity(a.Quantity!.Value), Blank(a.Diner), Blank(a.Note)));

@@ -14,9 +14,10 @@ public static class SubmitOrder
     {
         public async Task<Result> Handle(Command command, CancellationToken cancellationToken)
         {
-            var order = await db.LoadOrderAsync(command.OrderId, cancellationToken);
+            var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
             var ticket = order.Submit(clock.GetUtcNow());
             if (ticket is null) return new Result(null);
+            await db.LockKitchenSequenceAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return new Result(OrderView.From(order).Tickets.Single(t => t.Number == ticket.Number));
         }

@@ -64,7 +64,7 @@ public static class PayOrder
             var tenders = command.Payments.Select(ToNewTender).ToList();
             var started = await db.InCommandTransactionAsync(async () =>
             {
-                var order = await db.LoadOrderAsync(command.OrderId, cancellationToken);
+                var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
                 var created = order.TakePayment(Money.FromMajor(command.Total), tenders, clock.GetUtcNow());
                 await db.SaveChangesAsync(cancellationToken);
                 return created;

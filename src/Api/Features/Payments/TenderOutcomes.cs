@@ -22,7 +22,7 @@ public static class TenderOutcomes
         db.ChangeTracker.Clear();
         return db.InCommandTransactionAsync(async () =>
         {
-            var order = await db.LoadOrderAsync(orderId, CancellationToken.None);
+            var order = await db.LoadOrderForChangeAsync(orderId, CancellationToken.None);
             var tender = order.Tenders.Single(t => t.Id == tenderId);
             if (tender.Status != TenderStatus.Pending) return false;
             if (outcome.Kind == CardOutcomeKind.Unknown && (outcome.PaymentId is null || outcome.PaymentId == tender.PaymentId)) return false;

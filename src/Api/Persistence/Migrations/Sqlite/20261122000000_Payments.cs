@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Restaurant.Api.Persistence.Migrations;
+namespace Restaurant.Api.Persistence.Migrations.Sqlite;
 
 /// <summary>Tenders: every card and cash part of every payment call, written before any card is charged.</summary>
 [DbContext(typeof(RestaurantDbContext))]

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Restaurant.Api.Persistence.Migrations;
+namespace Restaurant.Api.Persistence.Migrations.Sqlite;
 
 /// <summary>
 /// Orders with their lines and tickets, menu versions and idempotency keys. Written by hand (the EF design tools are

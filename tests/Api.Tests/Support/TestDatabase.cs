@@ -1,0 +1,169 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Restaurant.Api.Persistence;
+
+namespace Restaurant.Api.Tests.Support;
+
+/// <summary>
+/// A throw-away database for one test API: a fresh SQLite file, or, when <c>RESTAURANT_TEST_PROVIDER=postgres</c>, a
+/// fresh database on the PostgreSQL server that <c>RESTAURANT_TEST_POSTGRES</c> names (test.sh sets both). Every API
+/// test runs on whichever provider is chosen: one fixture, two providers.
+/// </summary>
+public abstract class TestDatabase : IDisposable
+{
+    public const string ProviderVariable = "RESTAURANT_TEST_PROVIDER";
+    public const string ServerVariable = "RESTAURANT_TEST_POSTGRES";
+
+    public static bool IsPostgres => Environment.GetEnvironmentVariable(ProviderVariable) == "postgres";
+
+    public static TestDatabase CreateNew() => IsPostgres ? new PostgresTestDatabase() : new SqliteTestDatabase();
+
+    public abstract string Provider { get; }
+
+    public abstract string ConnectionString { get; }
+
+    /// <summary>False for a second node's view of another node's database: only the owner drops it.</summary>
+    public bool Owned { get; private init; } = true;
+
+    /// <summary>What an API needs to run on this database.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Restaurant:Database"] = Provider,
+        ["ConnectionStrings:Restaurant"] = ConnectionString,
+    };
+
+    /// <summary>
+    /// The same database for another node, with a connection string of its own (so a connection pool of its own, as
+    /// a separate process would have).
+    /// </summary>
+    public TestDatabase SharedWithAnotherNode() => this switch
+    {
+        SqliteTestDatabase sqlite => new SqliteTestDatabase(sqlite.Path, ConnectionString + ";Pooling=True") { Owned = false },
+        _ => new PostgresTestDatabase(ConnectionString + ";Application Name=second-node") { Owned = false },
+    };
+
+    public RestaurantDbContext OpenContext() => this switch
+    {
+        SqliteTestDatabase => new RestaurantDbContext(new DbContextOptionsBuilder<RestaurantDbContext>().UseSqlite(ConnectionString).Options),
+        _ => new PostgresRestaurantDbContext(new DbContextOptionsBuilder<PostgresRestaurantDbContext>().UseNpgsql(ConnectionString).Options),
+    };
+
+    /// <summary>Everything stored, as bytes, for tests that prove something is never stored (a card number, a token).</summary>
+    public abstract Task<byte[]> ReadEverythingStoredAsync();
+
+    public void Dispose()
+    {
+        if (Owned) Drop();
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract void Drop();
+
+    private sealed class SqliteTestDatabase : TestDatabase
+    {
+        public SqliteTestDatabase() : this(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"restaurant-test-{Guid.NewGuid():N}.db"), null)
+        {
+        }
+
+        public SqliteTestDatabase(string path, string? connectionString)
+        {
+            Path = path;
+            ConnectionString = connectionString ?? $"Data Source={path}";
+        }
+
+        public string Path { get; }
+
+        public override string Provider => "sqlite";
+
+        public override string ConnectionString { get; }
+
+        /// <summary>The files themselves, write-ahead log included, read while the API may still hold them open.</summary>
+        public override async Task<byte[]> ReadEverythingStoredAsync()
+        {
+            using var all = new MemoryStream();
+            foreach (var file in new[] { "", "-wal", "-journal" }.Select(suffix => Path + suffix).Where(File.Exists))
+            {
+                await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                await stream.CopyToAsync(all);
+            }
+            return all.ToArray();
+        }
+
+        protected override void Drop()
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(Path + suffix);
+        }
+    }
+
+    private sealed class PostgresTestDatabase : TestDatabase
+    {
+        private readonly string _name;
+
+        public PostgresTestDatabase()
+        {
+            _name = $"restaurant_test_{Guid.NewGuid():N}";
+            Admin($"CREATE DATABASE \"{_name}\"");
+            ConnectionString = new NpgsqlConnectionStringBuilder(Server()) { Database = _name }.ConnectionString;
+        }
+
+        public PostgresTestDatabase(string connectionString)
+        {
+            _name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+            ConnectionString = connectionString;
+        }
+
+        public override string Provider => "postgres";
+
+        public override string ConnectionString { get; }
+
+        /// <summary>Every row of every table as JSON text, and every binary column's raw bytes.</summary>
+        public override async Task<byte[]> ReadEverythingStoredAsync()
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            var columns = new List<(string Table, string Column, string Type)>();
+            await using (var command = new NpgsqlCommand(
+                "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'", connection))
+            await using (var reader = await command.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) columns.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+
+            using var all = new MemoryStream();
+            foreach (var table in columns.Select(c => c.Table).Distinct())
+                await AppendAsync(connection, all, $"SELECT row_to_json(t)::text FROM \"{table}\" t");
+            foreach (var (table, column, _) in columns.Where(c => c.Type == "bytea"))
+                await AppendAsync(connection, all, $"SELECT \"{column}\" FROM \"{table}\" WHERE \"{column}\" IS NOT NULL");
+            return all.ToArray();
+        }
+
+        protected override void Drop()
+        {
+            NpgsqlConnection.ClearAllPools();
+            Admin($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+        }
+
+        private static async Task AppendAsync(NpgsqlConnection connection, MemoryStream all, string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var bytes = reader.GetValue(0) as byte[] ?? Encoding.UTF8.GetBytes(reader.GetString(0));
+                all.Write(bytes);
+            }
+        }
+
+        private static string Server() => Environment.GetEnvironmentVariable(ServerVariable)
+            ?? throw new InvalidOperationException($"{ProviderVariable}=postgres needs {ServerVariable}, a connection string to a PostgreSQL server.");
+
+        private static void Admin(string sql)
+        {
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server()) { Database = "postgres", Pooling = false }.ConnectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand(sql, connection);
+            command.ExecuteNonQuery();
+        }
+    }
+}
