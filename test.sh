@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of the repository:
-#   1. dotnet test Restaurant.sln            (domain unit tests and API tests)
-#   2. the http-samples/*.http collection     (httpyac, against a real server on a throw-away SQLite file)
+#   1. dotnet test Restaurant.sln            (domain unit tests and API tests, on SQLite)
+#   2. the API tests again on PostgreSQL      (the server in RESTAURANT_TEST_POSTGRES, else a throw-away cluster when
+#                                             PostgreSQL is installed; skipped, and said so, when there is neither)
+#   3. the http-samples/*.http collection     (httpyac, against a real server on a throw-away SQLite file)
 # Exits non-zero if anything failed; the last line is "test.sh: all tests passed" on success.
 #
 #   ./test.sh                  everything
 #   SKIP_DOTNET_TEST=1 ./test.sh   only the .http collection (it still builds the API)
+#   SKIP_POSTGRES=1 ./test.sh      everything but the PostgreSQL run
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,6 +20,8 @@ http_timeout=120   # seconds for the whole .http collection
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/restaurant-test.XXXXXX")"
 server_pid=""
+pg_dir=""
+pg_bin=""
 passed=0
 failed=0
 failures=()
@@ -32,6 +37,10 @@ cleanup() {
     kill -KILL "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
   fi
+  if [[ -n "$pg_dir" ]]; then
+    as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
   rm -rf "$work"
   exit "$status"
 }
@@ -40,6 +49,18 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 step() { printf '\n=== test.sh: %s ===\n' "$*"; }
+# initdb and postgres refuse to run as root: run them as the postgres user then.
+as_postgres() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+free_port() { node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'; }
+# Adds one VSTest log's "Failed: N, Passed: M" counts to the totals.
+count_dotnet() {
+  local counts
+  counts="$(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+' "$1" || true)"
+  dotnet_failed="$(awk '{ gsub(",", ""); f += $2 } END { print f + 0 }' <<<"$counts")"
+  dotnet_passed="$(awk '{ gsub(",", ""); p += $4 } END { print p + 0 }' <<<"$counts")"
+  passed=$((passed + dotnet_passed))
+  failed=$((failed + dotnet_failed))
+}
 fail() { failures+=("$1"); }
 
 # --- 1. unit and API tests --------------------------------------------------------------------
@@ -53,11 +74,7 @@ else
     dotnet_ok=0
   fi
   # VSTest prints one line per test assembly: "Passed!  - Failed: 0, Passed: 154, Skipped: 0, Total: 154, ..."
-  counts="$(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+' "$work/dotnet-test.log" || true)"
-  dotnet_failed="$(awk '{ gsub(",", ""); f += $2; p += $4 } END { print f + 0 }' <<<"$counts")"
-  dotnet_passed="$(awk '{ gsub(",", ""); f += $2; p += $4 } END { print p + 0 }' <<<"$counts")"
-  passed=$((passed + dotnet_passed))
-  failed=$((failed + dotnet_failed))
+  count_dotnet "$work/dotnet-test.log"
   if [[ "$dotnet_ok" != 1 ]]; then
     # A build error has no test counts; count it so the summary never says "0 failed" on a failure.
     [[ "$dotnet_failed" -gt 0 ]] || failed=$((failed + 1))
@@ -65,7 +82,46 @@ else
   fi
 fi
 
-# --- 2. httpyac, pinned in http-samples/package-lock.json ------------------------------------
+# --- 2. the API tests on PostgreSQL -----------------------------------------------------------
+if [[ "${SKIP_DOTNET_TEST:-}" == 1 || "${SKIP_POSTGRES:-}" == 1 ]]; then
+  step "PostgreSQL run skipped (SKIP_DOTNET_TEST or SKIP_POSTGRES)"
+else
+  step "dotnet test tests/Api.Tests on PostgreSQL"
+  if [[ -z "${RESTAURANT_TEST_POSTGRES:-}" ]]; then
+    for candidate in "$(pg_config --bindir 2>/dev/null)" $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
+      if [[ -x "$candidate/initdb" && -x "$candidate/pg_ctl" ]]; then pg_bin="$candidate"; break; fi
+    done
+    if [[ -n "$pg_bin" ]] && { [[ "$(id -u)" != 0 ]] || id postgres >/dev/null 2>&1; }; then
+      # A throw-away cluster on a free loopback port, in its own directory (readable by the postgres user).
+      pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/restaurant-pg.XXXXXX")"
+      [[ "$(id -u)" != 0 ]] || chown postgres "$pg_dir"
+      pg_port="$(free_port)"
+      as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 >"$pg_dir/initdb.log" 2>&1
+      # fsync off: this cluster lives for one test run; durability is SQLite's and PostgreSQL's own business.
+      as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start \
+        -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off" >/dev/null
+      export RESTAURANT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+      echo "started a throw-away PostgreSQL $("$pg_bin/postgres" --version | grep -oE '[0-9]+\.[0-9]+') cluster on 127.0.0.1:$pg_port"
+    fi
+  fi
+  if [[ -n "${RESTAURANT_TEST_POSTGRES:-}" ]]; then
+    if RESTAURANT_TEST_PROVIDER=postgres dotnet test tests/Api.Tests 2>&1 | tee "$work/dotnet-test-postgres.log"; then
+      postgres_ok=1
+    else
+      postgres_ok=0
+    fi
+    count_dotnet "$work/dotnet-test-postgres.log"
+    if [[ "$postgres_ok" != 1 ]]; then
+      [[ "$dotnet_failed" -gt 0 ]] || failed=$((failed + 1))
+      fail "dotnet test tests/Api.Tests on PostgreSQL"
+    fi
+  else
+    echo "test.sh: SKIPPED the PostgreSQL run: no server (set RESTAURANT_TEST_POSTGRES to a connection string, or install"
+    echo "         PostgreSQL 15 so that test.sh can start a throw-away cluster; .ci/run installs it)"
+  fi
+fi
+
+# --- 3. httpyac, pinned in http-samples/package-lock.json ------------------------------------
 step "httpyac (npm ci in http-samples when needed)"
 samples="$repo/http-samples"
 installed_version() { node -p "require('$samples/node_modules/httpyac/package.json').version" 2>/dev/null || true; }
@@ -79,11 +135,11 @@ else
   echo "http-samples/node_modules is up to date (httpyac $(installed_version))"
 fi
 
-# --- 3. the API on a free loopback port and a throw-away database -----------------------------
+# --- 4. the API on a free loopback port and a throw-away database -----------------------------
 step "start the API (Development, SQLite in $work)"
 dotnet build src/Api -v:q
 api_dll="$(dotnet msbuild src/Api -getProperty:TargetPath)"
-port="$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')"
+port="$(free_port)"
 base_url="http://127.0.0.1:$port"
 (
   cd "$work"
@@ -118,7 +174,7 @@ if [[ "$ready" != 1 ]]; then
 fi
 echo "API ready at $base_url"
 
-# --- 4. the .http collection -------------------------------------------------------------------
+# --- 5. the .http collection -------------------------------------------------------------------
 step "httpyac send http-samples/*.http --all against $base_url"
 set +e
 (cd "$samples" && timeout "$http_timeout" ./node_modules/.bin/httpyac send '*.http' --all -e dev -o short \
