@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Restaurant.Api.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Restaurant.Api.Tests.History;
+
+/// <summary>
+/// Issue #5's history check on any set of running API nodes that share one database, whatever the database: drive the
+/// workload, read every order back from every node and the kitchen feed, and judge the whole recorded history.
+/// </summary>
+public static class HistoryCheck
+{
+    private const int KitchenPage = 200;
+
+    /// <summary>Settings every node runs with: the simulated card gateway, slow enough that racing payments overlap.</summary>
+    public static IReadOnlyDictionary<string, string?> NodeSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Payments:SimulatedLatency"] = "00:00:00.020",
+    };
+
+    /// <summary>Runs the workload on <paramref name="nodes"/> and asserts the history holds; returns it for further checks.</summary>
+    public static async Task<IReadOnlyList<Exchange>> RunAsync(IReadOnlyList<ApiProcess> nodes, WorkloadOptions options, ITestOutputHelper output)
+    {
+        output.WriteLine($"seed {options.Seed}: {options.Tables} tables of {options.DinersPerTable} diners on {nodes.Count} node(s)");
+        using var recorder = new HistoryRecorder(nodes);
+        var clock = Stopwatch.StartNew();
+        await new Workload(recorder, options).RunAsync();
+        output.WriteLine($"workload done in {clock.Elapsed.TotalSeconds:0.0} s");
+        await ReadBackAsync(recorder);
+
+        var history = recorder.Exchanges;
+        foreach (var kind in history.GroupBy(e => (e.Operation, Answer(e))).OrderBy(g => g.Key))
+            output.WriteLine($"  {kind.Key.Operation,-11} {kind.Key.Item2,-28} {kind.Count(),5}");
+        var violations = new HistoryChecker(history).Check();
+        Assert.True(violations.Count == 0,
+            $"{violations.Count} violations in {history.Count} exchanges (seed {options.Seed}):{Environment.NewLine}" +
+            string.Join(Environment.NewLine, violations.Take(20)));
+        return history;
+    }
+
+    /// <summary>Every order as each node sees it, and the whole kitchen feed, recorded like any other exchange.</summary>
+    private static async Task ReadBackAsync(HistoryRecorder recorder)
+    {
+        var orders = recorder.Exchanges.Where(e => e.Operation == Operation.OpenOrder && e.Status == 201).ToList();
+        foreach (var opened in orders)
+            for (var node = 0; node < recorder.NodeCount; node++)
+                await recorder.SendAsync(Operation.ReadOrder, opened.Table, node, HttpMethod.Get,
+                    $"/orders/{opened.Response()["id"].Text()}", RestaurantApi.StaffKey);
+
+        for (long after = 0; ;)
+        {
+            var page = await recorder.SendAsync(Operation.ReadKitchen, "", 0, HttpMethod.Get, $"/kitchen/tickets?after={after}", RestaurantApi.StaffKey);
+            if (page.Status != 200) return; // the checker reports the answer
+            var tickets = JsonNode.Parse(page.ResponseBody)!.AsArray();
+            if (tickets.Count < KitchenPage) return;
+            after = tickets[^1]!["sequence"]!.GetValue<long>();
+        }
+    }
+
+    private static string Answer(Exchange exchange) => exchange.Status switch
+    {
+        null => "no answer",
+        var status when exchange.IsSuccess => $"{status}",
+        var status => $"{status} {exchange.ProblemCode}",
+    };
+}

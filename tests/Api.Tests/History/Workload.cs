@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Restaurant.Api.Tests.Support;
+
+namespace Restaurant.Api.Tests.History;
+
+/// <summary>How much work the history check drives; every table runs at the same time as every other.</summary>
+/// <param name="AdditionsPerDiner">Additions each diner makes while the table orders.</param>
+/// <param name="MaxLinesPerAddition">Each addition has 1 to this many lines, each of 1 to <paramref name="MaxQuantity"/> units
+/// (an order holds at most 200 units).</param>
+/// <param name="RemovalsPerDiner">How many of their own pending lines each diner takes back at most.</param>
+/// <param name="SubmitEvery">The waiter sends what is pending each time the diners have made this many more additions.</param>
+/// <param name="LateAdditions">Additions that race the bill, per table.</param>
+/// <param name="Payers">Payments of the whole balance that race each other, per table.</param>
+public sealed record WorkloadOptions(
+    int Tables, int DinersPerTable, int AdditionsPerDiner, int MaxLinesPerAddition, int MaxQuantity, int RemovalsPerDiner,
+    int SubmitEvery, int LateAdditions, int Payers, int Seed)
+{
+    /// <summary>Issue #5's workload: 20 tables of 6 diners.</summary>
+    public static WorkloadOptions Standard(int seed) => new(20, 6, 4, 2, 2, 1, 5, 3, 3, seed);
+
+    /// <summary>Issue #5's hot table: 32 diners adding to one order at once, single units to stay within 200.</summary>
+    public static WorkloadOptions HotTable(int seed) => new(1, 32, 5, 1, 1, 0, 8, 3, 3, seed);
+}
+
+/// <summary>
+/// Drives tables through their whole life across the nodes, each request to a random node: diners add and take back
+/// lines while a waiter submits, the bill races late additions, payments of one balance race each other, and some
+/// requests are repeated with their Idempotency-Key on another node. Everything goes through the recorder; the
+/// workload itself asserts nothing, so a wrong answer is judged by <see cref="HistoryChecker"/> with the whole history.
+/// </summary>
+public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
+{
+    private const int MaxBillRounds = 5;
+
+    public Task RunAsync() => Task.WhenAll(Enumerable.Range(0, options.Tables).Select(table => Task.Run(() => RunTableAsync(table))));
+
+    private async Task RunTableAsync(int index)
+    {
+        var random = new Random(options.Seed + index);
+        var table = Tables.Unique($"h{index}");
+        var opened = await recorder.SendAsync(Operation.OpenOrder, table, RandomNode(random), HttpMethod.Post, "/orders", null, Json(new { table }));
+        if (opened.Status != 201) throw new InvalidOperationException($"Could not open a table: {opened}");
+        var order = opened.Response();
+        var run = new TableRun(table, order["id"].Text(), order["accessToken"].Text());
+
+        using var additions = new SemaphoreSlim(0);
+        using var dinersDone = new CancellationTokenSource();
+        var waiter = Task.Run(() => WaitOnTableAsync(run, new Random(random.Next()), additions, dinersDone.Token));
+        await Task.WhenAll(Enumerable.Range(0, options.DinersPerTable)
+            .Select(diner => (diner, seed: random.Next()))
+            .Select(d => Task.Run(() => DineAsync(run, d.diner, new Random(d.seed), additions))));
+        await dinersDone.CancelAsync();
+        await waiter;
+
+        var bill = await BillRacingLateAdditionsAsync(run, random);
+        await PayRacingSecondPaymentsAsync(run, bill, random);
+    }
+
+    private async Task DineAsync(TableRun run, int diner, Random random, SemaphoreSlim additions)
+    {
+        var name = $"diner-{diner}";
+        var removalsLeft = options.RemovalsPerDiner;
+        for (var addition = 0; addition < options.AdditionsPerDiner; addition++)
+        {
+            var lines = Enumerable.Range(0, random.Next(1, options.MaxLinesPerAddition + 1)).Select(line => new
+            {
+                menuItemId = OrderHistory.Menu[random.Next(OrderHistory.Menu.Length)],
+                quantity = random.Next(1, options.MaxQuantity + 1),
+                diner = name,
+                note = $"{run.Table}/d{diner}/a{addition}/{line}",
+            }).ToArray();
+            var added = await SendWithRetryAsync(Operation.Add, run, $"/orders/{run.OrderId}/items",
+                Json(new { add = lines }), random, $"{run.Table}-d{diner}-a{addition}");
+            additions.Release();
+            if (removalsLeft == 0 || added.Status != 200 || random.Next(2) == 0) continue;
+            // Take back one of my own lines the answer shows pending; the waiter may send it to the kitchen first.
+            var mine = added.Response()["pending"]!.AsArray().Where(line => line!["diner"]?.GetValue<string>() == name).ToList();
+            if (mine.Count == 0) continue;
+            removalsLeft--;
+            var lineId = mine[random.Next(mine.Count)]!["lineId"].Text();
+            await SendWithRetryAsync(Operation.Remove, run, $"/orders/{run.OrderId}/items",
+                Json(new { remove = new[] { lineId } }), random, $"{run.Table}-d{diner}-r{removalsLeft}");
+        }
+    }
+
+    private async Task WaitOnTableAsync(TableRun run, Random random, SemaphoreSlim additions, CancellationToken dinersDone)
+    {
+        try
+        {
+            while (true)
+            {
+                for (var seen = 0; seen < options.SubmitEvery; seen++) await additions.WaitAsync(dinersDone);
+                await SubmitAsync(run, random);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The diners are done; the closing submit is the bill's.
+        }
+    }
+
+    /// <summary>
+    /// Submits, then two bills on two nodes race the late additions. An addition that commits first leaves a pending
+    /// line, so the bill says pending_items: then the waiter submits and bills again, as a real one would.
+    /// </summary>
+    private async Task<Exchange> BillRacingLateAdditionsAsync(TableRun run, Random random)
+    {
+        for (var round = 0; round < MaxBillRounds; round++)
+        {
+            await SubmitAsync(run, random);
+            var firstNode = RandomNode(random);
+            var racers = new List<Task<Exchange>> { Bill(firstNode), Bill(OtherNode(firstNode, random)) };
+            if (round == 0) racers.AddRange(Enumerable.Range(0, options.LateAdditions).Select(late => LateAddition(late, random.Next())));
+            var bill = (await Task.WhenAll(racers)).FirstOrDefault(e => e.Operation == Operation.Bill && e.Status == 200);
+            if (bill is not null) return bill;
+        }
+        throw new InvalidOperationException($"Table {run.Table} was not billed in {MaxBillRounds} rounds");
+
+        Task<Exchange> Bill(int node) =>
+            recorder.SendAsync(Operation.Bill, run.Table, node, HttpMethod.Post, $"/orders/{run.OrderId}/bill", RestaurantApi.StaffKey);
+
+        Task<Exchange> LateAddition(int late, int seed) => SendWithRetryAsync(Operation.LateAdd, run, $"/orders/{run.OrderId}/items",
+            Json(new { add = new[] { new { menuItemId = "coffee", quantity = 1, diner = $"late-{late}", note = $"{run.Table}/late{late}" } } }),
+            new Random(seed), $"{run.Table}-late{late}");
+    }
+
+    /// <summary>Several phones pay the whole balance with a card at once, each on its own node: one may win.</summary>
+    private async Task PayRacingSecondPaymentsAsync(TableRun run, Exchange bill, Random random)
+    {
+        var total = bill.Response()["balance"]!.GetValue<decimal>();
+        var body = Json(new
+        {
+            orderId = run.OrderId,
+            total,
+            payments = new[] { new { amount = total, paymentMethod = "credit_card", cardToken = "pm_card_visa" } },
+        });
+        var firstNode = RandomNode(random);
+        var payments = await Task.WhenAll(Enumerable.Range(0, options.Payers).Select(payer => recorder.SendAsync(Operation.Pay,
+            run.Table, (firstNode + payer) % recorder.NodeCount, HttpMethod.Post, $"/payments/{run.OrderId}", run.Token, body,
+            $"{run.Table}-pay{payer}")));
+        foreach (var paid in payments.Where(p => p.IsSuccess))
+            await recorder.RepeatAsync(paid, OtherNode(paid.Node, random));
+    }
+
+    private Task SubmitAsync(TableRun run, Random random) =>
+        recorder.SendAsync(Operation.Submit, run.Table, RandomNode(random), HttpMethod.Post, $"/orders/{run.OrderId}/submit", RestaurantApi.StaffKey);
+
+    /// <summary>A diner's request; one in three carries an Idempotency-Key and, once answered 2xx, is repeated on another node.</summary>
+    private async Task<Exchange> SendWithRetryAsync(Operation operation, TableRun run, string path, string body, Random random, string key)
+    {
+        var withKey = random.Next(3) == 0;
+        var first = await recorder.SendAsync(operation, run.Table, RandomNode(random), HttpMethod.Post, path, run.Token, body,
+            withKey ? key : null);
+        // A failed request is not remembered under its key (API.md), so only a success has a first response to replay.
+        if (withKey && first.IsSuccess) await recorder.RepeatAsync(first, OtherNode(first.Node, random));
+        return first;
+    }
+
+    private int RandomNode(Random random) => random.Next(recorder.NodeCount);
+
+    private int OtherNode(int node, Random random) =>
+        recorder.NodeCount == 1 ? node : (node + 1 + random.Next(recorder.NodeCount - 1)) % recorder.NodeCount;
+
+    private static string Json(object body) => JsonSerializer.Serialize(body, HttpAssertions.Web);
+
+    private sealed record TableRun(string Table, string OrderId, string Token);
+}
