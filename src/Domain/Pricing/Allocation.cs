@@ -26,8 +26,12 @@ public static class Allocation
             remainders[i] = exact % weightSum;
             given += parts[i];
         }
-        var order = Enumerable.Range(0, parts.Length).OrderByDescending(i => remainders[i]).ThenBy(i => i);
-        foreach (var i in order.Take((int)(total - given))) parts[i]++;
+        var spare = (int)(total - given);
+        if (spare <= 0) return parts;
+        var order = new int[parts.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (x, y) => remainders[x] != remainders[y] ? remainders[y].CompareTo(remainders[x]) : x.CompareTo(y));
+        for (var k = 0; k < Math.Min(spare, order.Length); k++) parts[order[k]]++;
         return parts;
     }
 

@@ -25,19 +25,27 @@ public static class BillCalculator
         var priced = new PricedUnit[units.Count];
         for (var i = 0; i < priced.Length; i++) priced[i] = new PricedUnit(i, units[i].MenuItemId, units[i].UnitPrice);
 
-        var cost = units.Select(u => u.UnitPrice.Minor).ToArray();
+        var cost = new long[units.Count];
+        for (var i = 0; i < cost.Length; i++) cost[i] = units[i].UnitPrice.Minor;
         var bundleUses = new List<BundleUse>();
         foreach (var choice in BundleOptimizer.Cheapest(priced, bundles))
         {
-            var listPrices = choice.UnitIds.Select(id => units[id].UnitPrice.Minor).ToList();
+            var listPrices = new long[choice.UnitIds.Count];
+            var menuItemIds = new List<string>(listPrices.Length);
+            var lineIds = new List<string>(listPrices.Length);
+            long listPrice = 0;
+            for (var s = 0; s < listPrices.Length; s++)
+            {
+                var unit = units[choice.UnitIds[s]];
+                listPrice += listPrices[s] = unit.UnitPrice.Minor;
+                menuItemIds.Add(unit.MenuItemId);
+                lineIds.Add(unit.LineId);
+            }
             // Each unit's part of the bundle price is in proportion to its list price.
             var parts = Allocation.LargestRemainder(choice.Bundle.Price.Minor, listPrices);
             for (var i = 0; i < parts.Length; i++) cost[choice.UnitIds[i]] = parts[i];
-            var listPrice = new Money(listPrices.Sum());
-            bundleUses.Add(new BundleUse(choice.Bundle.Id, choice.Bundle.Name, choice.Bundle.Price, listPrice,
-                listPrice - choice.Bundle.Price,
-                choice.UnitIds.Select(id => units[id].MenuItemId).ToList(),
-                choice.UnitIds.Select(id => units[id].LineId).ToList()));
+            bundleUses.Add(new BundleUse(choice.Bundle.Id, choice.Bundle.Name, choice.Bundle.Price, new Money(listPrice),
+                new Money(listPrice) - choice.Bundle.Price, menuItemIds, lineIds));
         }
 
         var subtotal = new Money(units.Sum(u => u.UnitPrice.Minor));
@@ -55,15 +63,25 @@ public static class BillCalculator
         var taxParts = Allocation.LargestRemainder(tax.Minor, diners.Select(d => d.Amount).ToList());
         var shares = diners.Select((d, i) => new DinerShare(d.Diner, new Money(d.Amount + taxParts[i]))).ToList();
 
-        var items = lineList
-            .GroupBy(l => (l.MenuItemId, l.UnitPrice))
-            .OrderBy(g => g.Key.MenuItemId, StringComparer.Ordinal).ThenBy(g => g.Key.UnitPrice)
-            .Select(g =>
-            {
-                var quantity = g.Sum(l => l.Quantity);
-                return new BillItem(g.Key.MenuItemId, g.First().Name, quantity, g.Key.UnitPrice, g.Key.UnitPrice * quantity);
-            })
-            .ToList();
+        // One item per menu item and unit price, by item id then price; named after its first line.
+        var byItem = new int[lineList.Count];
+        for (var i = 0; i < byItem.Length; i++) byItem[i] = i;
+        Array.Sort(byItem, (x, y) =>
+        {
+            var byId = string.CompareOrdinal(lineList[x].MenuItemId, lineList[y].MenuItemId);
+            if (byId != 0) return byId;
+            var byPrice = lineList[x].UnitPrice.CompareTo(lineList[y].UnitPrice);
+            return byPrice != 0 ? byPrice : x.CompareTo(y);
+        });
+        var items = new List<BillItem>();
+        for (var k = 0; k < byItem.Length;)
+        {
+            var first = lineList[byItem[k]];
+            var quantity = 0;
+            for (; k < byItem.Length && lineList[byItem[k]].MenuItemId == first.MenuItemId && lineList[byItem[k]].UnitPrice == first.UnitPrice; k++)
+                quantity += lineList[byItem[k]].Quantity;
+            items.Add(new BillItem(first.MenuItemId, first.Name, quantity, first.UnitPrice, first.UnitPrice * quantity));
+        }
 
         return new Bill(currency, items, bundleUses, subtotal, subtotal - discounted, tax, total, shares);
     }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Restaurant.Domain.Pricing;
 
 /// <summary>
@@ -6,110 +8,134 @@ namespace Restaurant.Domain.Pricing;
 /// be negative) to a copy of its parent's optimal tableau and the dual simplex restores feasibility in a few pivots.
 /// Dantzig's rule, falling back to Bland's (which cannot cycle) if a solve runs long. Doubles only bound and guide
 /// the search; every answer the optimizer keeps is checked in exact integer arithmetic.
-/// Column 0 holds the right-hand side, columns 1…n the variables, then one slack per row (appended as rows come).
-/// An "= 0" row's slack is fixed at zero: it never enters, and while basic it leaves as soon as a pivot would move it.
+/// Columns 0…n−1 are the variables, then one slack per "≤" row (appended as rows come); the values of the basic
+/// variables are kept apart from the rows. An "= 0" row has no slack column: its slack is fixed at zero, so it never
+/// enters, and while basic (marked <see cref="FixedSlack"/>) it leaves as soon as a pivot would move it.
+/// Rows live in one pooled array, each a whole number of vectors wide, so pivots run on vectors (<see cref="RowVectors"/>);
+/// cells past the columns in use stay zero. Dispose returns the pooled arrays.
 /// </summary>
-internal sealed class SimplexTableau
+internal sealed class SimplexTableau : IDisposable
 {
     private const double Epsilon = 1e-9;
+    private const int FixedSlack = -1;
     private readonly int _variables;
-    private readonly List<double[]> _rows;
-    private readonly List<int> _basis;
-    private readonly HashSet<int> _fixed; // slack columns of "= 0" rows
-    private double[] _cost;
+    private int _rows;
     private int _width;
+    private int _stride; // doubles per row: the columns in use plus room for a few more
+    private double[] _cells; // this tableau's rows: row i starts at i · _stride
+    private double[][] _homes; // where each row lives: in _cells, or until first changed in an ancestor's cells
+    private double[] _cost; // reduced costs, negated: a column improves the objective while its cost is below zero
+    private double[] _values; // the value of each row's basic variable
+    private int[] _basis;
+    private double _value;
+    private double[] _column = []; // the entering column, gathered once per pivot (rows are far apart in memory)
 
     /// <summary>The starting tableau: every row a·x ≤ b with b ≥ 0, so the slacks are a feasible basis.</summary>
     public SimplexTableau(int variables, double[] objective, IReadOnlyList<(int[] Columns, double[] Values, double Limit, bool Equality)> rows)
     {
-        _fixed = [];
         _variables = variables;
-        _width = variables + rows.Count + 1;
-        var capacity = _width + 16;
-        _rows = new List<double[]>(rows.Count);
-        _basis = new List<int>(rows.Count);
+        _rows = rows.Count;
+        _width = variables;
+        foreach (var row in rows)
+            if (!row.Equality) _width++;
+        _stride = StrideFor(_width);
+        _cells = Rent(RowCapacityFor(_rows) * _stride);
+        Array.Clear(_cells, 0, _rows * _stride);
+        _homes = new double[RowCapacityFor(_rows)][];
+        Array.Fill(_homes, _cells);
+        _cost = Rent(_stride);
+        Array.Clear(_cost, 0, _stride);
+        _values = new double[RowCapacityFor(_rows)];
+        _basis = new int[RowCapacityFor(_rows)];
+        var slack = variables;
         for (var i = 0; i < rows.Count; i++)
         {
-            var row = new double[capacity];
-            row[0] = rows[i].Limit;
-            for (var k = 0; k < rows[i].Columns.Length; k++) row[rows[i].Columns[k] + 1] = rows[i].Values[k];
-            row[variables + 1 + i] = 1;
-            if (rows[i].Equality) _fixed.Add(variables + 1 + i);
-            _rows.Add(row);
-            _basis.Add(variables + 1 + i);
+            var row = Row(i);
+            _values[i] = rows[i].Limit;
+            for (var k = 0; k < rows[i].Columns.Length; k++) row[rows[i].Columns[k]] = rows[i].Values[k];
+            if (rows[i].Equality) _basis[i] = FixedSlack;
+            else
+            {
+                row[slack] = 1;
+                _basis[i] = slack++;
+            }
         }
-        _cost = new double[capacity];
-        for (var j = 0; j < variables; j++) _cost[j + 1] = -objective[j];
+        for (var j = 0; j < variables; j++) _cost[j] = -objective[j];
     }
 
     private SimplexTableau(SimplexTableau parent)
     {
         _variables = parent._variables;
+        _rows = parent._rows;
         _width = parent._width;
-        // A branch adds a row or two: copy the columns in use (not the parent's spare capacity), leaving a little
-        // room, into arrays that need no zeroing first.
-        var capacity = _width + 4;
-        _rows = parent._rows.Select(row => CopyOf(row, _width, capacity)).ToList();
-        _basis = [.. parent._basis];
-        _fixed = parent._fixed;
-        _cost = CopyOf(parent._cost, _width, capacity);
+        _stride = parent._stride;
+        _value = parent._value;
+        _cells = Rent(RowCapacityFor(_rows) * _stride);
+        _homes = new double[RowCapacityFor(_rows)][];
+        Array.Copy(parent._homes, _homes, _rows);
+        _cost = Rent(_stride);
+        Array.Copy(parent._cost, _cost, _stride);
+        _values = new double[RowCapacityFor(_rows)];
+        Array.Copy(parent._values, _values, _rows);
+        _basis = new int[RowCapacityFor(_rows)];
+        Array.Copy(parent._basis, _basis, _rows);
     }
 
     /// <summary>The objective at the current basis.</summary>
-    public double Value => _cost[0];
+    public double Value => _value;
 
+    /// <summary>
+    /// A tableau to branch on. It reads its parent's rows until it changes them (a branch changes few), so the
+    /// parent must not change, nor be disposed, while the copy lives.
+    /// </summary>
     public SimplexTableau Copy() => new(this);
 
-    /// <summary>Adds a·x ≤ limit, expressed in the current basis; call <see cref="Restore"/> after adding rows.</summary>
-    public void Add(int[] columns, double[] values, double limit)
+    /// <summary>Adds coefficient · Σ x[columns] ≤ limit, expressed in the current basis; <see cref="Restore"/> next.</summary>
+    public void Add(int[] columns, double coefficient, double limit)
     {
-        if (_width == _cost.Length) Grow(2 * _width);
+        MakeRoom(_rows + 1, _width + 1);
         var slack = _width++;
-        var row = new double[_cost.Length];
-        row[0] = limit;
-        for (var k = 0; k < columns.Length; k++) row[columns[k] + 1] = values[k];
+        _homes[_rows] = _cells;
+        var row = Row(_rows);
+        row.Clear();
+        var value = limit;
+        foreach (var column in columns) row[column] = coefficient;
         row[slack] = 1;
         // Basic variables may not appear in a row of the tableau: subtract their rows out.
-        for (var i = 0; i < _rows.Count; i++)
+        for (var i = 0; i < _rows; i++)
         {
+            if (_basis[i] == FixedSlack) continue;
             var factor = row[_basis[i]];
             if (Math.Abs(factor) <= Epsilon) continue;
-            var source = _rows[i];
-            for (var j = 0; j < _width; j++) row[j] -= factor * source[j];
+            value -= factor * _values[i];
+            RowVectors.SubtractMultiple(row, Row(i), factor);
         }
-        _rows.Add(row);
-        _basis.Add(slack);
+        _values[_rows] = value;
+        _basis[_rows++] = slack;
     }
 
-    /// <summary>Primal simplex to optimality from a feasible basis (all right-hand sides ≥ 0).</summary>
+    /// <summary>Primal simplex to optimality from a feasible basis (all values ≥ 0).</summary>
     public void Optimize()
     {
-        var blandAfter = 10 * (_rows.Count + _width);
+        var blandAfter = 10 * (_rows + _width);
         for (var iteration = 0; ; iteration++)
         {
-            var entering = -1;
-            var mostNegative = -Epsilon;
-            for (var j = 1; j < _width; j++)
-            {
-                if (_cost[j] >= mostNegative || _fixed.Contains(j)) continue;
-                entering = j;
-                if (iteration > blandAfter) break;
-                mostNegative = _cost[j];
-            }
+            var entering = iteration > blandAfter ? FirstNegativeCost() : MostNegativeCost();
             if (entering < 0) return;
 
+            GatherColumn(entering);
             var leaving = -1;
             var bestRatio = double.PositiveInfinity;
-            for (var i = 0; i < _rows.Count; i++)
+            for (var i = 0; i < _rows; i++)
             {
-                var coefficient = _rows[i][entering];
-                if (_fixed.Contains(_basis[i]) && Math.Abs(coefficient) > Epsilon)
+                var coefficient = _column[i];
+                if (_basis[i] == FixedSlack && Math.Abs(coefficient) > Epsilon)
                 {
                     leaving = i;
                     break;
                 }
                 if (coefficient <= Epsilon) continue;
-                var ratio = Math.Max(0, _rows[i][0]) / coefficient;
+                var ratio = Math.Max(0, _values[i]) / coefficient;
                 if (ratio < bestRatio - Epsilon || (ratio <= bestRatio + Epsilon && _basis[i] < _basis[leaving]))
                 {
                     bestRatio = ratio;
@@ -121,19 +147,22 @@ internal sealed class SimplexTableau
         }
     }
 
-    /// <summary>Dual simplex from an optimal basis made infeasible by added rows; false when no solution exists.</summary>
-    public bool Restore()
+    /// <summary>
+    /// Dual simplex from an optimal basis made infeasible by added rows; false when no solution exists, or as soon as
+    /// the objective (which only falls on the way) is one that <paramref name="cannotWin"/>.
+    /// </summary>
+    public bool Restore(Func<double, bool> cannotWin)
     {
-        var blandAfter = 10 * (_rows.Count + _width);
+        var blandAfter = 10 * (_rows + _width);
         for (var iteration = 0; ; iteration++)
         {
+            if (cannotWin(_value)) return false;
             // The most violated row: a value below zero, or a fixed slack off zero in either direction.
             var leaving = -1;
             var worst = 1e-7;
-            for (var i = 0; i < _rows.Count; i++)
+            for (var i = 0; i < _rows; i++)
             {
-                var value = _rows[i][0];
-                var violation = _fixed.Contains(_basis[i]) ? Math.Abs(value) : -value;
+                var violation = _basis[i] == FixedSlack ? Math.Abs(_values[i]) : -_values[i];
                 if (violation <= worst) continue;
                 leaving = i;
                 if (iteration > blandAfter) break;
@@ -143,14 +172,14 @@ internal sealed class SimplexTableau
 
             // Raising a non-basic x_j moves the leaving variable by −a_j: to raise a value below zero take a_j < 0,
             // to lower a fixed slack above zero take a_j > 0.
-            var direction = _rows[leaving][0] > 0 ? -1 : 1;
+            var row = Row(leaving);
+            var direction = _values[leaving] > 0 ? -1 : 1;
             var entering = -1;
             var bestRatio = double.PositiveInfinity;
-            var row = _rows[leaving];
-            for (var j = 1; j < _width; j++)
+            for (var j = 0; j < _width; j++)
             {
                 var coefficient = direction * row[j];
-                if (coefficient >= -Epsilon || _fixed.Contains(j)) continue;
+                if (coefficient >= -Epsilon) continue;
                 var ratio = Math.Max(0, _cost[j]) / -coefficient;
                 if (ratio < bestRatio - Epsilon)
                 {
@@ -159,6 +188,7 @@ internal sealed class SimplexTableau
                 }
             }
             if (entering < 0) return false;
+            GatherColumn(entering);
             Pivot(leaving, entering);
         }
     }
@@ -167,51 +197,108 @@ internal sealed class SimplexTableau
     public double[] Solution()
     {
         var x = new double[_variables];
-        for (var i = 0; i < _rows.Count; i++)
-            if (_basis[i] <= _variables) x[_basis[i] - 1] = Math.Max(0, _rows[i][0]);
+        for (var i = 0; i < _rows; i++)
+            if (_basis[i] >= 0 && _basis[i] < _variables) x[_basis[i]] = Math.Max(0, _values[i]);
         return x;
     }
 
+    public void Dispose()
+    {
+        ArrayPool<double>.Shared.Return(_cells);
+        ArrayPool<double>.Shared.Return(_cost);
+        _cells = _cost = [];
+    }
+
+    /// <summary>Dantzig's choice: the first column with the most negative cost below −ε, or −1.</summary>
+    private int MostNegativeCost() => RowVectors.FirstLeastBelow(_cost.AsSpan(0, _stride), -Epsilon);
+
+    /// <summary>Bland's choice: the first column with a cost below −ε, or −1.</summary>
+    private int FirstNegativeCost()
+    {
+        for (var j = 0; j < _width; j++)
+            if (_cost[j] < -Epsilon) return j;
+        return -1;
+    }
+
+    private void GatherColumn(int j)
+    {
+        if (_column.Length < _rows) _column = new double[_basis.Length];
+        for (var i = 0; i < _rows; i++) _column[i] = _homes[i][i * _stride + j];
+    }
+
+    /// <summary>Pivots on the gathered column.</summary>
     private void Pivot(int leaving, int entering)
     {
-        var pivotRow = _rows[leaving];
+        var pivotRow = WritableRow(leaving);
         var pivot = pivotRow[entering];
-        // Rows stay sparse for most of a solve: update only the columns where the pivot row is not zero.
-        var nonZero = new List<int>();
-        for (var j = 0; j < _width; j++)
+        // Rows stay fairly sparse: only the span of vectors where the pivot row is not zero changes.
+        var (start, span) = RowVectors.NonZeroSpan(pivotRow);
+        var source = pivotRow.Slice(start, span);
+        RowVectors.Divide(source, pivot);
+        var step = _values[leaving] / pivot;
+        _values[leaving] = step;
+        for (var i = 0; i < _rows; i++)
         {
-            if (pivotRow[j] == 0) continue;
-            pivotRow[j] /= pivot;
-            nonZero.Add(j);
-        }
-        for (var i = 0; i <= _rows.Count; i++)
-        {
-            if (i == leaving) continue;
-            var target = i < _rows.Count ? _rows[i] : _cost;
-            var factor = target[entering];
-            if (Math.Abs(factor) <= Epsilon) continue;
-            foreach (var j in nonZero) target[j] -= factor * pivotRow[j];
+            var factor = _column[i];
+            if (i == leaving || Math.Abs(factor) <= Epsilon) continue;
+            _values[i] -= factor * step;
+            var target = WritableRow(i);
+            RowVectors.SubtractMultiple(target.Slice(start, span), source, factor);
             target[entering] = 0;
+        }
+        var costFactor = _cost[entering];
+        if (Math.Abs(costFactor) > Epsilon)
+        {
+            _value -= costFactor * step;
+            RowVectors.SubtractMultiple(_cost.AsSpan(start, span), source, costFactor);
+            _cost[entering] = 0;
         }
         _basis[leaving] = entering;
     }
 
-    private static double[] CopyOf(double[] source, int width, int capacity)
+    private Span<double> Row(int i) => _homes[i].AsSpan(i * _stride, _stride);
+
+    private Span<double> WritableRow(int i)
     {
-        var copy = GC.AllocateUninitializedArray<double>(capacity);
-        Array.Copy(source, copy, width);
-        Array.Clear(copy, width, capacity - width);
-        return copy;
+        if (_homes[i] != _cells)
+        {
+            Row(i).CopyTo(_cells.AsSpan(i * _stride, _stride));
+            _homes[i] = _cells;
+        }
+        return Row(i);
     }
 
-    private void Grow(int capacity)
+    /// <summary>Re-lays the rows out, all in this tableau's own cells, when another row or column would not fit.</summary>
+    private void MakeRoom(int rows, int width)
     {
-        for (var i = 0; i < _rows.Count; i++)
+        if (rows > _basis.Length)
         {
-            var row = _rows[i];
-            Array.Resize(ref row, capacity);
-            _rows[i] = row;
+            Array.Resize(ref _basis, RowCapacityFor(rows));
+            Array.Resize(ref _values, RowCapacityFor(rows));
+            Array.Resize(ref _homes, RowCapacityFor(rows));
         }
-        Array.Resize(ref _cost, capacity);
+        var stride = width <= _stride ? _stride : StrideFor(width);
+        if (stride == _stride && rows * _stride <= _cells.Length) return;
+        var cells = Rent(RowCapacityFor(rows) * stride);
+        for (var i = 0; i < _rows; i++)
+        {
+            var row = cells.AsSpan(i * stride, stride);
+            Row(i).CopyTo(row);
+            row[_stride..].Clear();
+            _homes[i] = cells;
+        }
+        var cost = Rent(stride);
+        _cost.AsSpan(0, _stride).CopyTo(cost);
+        cost.AsSpan(_stride, stride - _stride).Clear();
+        ArrayPool<double>.Shared.Return(_cells);
+        ArrayPool<double>.Shared.Return(_cost);
+        (_cells, _cost, _stride) = (cells, cost, stride);
     }
+
+    // Branches add a row and a column each: leave room for a few.
+    private static int StrideFor(int width) => (width + 8 + RowVectors.Lanes - 1) / RowVectors.Lanes * RowVectors.Lanes;
+
+    private static int RowCapacityFor(int rows) => rows + 8;
+
+    private static double[] Rent(int length) => ArrayPool<double>.Shared.Rent(length);
 }
