@@ -38,7 +38,12 @@ public sealed class PaymentCrashTests(ITestOutputHelper output) : IAsyncLifetime
 
         for (var kill = 0; kill < RandomKills; kill++)
         {
-            await Task.Delay(random.Next(100, 600));
+            // A fresh process is slow at first (JIT, pools), so wait until the stream reaches Stripe again: every kill
+            // then lands among payments, at a random moment from the first charge request on.
+            var requestsBefore = _stripe.Requests;
+            using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+                while (_stripe.Requests == requestsBefore) await Task.Delay(10, deadline.Token);
+            await Task.Delay(random.Next(0, 500));
             await RestartAsync(settings);
         }
         await KillWhileStripeHoldsAsync(FakeStripeFault.HangBeforeCharge(TimeSpan.FromSeconds(30)), settings);
