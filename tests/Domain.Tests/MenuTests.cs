@@ -187,6 +187,21 @@ public class MenuTests
         AssertInvalid(TwoItems(), [], currency: currency);
 
     [Theory]
+    [InlineData("JPY")]
+    [InlineData("KRW")]
+    [InlineData("KWD")]
+    [InlineData("BHD")]
+    public void A_currency_that_does_not_count_in_hundredths_is_invalid_since_prices_are_kept_in_cents(string currency) =>
+        AssertInvalid(TwoItems(), [], currency: currency);
+
+    [Theory]
+    [InlineData("USD")]
+    [InlineData("EUR")]
+    [InlineData("GBP")]
+    public void Two_decimal_currencies_are_valid(string currency) =>
+        Assert.Equal(currency, new Menu(currency, 0m, TwoItems(), []).Currency);
+
+    [Theory]
     [InlineData("-0.01")]
     [InlineData("1.01")]
     public void A_tax_rate_outside_0_to_1_is_invalid(string taxRate) =>

@@ -56,11 +56,26 @@ public sealed class Menu
     }
 
     /// <summary>Every reason the menu is not acceptable, in words a menu editor can act on.</summary>
+    /// <summary>
+    /// ISO 4217 currencies whose minor unit is not a hundredth (JPY has none, KWD thousandths). Money is kept in
+    /// hundredths and card gateways take amounts in the currency's own minor unit, so these would be charged 100×
+    /// or a tenth of the price.
+    /// </summary>
+    private static readonly HashSet<string> CurrenciesWithoutCents =
+    [
+        "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF",
+        "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND", "CLF", "UYW",
+    ];
+
+    public static bool HasCents(string currency) => !CurrenciesWithoutCents.Contains(currency);
+
     public static IReadOnlyList<string> Validate(string currency, decimal taxRate, IReadOnlyList<MenuItem> items, IReadOnlyList<Bundle> bundles)
     {
         var problems = new List<string>();
         if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
             problems.Add("The currency is a three-letter upper-case ISO code.");
+        else if (!HasCents(currency))
+            problems.Add($"{currency} does not count in hundredths; prices are kept in cents, so the currency must have two decimals.");
         if (taxRate is < 0m or > 1m) problems.Add("The tax rate is between 0 and 1.");
         if (items.Count is 0 or > MaxItems) problems.Add($"A menu has 1 to {MaxItems} items.");
         if (bundles.Count > MaxBundles) problems.Add($"A menu has at most {MaxBundles} bundles.");

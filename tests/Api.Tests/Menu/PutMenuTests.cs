@@ -254,6 +254,8 @@ public sealed class PutMenuTests(RestaurantApiFixture fixture) : IClassFixture<R
             }); }, "bundles"),
         ["currency lower case"] = (m => m["currency"] = "usd", "currency"),
         ["currency of 2 letters"] = (m => m["currency"] = "US", "currency"),
+        ["currency without cents"] = (m => m["currency"] = "JPY", "currency"),
+        ["currency in thousandths"] = (m => m["currency"] = "KWD", "currency"),
         ["currency missing"] = (m => m.Remove("currency"), "currency"),
         ["tax rate below 0"] = (m => m["taxRate"] = -0.01m, "taxRate"),
         ["tax rate above 1"] = (m => m["taxRate"] = 1.01m, "taxRate"),

@@ -143,6 +143,26 @@ public sealed class PayOrderTests(RestaurantApiFixture fixture) : IClassFixture<
         { "total", id => new { orderId = id, total = "lots", payments = new[] { Card(14.50m) } } },
     };
 
+    [Theory]
+    [InlineData("""{ "total": 14.50, "payments": [ null ] }""")]
+    [InlineData("""{ "total": 14.50, "payments": [ null, { "amount": 14.50, "paymentMethod": "cash" } ] }""")]
+    [InlineData("""{ "total": 1e27, "payments": [ { "amount": 1e27, "paymentMethod": "cash" } ] }""")]
+    [InlineData("""{ "total": 14.50, "payments": [ { "amount": 5e28, "paymentMethod": "cash" }, { "amount": 5e28, "paymentMethod": "cash" } ] }""")]
+    [InlineData("""{ "total": 14.50, "payments": "all of it" }""")]
+    [InlineData("""{ "total": 14.50, "payments": [ 1, 2 ] }""")]
+    [InlineData("""{ "total": 14.50, "payments": [ { "amount": 14.50, "paymentMethod": "\ud800" } ] }""")]
+    [InlineData("""{ "total": null, "payments": [ { "amount": 14.50, "paymentMethod": "cash" } ] }""")]
+    [InlineData("""[]""")]
+    public async Task Malformed_payment_bodies_get_a_400_and_change_nothing(string body)
+    {
+        var table = await BilledAsync(Api, "badbody", Item("burger"), Item("soda"));
+
+        var response = await Api.Staff().PostRawAsync($"/payments/{table.OrderId}", body);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Empty((await table.GetAsync())["payments"]!.AsArray());
+    }
+
     [Fact]
     public async Task Who_may_pay_is_the_table_or_staff()
     {

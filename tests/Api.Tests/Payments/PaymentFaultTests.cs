@@ -70,6 +70,30 @@ public sealed class PaymentFaultTests
     }
 
     [Fact]
+    public async Task A_refused_reconciliation_of_a_charge_never_recorded_leaves_it_pending_not_declined()
+    {
+        await using var stripe = await FakeStripe.StartAsync();
+        var failingSave = new FailingSaves(db => db.ChangeTracker.Entries<Tender>()
+            .Any(e => e.State == EntityState.Modified && e.Entity.Status == TenderStatus.Succeeded));
+        await using var api = StripeLedger.Api(stripe, services: services => FailSaves(services, failingSave));
+        // Slow passes, so that the refusal below is queued before the reconciler first asks.
+        api.Settings["Payments:ReconcileInterval"] = "00:00:02";
+        var table = await BilledAsync(api, "refused", Item("pancakes"), Item("tea"));
+
+        // Stripe charges the card, but recording the success fails: the tender stays pending.
+        var result = await (await table.PayAsync(11.00m, Card(11.00m))).ReadOkJsonAsync();
+        Assert.Equal("pending", result["results"]![0]!["status"].Text());
+        // Then Stripe refuses the reconciler's first question (rate limited): that says nothing about the charge.
+        stripe.Enqueue(FakeStripeFault.RateLimited());
+
+        var orders = await StripeLedger.AssertAgreesAsync(api.Database, stripe);
+        Assert.Equal(OrderStatus.Paid, orders.Single(o => o.Id == table.OrderId).Status);
+        var key = orders.Single(o => o.Id == table.OrderId).Tenders.Single().GatewayKey;
+        Assert.True(stripe.Received.Count(r => r.Headers.GetValueOrDefault("Idempotency-Key") == key) >= 3, "the charge, the refused question, the answer");
+        Assert.Equal(0, stripe.QueuedFaults);
+    }
+
+    [Fact]
     public async Task When_the_database_refuses_the_write_ahead_nothing_is_charged_and_the_table_can_pay_again()
     {
         await using var stripe = await FakeStripe.StartAsync();

@@ -35,6 +35,8 @@ public sealed class RawCardDataTests : IAsyncLifetime
         """{ "total": 6.50, "payments": [ { "amount": 6.50, "paymentMethod": "credit_card", "card_number": "4000056655665556" } ] }""",
         """{ "total": 6.50, "payments": [ { "amount": 6.50, "paymentMethod": "credit_card", "cardToken": "4000 0566 5566 5556" } ] }""",
         """{ "total": 6.50, "payments": [ { "amount": 6.50, "paymentMethod": "credit_card", "cardToken": "pm_card_visa", "extra": [ 4000056655665556 ] } ] }""",
+        """{ "total": 6.50, "payments": [ { "amount": 6.50, "paymentMethod": "credit_card", "cardToken": "pm_card_visa", "pan": 4000056655665556.0 } ] }""",
+        """{ "total": 6.50, "payments": [ { "amount": 4.000056655665556e15, "paymentMethod": "credit_card", "cardToken": "pm_card_visa" } ] }""",
     };
 
     [Theory]
@@ -53,6 +55,18 @@ public sealed class RawCardDataTests : IAsyncLifetime
         Assert.Equal(6.50m, order["balance"].Money());
         await using var db = ApiDatabase.Open(_api);
         Assert.Empty(db.IdempotencyRecords);
+    }
+
+    [Fact]
+    public async Task A_body_with_unreadable_text_is_refused_since_card_data_after_it_could_not_be_checked()
+    {
+        var table = await BilledAsync(_api, "surrog", Item("cake"));
+        var body = $$"""{ "orderId": "{{table.OrderId}}", "note": "\ud800", "cardNumber": "{{CardNumber}}", "total": 6.50, "payments": [ { "amount": 6.50, "paymentMethod": "credit_card", "cardToken": "pm_card_visa" } ] }""";
+
+        var problem = await (await table.Client.PostRawAsync($"/payments/{table.OrderId}", body)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+
+        Assert.True(problem["errors"]!["body"] is not null);
+        Assert.Empty((await table.GetAsync())["payments"]!.AsArray());
     }
 
     [Fact]

@@ -37,6 +37,8 @@ public static class PutMenu
         {
             RuleFor(c => c.Currency).Must(c => c is { Length: 3 } && c.All(char.IsAsciiLetterUpper))
                 .WithMessage("The currency is a three-letter upper-case ISO 4217 code, such as USD.");
+            RuleFor(c => c.Currency).Must(c => DomainMenu.HasCents(c!)).When(c => c.Currency is not null)
+                .WithMessage(c => $"{c.Currency} does not count in hundredths; prices are kept in cents, so the currency must have two decimals.");
             RuleFor(c => c.TaxRate).NotNull().InclusiveBetween(0m, 1m);
             RuleFor(c => c.Items).NotNull().WithMessage("A menu lists its items.");
             RuleFor(c => c.Items!.Count).InclusiveBetween(1, DomainMenu.MaxItems).OverridePropertyName("items")

@@ -27,7 +27,7 @@ public static class PayOrder
             RuleFor(c => c.Total).Must(IsAmount).WithMessage("total is a non-negative amount with at most two decimals.");
             RuleFor(c => c.Payments).NotEmpty().WithMessage("payments lists 1 to 20 tenders.")
                 .Must(p => p.Count <= Order.MaxTendersPerPayment).WithMessage($"payments lists 1 to {Order.MaxTendersPerPayment} tenders.");
-            RuleForEach(c => c.Payments).ChildRules(tender =>
+            RuleForEach(c => c.Payments).NotNull().WithMessage("A tender is an object with an amount and a paymentMethod.").ChildRules(tender =>
             {
                 tender.RuleFor(t => t.Amount).Must(a => a > 0 && IsAmount(a)).WithMessage("amount is positive, with at most two decimals.");
                 tender.RuleFor(t => t.PaymentMethod).Must(m => m is TenderView.Card or TenderView.Cash)
@@ -43,11 +43,12 @@ public static class PayOrder
                 });
             });
             RuleFor(c => c.Payments).Must((c, payments) => payments.Sum(p => p.Amount) == c.Total)
-                .When(c => c.Payments.Count > 0)
-                .WithMessage(c => $"The amounts add up to {c.Payments.Sum(p => p.Amount)}, not to the total {c.Total}.");
+                .When(c => c.Payments.Count > 0 && IsAmount(c.Total) && c.Payments.All(p => p is not null && IsAmount(p.Amount)))
+                .WithMessage("The tenders' amounts must add up to the total.");
         }
 
-        private static bool IsAmount(decimal amount) => amount >= 0 && amount * 100 == decimal.Truncate(amount * 100) && amount < 1_000_000_000m;
+        // The range first: a huge amount (1e27) would overflow before its cents could be checked.
+        private static bool IsAmount(decimal amount) => amount is >= 0 and < 1_000_000_000m && decimal.Round(amount, 2) == amount;
     }
 
     /// <summary>
@@ -86,6 +87,8 @@ public static class PayOrder
                 }
             }
             db.ChangeTracker.Clear();
+            // One snapshot, so that the results and the balance agree even while a reconciler records beside us.
+            await using var snapshot = await db.BeginSnapshotAsync(CancellationToken.None);
             var paid = await db.LoadOrderAsync(command.OrderId, CancellationToken.None);
             return PaymentResult.From(paid, started[0].AttemptId);
         }
@@ -94,7 +97,7 @@ public static class PayOrder
         {
             try
             {
-                return (tender, await gateway.ChargeAsync(TenderOutcomes.ChargeFor(tender, orderId), CancellationToken.None));
+                return (tender, await gateway.ChargeAsync(TenderOutcomes.ChargeFor(tender, orderId, askingAgain: false), CancellationToken.None));
             }
             catch (Exception exception)
             {

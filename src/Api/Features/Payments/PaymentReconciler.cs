@@ -14,7 +14,7 @@ public sealed class PaymentReconciler(
     IServiceScopeFactory scopes, ICardGateway gateway, PaymentOptions options, TimeProvider clock, ILogger<PaymentReconciler> logger)
     : BackgroundService
 {
-    private const int BatchSize = 100;
+    private const int PageSize = 100;
     /// <summary>Stripe keeps an idempotency key at least 24 hours; repeating a charge after that could charge twice.</summary>
     private static readonly TimeSpan ReplayWindow = TimeSpan.FromHours(23);
 
@@ -27,18 +27,25 @@ public sealed class PaymentReconciler(
     }
 
     /// <summary>
-    /// The oldest tenders still pending, written before <paramref name="cutoff"/>. Served by the partial index on
-    /// pending tenders, so its cost follows what is pending, not all history (ReconcilerQueryTests).
+    /// The next page of tenders still pending, written before <paramref name="cutoff"/>, after <paramref name="after"/>
+    /// in (written, id) order. Served by the partial index on pending tenders, so its cost follows what is pending, not
+    /// all history (ReconcilerQueryTests).
     /// </summary>
-    public static IQueryable<PendingTender> PendingTenders(RestaurantDbContext db, DateTimeOffset cutoff) =>
-        db.Tenders.AsNoTracking()
-            .Where(t => t.Status == TenderStatus.Pending && t.CreatedAt <= cutoff)
-            .OrderBy(t => t.CreatedAt)
-            .Take(BatchSize)
+    public static IQueryable<PendingTender> PendingTenders(RestaurantDbContext db, DateTimeOffset cutoff, (DateTimeOffset CreatedAt, string Id)? after = null)
+    {
+        var pending = db.Tenders.AsNoTracking().Where(t => t.Status == TenderStatus.Pending && t.CreatedAt <= cutoff);
+        if (after is { } last)
+        {
+            var (createdAt, id) = last;
+            pending = pending.Where(t => t.CreatedAt > createdAt || (t.CreatedAt == createdAt && string.Compare(t.Id, id) > 0));
+        }
+        return pending.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(PageSize)
             .Select(t => new PendingTender(t, EF.Property<string>(t, "OrderId")));
+    }
 
     public sealed record PendingTender(Tender Tender, string OrderId);
 
+    /// <summary>One pass over every pending tender, page by page, so that tenders that stay unknown never starve newer ones.</summary>
     private async Task ReconcileAsync(TimeSpan minimumAge, CancellationToken stoppingToken)
     {
         try
@@ -46,26 +53,42 @@ public sealed class PaymentReconciler(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RestaurantDbContext>();
             var cutoff = clock.GetUtcNow() - minimumAge;
-            var pending = await PendingTenders(db, cutoff).ToListAsync(stoppingToken);
-            foreach (var item in pending)
+            (DateTimeOffset, string)? after = null;
+            while (true)
             {
-                if (item.Tender.PaymentId is null && clock.GetUtcNow() - item.Tender.CreatedAt > ReplayWindow)
-                {
-                    logger.LogError("Tender {TenderId} of order {OrderId} has been pending since {CreatedAt}, longer than the gateway " +
-                        "remembers its key: check it in the gateway's dashboard; it is not charged again", item.Tender.Id, item.OrderId, item.Tender.CreatedAt);
-                    continue;
-                }
-                // Not cancelled on shutdown once asked: an answer that may have moved money is worth recording.
-                var outcome = await gateway.ChargeAsync(TenderOutcomes.ChargeFor(item.Tender, item.OrderId), CancellationToken.None);
-                var recorded = await db.RecordAsync(item.OrderId, item.Tender.Id, outcome);
-                logger.LogInformation("Reconciled tender {TenderId} of order {OrderId}: {Outcome}{Recorded}",
-                    item.Tender.Id, item.OrderId, outcome.Kind, recorded ? "" : " (nothing new to record)");
+                var page = await PendingTenders(db, cutoff, after).ToListAsync(stoppingToken);
+                foreach (var item in page) await ReconcileAsync(db, item);
+                if (page.Count < PageSize) return;
+                after = (page[^1].Tender.CreatedAt, page[^1].Tender.Id);
                 stoppingToken.ThrowIfCancellationRequested();
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogWarning(exception, "Reconciling pending card payments failed; will try again in {Interval}", options.ReconcileInterval);
+        }
+    }
+
+    private async Task ReconcileAsync(RestaurantDbContext db, PendingTender item)
+    {
+        if (item.Tender.PaymentId is null && clock.GetUtcNow() - item.Tender.CreatedAt > ReplayWindow)
+        {
+            logger.LogError("Tender {TenderId} of order {OrderId} has been pending since {CreatedAt}, longer than the gateway " +
+                "remembers its key: check it in the gateway's dashboard; it is not charged again", item.Tender.Id, item.OrderId, item.Tender.CreatedAt);
+            return;
+        }
+        try
+        {
+            // Not cancelled on shutdown once asked: an answer that may have moved money is worth recording.
+            var outcome = await gateway.ChargeAsync(TenderOutcomes.ChargeFor(item.Tender, item.OrderId, askingAgain: true), CancellationToken.None);
+            var recorded = await db.RecordAsync(item.OrderId, item.Tender.Id, outcome);
+            logger.LogInformation("Reconciled tender {TenderId} of order {OrderId}: {Outcome}{Recorded}",
+                item.Tender.Id, item.OrderId, outcome.Kind, recorded ? "" : " (nothing new to record)");
+        }
+        catch (Exception exception)
+        {
+            // One tender's failure (its order's row locked too long, a database blip) must not hold up the others.
+            logger.LogWarning(exception, "Reconciling tender {TenderId} of order {OrderId} failed; it stays pending", item.Tender.Id, item.OrderId);
         }
     }
 }

@@ -38,7 +38,13 @@ public sealed class RawCardDataGuard(RequestDelegate next)
         }
         catch (JsonException)
         {
-            return false; // not JSON: model binding refuses it, without echoing it
+            return false; // not JSON: model binding refuses it, naming where
+        }
+        catch (InvalidOperationException)
+        {
+            // A string with a lone surrogate cannot be read, so whatever else the body holds cannot be checked either.
+            throw new ApiProblem(StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed, "The body holds text that is not valid Unicode.",
+                new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["body"] = ["A string is not valid Unicode (a lone surrogate)."] } });
         }
     }
 
@@ -47,7 +53,9 @@ public sealed class RawCardDataGuard(RequestDelegate next)
         JsonValueKind.Object => element.EnumerateObject().Any(p => CardFields.Contains(Normalise(p.Name)) || CarriesCardData(p.Value)),
         JsonValueKind.Array => element.EnumerateArray().Any(CarriesCardData),
         JsonValueKind.String => LooksLikeCardNumber(element.GetString()!),
-        JsonValueKind.Number => LooksLikeCardNumber(element.GetRawText()),
+        // 4242424242424242, 4242424242424242.0 and 4.242424242424242e15 are all the same card number.
+        JsonValueKind.Number => element.TryGetDecimal(out var number) && number == decimal.Truncate(number) && number > 0 &&
+                                LooksLikeCardNumber(number.ToString("0", System.Globalization.CultureInfo.InvariantCulture)),
         _ => false,
     };
 

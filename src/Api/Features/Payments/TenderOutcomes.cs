@@ -10,8 +10,9 @@ public static class TenderOutcomes
     // Stripe's messages are short; the column is bounded anyway.
     private const int MaxMessageLength = 500;
 
-    public static CardCharge ChargeFor(Tender tender, string orderId) => new(
-        tender.GatewayKey!, tender.Charge.Minor, tender.Currency, tender.CardToken!, orderId, tender.Id, tender.PaymentId);
+    /// <param name="askingAgain">True when reconciling: the first request may have charged the card already.</param>
+    public static CardCharge ChargeFor(Tender tender, string orderId, bool askingAgain) => new(
+        tender.GatewayKey!, tender.Charge.Minor, tender.Currency, tender.CardToken!, orderId, tender.Id, tender.PaymentId, askingAgain);
 
     /// <summary>
     /// Commits what the gateway said about one pending card, in its own transaction. Whoever records first wins (the
@@ -25,6 +26,7 @@ public static class TenderOutcomes
             var order = await db.LoadOrderForChangeAsync(orderId, CancellationToken.None);
             var tender = order.Tenders.Single(t => t.Id == tenderId);
             if (tender.Status != TenderStatus.Pending) return false;
+            // Still unknown: worth a write only for a new gateway id ("processing"), which the reconciler then looks up.
             if (outcome.Kind == CardOutcomeKind.Unknown && (outcome.PaymentId is null || outcome.PaymentId == tender.PaymentId)) return false;
             order.RecordOutcome(tenderId, ResultOf(outcome));
             await db.SaveChangesAsync(CancellationToken.None);

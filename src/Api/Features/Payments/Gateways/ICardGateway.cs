@@ -12,9 +12,13 @@ public interface ICardGateway
 
 /// <param name="AmountMinor">Amount plus tip, in minor units.</param>
 /// <param name="KnownPaymentId">The gateway's id from an earlier unknown outcome, when it gave one.</param>
+/// <param name="AskingAgain">
+/// The charge may have been sent before (a reconciliation): only a definite answer (charged, or declined by the card)
+/// settles it; a refusal of this request says nothing about the first one.
+/// </param>
 public sealed record CardCharge(
     string IdempotencyKey, long AmountMinor, string Currency, string CardToken, string OrderId, string TenderId,
-    string? KnownPaymentId = null);
+    string? KnownPaymentId = null, bool AskingAgain = false);
 
 public enum CardOutcomeKind
 {

@@ -26,7 +26,7 @@ public sealed class StripeCardGateway(HttpClient http, StripeOptions options, IL
         // Once an attempt may have charged (no answer, 5xx, 409), a later refusal such as a 429 says nothing about
         // that attempt: only a definite answer (200 or 402, which Stripe replays from the first request) settles it.
         // A known payment id means an intent already exists, so a refused status query proves nothing either.
-        var mayHaveCharged = charge.KnownPaymentId is not null;
+        var mayHaveCharged = charge.KnownPaymentId is not null || charge.AskingAgain;
         for (var retry = 0; ; retry++)
         {
             var attempt = await AttemptAsync(charge, cancellationToken);
@@ -182,38 +182,4 @@ public sealed class StripeCardGateway(HttpClient http, StripeOptions options, IL
     /// <param name="Outcome">A definite answer; null when the attempt failed and may be retried.</param>
     /// <param name="RefusalCode">Stripe's error code when the request was refused.</param>
     private readonly record struct Attempt(CardOutcome? Outcome, bool Retry, bool MayHaveCharged, string? RefusalCode, string Failure);
-}
-
-public sealed record StripeOptions
-{
-    public required string SecretKey { get; init; }
-
-    public string BaseUrl { get; init; } = "https://api.stripe.com";
-
-    /// <summary>Per HTTP attempt; a charge may take up to (1 + <see cref="MaxRetries"/>) of these plus the backoff.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
-
-    public int MaxRetries { get; init; } = 2;
-
-    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(0.5);
-
-    /// <summary>The <c>Stripe</c> section, or null when it has no secret key (cards then use the simulated gateway).</summary>
-    public static StripeOptions? FromConfiguration(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Stripe");
-        if (string.IsNullOrWhiteSpace(section["SecretKey"])) return null;
-
-        var defaults = new StripeOptions { SecretKey = section["SecretKey"]! };
-        var options = defaults with
-        {
-            BaseUrl = string.IsNullOrWhiteSpace(section["BaseUrl"]) ? defaults.BaseUrl : section["BaseUrl"]!,
-            Timeout = section.GetValue("Timeout", defaults.Timeout),
-            MaxRetries = section.GetValue("MaxRetries", defaults.MaxRetries),
-            RetryBaseDelay = section.GetValue("RetryBaseDelay", defaults.RetryBaseDelay),
-        };
-        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out _) || options.Timeout <= TimeSpan.Zero
-            || options.MaxRetries < 0 || options.RetryBaseDelay < TimeSpan.Zero)
-            throw new InvalidOperationException("Stripe settings are invalid: BaseUrl must be an absolute URL, Timeout positive, MaxRetries and RetryBaseDelay not negative.");
-        return options;
-    }
 }
