@@ -1,0 +1,57 @@
+namespace Restaurant.Benchmarks.Load;
+
+/// <summary>The command line: `scenario [--option value]…`; every option has a default.</summary>
+public sealed record BenchOptions(
+    string Scenario,
+    TimeSpan Warmup,
+    TimeSpan Measure,
+    int Rounds,
+    int Samples,
+    int[] Sizes,
+    string? SeedDirectory,
+    int Tables,
+    int PaymentCalls,
+    int GatewayMilliseconds)
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project bench/Load -- p1|p2|p5|p6|payments|all [options]
+          --warmup S      seconds of load before each measured window (p1, p2; default 5)
+          --measure S     seconds measured per run (p1, p2; default 20)
+          --rounds N      runs of each side, alternated, medians reported (p1, p2; default 2)
+          --samples N     timed calls of each kind per database size (p5; default 300)
+          --sizes A,B     past orders in the database (p5; default 10000,1000000)
+          --seed-dir DIR  keep seeded databases there and reuse them (p5; default: a temporary directory)
+          --tables N      tables served by each design (p6; default 30)
+          --calls N       timed payment calls of each kind (payments; default 50)
+          --gateway-ms N  the simulated card gateway's time per charge (payments; default 100)
+        """;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("p1" or "p2" or "p5" or "p6" or "payments" or "all"))
+            throw new ArgumentException("Name a scenario first.");
+        return new BenchOptions(
+            args[0],
+            TimeSpan.FromSeconds(Positive(args, "--warmup", 5)),
+            TimeSpan.FromSeconds(Positive(args, "--measure", 20)),
+            Positive(args, "--rounds", 2),
+            Positive(args, "--samples", 300),
+            Value(args, "--sizes")?.Split(',').Select(int.Parse).ToArray() ?? [10_000, 1_000_000],
+            Value(args, "--seed-dir"),
+            Positive(args, "--tables", 30),
+            Positive(args, "--calls", 50),
+            Positive(args, "--gateway-ms", 100));
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        if (at < 0) return null;
+        return at + 1 < args.Length ? args[at + 1] : throw new ArgumentException($"{name} needs a value.");
+    }
+
+    private static int Positive(string[] args, string name, int defaultValue) =>
+        Value(args, name) is not { } text ? defaultValue
+        : int.TryParse(text, out var value) && value > 0 ? value
+        : throw new ArgumentException($"{name} takes a positive whole number.");
+}
