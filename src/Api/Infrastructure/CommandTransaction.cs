@@ -62,6 +62,7 @@ public static class CommandTransactionExtensions
     {
         for (var attempt = 1; ; attempt++)
         {
+            using var writer = await db.EnterWriteGateAsync(ct);
             await using var transaction = await db.BeginCommandTransactionAsync(ct);
             try
             {
@@ -72,6 +73,7 @@ public static class CommandTransactionExtensions
             catch (Exception exception) when (attempt < MaxAttempts && DbErrors.IsContention(exception))
             {
                 await transaction.RollbackAsync(CancellationToken.None);
+                writer.Dispose();
                 db.ChangeTracker.Clear();
                 await Task.Delay(Random.Shared.Next(1, 5 << attempt), ct);
             }

@@ -21,8 +21,9 @@ public static class Mediation
                 .Select(i => (Service: i, Implementation: type)));
         foreach (var (service, implementation) in handlerTypes) services.AddScoped(service, implementation);
 
+        // Validators are stateless, and building one compiles its rules' expressions: build each once.
         foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(typeof(Mediation).Assembly))
-            services.AddScoped(validator.InterfaceType, validator.ValidatorType);
+            services.AddSingleton(validator.InterfaceType, validator.ValidatorType);
         return services;
     }
 }

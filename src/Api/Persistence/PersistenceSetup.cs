@@ -58,6 +58,19 @@ public static class PersistenceSetup
     public static Task<IDbContextTransaction> BeginCommandTransactionAsync(this RestaurantDbContext db, CancellationToken ct) =>
         db.Database.BeginTransactionAsync(db.Database.IsSqlite() ? IsolationLevel.Serializable : IsolationLevel.ReadCommitted, ct);
 
+    /// <summary>On SQLite, waits for this process's turn at the file's write lock (<see cref="SqliteWriteGate"/>).</summary>
+    public static async Task<IDisposable> EnterWriteGateAsync(this RestaurantDbContext db, CancellationToken ct) =>
+        db.Database.GetDbConnection() is SqliteConnection sqlite ? await SqliteWriteGate.EnterAsync(sqlite.DataSource, ct) : NoGate.Instance;
+
+    private sealed class NoGate : IDisposable
+    {
+        public static readonly NoGate Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+
     /// <summary>
     /// A read-only transaction whose queries all see one snapshot. On SQLite a deferred BEGIN, which takes no lock
     /// until it reads and never blocks the writer (WAL); on PostgreSQL REPEATABLE READ, which never blocks either.
