@@ -30,7 +30,9 @@ public static class ThroughputScenarios
         for (var round = 0; round < options.Rounds; round++)
             foreach (var side in new[] { measured, reference })
             {
-                var result = await RunOnceAsync(side, options, scratch.File($"load-{++run}.db"), ct);
+                // A database of its own: `all` runs P1 and P2 in one scratch directory.
+                var result = await RunOnceAsync(side, options, scratch.File($"load-{Guid.NewGuid():N}.db"), ct);
+                run++;
                 results[side].Add(result);
                 Console.WriteLine($"| {run} | {side.Label} | {result.Connections} | {result.Tables} | {result.AdditionsPerSecond:N0} | " +
                     $"{result.P50Ms:0.0} ms | {result.P99Ms:0.0} ms | {result.Errors} | {result.OrdersClosed} ({result.CloseCalls}) | {result.ResponseBytes:N0} |");
