@@ -24,7 +24,7 @@ public sealed class PaymentCrashTests(ITestOutputHelper output) : IAsyncLifetime
     private readonly TestDatabase _database = TestDatabase.CreateNew();
     private readonly ConcurrentBag<(string PaymentId, string Status)> _shown = [];
     private FakeStripe _stripe = null!;
-    private volatile ApiProcess _api = null!;
+    private volatile ApiProcess? _api;
 
     [Fact]
     public async Task Killing_the_api_during_a_stream_of_payments_never_charges_twice_or_loses_a_charge()
@@ -65,16 +65,20 @@ public sealed class PaymentCrashTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task RestartAsync(IReadOnlyDictionary<string, string?> settings)
     {
-        _api.Kill();
+        // No table starts on a killed process's address: another test's server may take that port.
+        var killed = _api;
+        _api = null;
+        killed!.Kill();
         _api = await ApiProcess.StartAsync(_database, settings);
     }
 
     /// <summary>Pays a table with a card Stripe will hold, and kills the API while Stripe holds it.</summary>
     private async Task KillWhileStripeHoldsAsync(FakeStripeFault fault, IReadOnlyDictionary<string, string?> settings)
     {
-        var (orderId, token, total) = await BilledTableAsync(_api, "held");
+        var api = _api!; // only restarts set it to null, and they run on this thread
+        var (orderId, token, total) = await BilledTableAsync(api, "held");
         _stripe.Enqueue(fault, "pm_card_mastercard");
-        var paying = _api.Client(token).PostAsJsonAsync($"/payments/{orderId}", new { total, payments = new[] { Card(total, "pm_card_mastercard") } });
+        var paying = api.Client(token).PostAsJsonAsync($"/payments/{orderId}", new { total, payments = new[] { Card(total, "pm_card_mastercard") } });
         using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
             while (!_stripe.Received.Any(r => r.Form.GetValueOrDefault("metadata[order_id]") == orderId))
                 await Task.Delay(10, deadline.Token);
@@ -87,9 +91,13 @@ public sealed class PaymentCrashTests(ITestOutputHelper output) : IAsyncLifetime
         var random = new Random(Seed + payer);
         while (!stop.IsCancellationRequested)
         {
+            if (_api is not { } api)
+            {
+                await Task.Delay(50, CancellationToken.None);
+                continue;
+            }
             try
             {
-                var api = _api;
                 var (orderId, token, total) = await BilledTableAsync(api, $"crash{payer}");
                 var client = api.Client(token);
                 var balance = total;
@@ -145,7 +153,7 @@ public sealed class PaymentCrashTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_api is not null) await _api.DisposeAsync();
+        if (_api is { } api) await api.DisposeAsync();
         await _stripe.DisposeAsync();
         _database.Dispose();
     }

@@ -13,15 +13,34 @@ public sealed class ApiProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private ApiProcess(Process process, Uri address)
+    private readonly string _ownKey;
+
+    private ApiProcess(Process process, Uri address, string ownKey)
     {
         _process = process;
         Address = address;
+        _ownKey = ownKey;
     }
 
     public Uri Address { get; }
 
+    /// <summary>
+    /// Starts the API on a free port and waits until it answers as itself. The port is free when chosen but may be
+    /// taken (by another test's server) before the child binds it, so the child also gets a staff key of its own, and
+    /// "ready" means that key is accepted there; otherwise it starts again on another port.
+    /// </summary>
     public static async Task<ApiProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?> settings)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var api = Launch(database, settings, ownKey: Guid.NewGuid().ToString("N"));
+            if (await api.WhenReadyAsync()) return api;
+            await api.DisposeAsync();
+            if (attempt == 3) throw new InvalidOperationException($"The API did not start as itself on three ports; last: {api.Address}");
+        }
+    }
+
+    private static ApiProcess Launch(TestDatabase database, IReadOnlyDictionary<string, string?> settings, string ownKey)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -33,6 +52,7 @@ public sealed class ApiProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Restaurant__StaffKeys__0"] = RestaurantApi.StaffKey;
+        start.Environment["Restaurant__StaffKeys__1"] = ownKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in database.Settings.Concat(settings)) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
@@ -41,9 +61,7 @@ public sealed class ApiProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new ApiProcess(process, address);
-        await api.WhenReadyAsync();
-        return api;
+        return new ApiProcess(process, address, ownKey);
     }
 
     public HttpClient Client(string token)
@@ -66,16 +84,20 @@ public sealed class ApiProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task WhenReadyAsync()
+    /// <summary>True once this process answers with its own staff key; false if it exits first (its port was taken).</summary>
+    private async Task<bool> WhenReadyAsync()
     {
         using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _ownKey);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The API exited with {_process.ExitCode} before it was ready");
+            if (_process.HasExited) return false;
             try
             {
-                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
+                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK &&
+                    (await http.GetAsync("/kitchen/tickets?after=0")).StatusCode == HttpStatusCode.OK)
+                    return true;
             }
             catch (HttpRequestException)
             {
