@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Restaurant.Api.Tests.Support;
 using Xunit.Abstractions;
@@ -114,7 +115,7 @@ public sealed class PaymentCrashTests(ITestOutputHelper output) : IAsyncLifetime
                     balance = result["balance"].Money();
                 }
             }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
+            catch (Exception exception) when (exception is HttpRequestException or IOException or SocketException or OperationCanceledException)
             {
                 await Task.Delay(200, CancellationToken.None); // the API was killed mid-table; the next one starts on the new process
             }
