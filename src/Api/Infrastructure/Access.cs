@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -34,6 +35,7 @@ public static class Access
     public static IServiceCollection AddAccessControl(this IServiceCollection services)
     {
         services.AddSingleton<StaffKeys>();
+        services.AddSingleton<KnownTokens>();
         services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(Scheme, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffOnly, policy => policy.RequireRole(StaffOnly))
@@ -80,7 +82,7 @@ public sealed class StaffKeys
 /// <summary>Turns a bearer token into staff or the diner of one order; answers 401/403 as problems.</summary>
 public sealed class AccessTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    StaffKeys staffKeys, RestaurantDbContext db, IProblemDetailsService problems)
+    StaffKeys staffKeys, KnownTokens knownTokens, RestaurantDbContext db, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -95,7 +97,8 @@ public sealed class AccessTokenHandler(
             return Success(new Claim(ClaimTypes.Role, Access.StaffOnly), new Claim(Access.CallerClaim, "staff:" + Access.Hash(token)[..16]));
 
         var hash = Access.Hash(token);
-        var orderId = await db.Orders.AsNoTracking().Where(o => o.AccessTokenHash == hash).Select(o => o.Id).FirstOrDefaultAsync(Context.RequestAborted);
+        var orderId = knownTokens.OrderOf(hash)
+            ?? knownTokens.Remember(hash, await db.Orders.AsNoTracking().Where(o => o.AccessTokenHash == hash).Select(o => o.Id).FirstOrDefaultAsync(Context.RequestAborted));
         return orderId is null
             ? AuthenticateResult.Fail("The token belongs to no order.")
             : Success(new Claim(ClaimTypes.Role, "diner"), new Claim(Access.OrderIdClaim, orderId), new Claim(Access.CallerClaim, "order:" + orderId));
@@ -121,5 +124,25 @@ public sealed class AccessTokenHandler(
             HttpContext = Context,
             ProblemDetails = new ProblemDetails { Status = status, Title = status == 401 ? "Unauthorized" : "Forbidden", Detail = detail, Extensions = { ["code"] = code } },
         });
+    }
+}
+
+/// <summary>
+/// Token hashes already matched to their order. The match never changes (orders are never deleted and their tokens
+/// never replaced), so every node may keep it; unknown tokens are not kept, so guessing cannot fill the memory.
+/// </summary>
+public sealed class KnownTokens
+{
+    private const int Capacity = 50_000;
+    private readonly ConcurrentDictionary<string, string> _orderByHash = new(StringComparer.Ordinal);
+
+    public string? OrderOf(string tokenHash) => _orderByHash.GetValueOrDefault(tokenHash);
+
+    public string? Remember(string tokenHash, string? orderId)
+    {
+        if (orderId is null) return null;
+        if (_orderByHash.Count >= Capacity) _orderByHash.Clear();
+        _orderByHash[tokenHash] = orderId;
+        return orderId;
     }
 }

@@ -22,7 +22,8 @@ public static class PersistenceSetup
             // the pool start threads at once, so the writer holding the lock always gets one back to commit.
             ThreadPool.GetMinThreads(out var workers, out var completionPorts);
             ThreadPool.SetMinThreads(Math.Max(workers, 128), completionPorts);
-            services.AddDbContext<RestaurantDbContext>(options => options
+            // Pooled: a context is set up once and reused, not built for every request.
+            services.AddDbContextPool<RestaurantDbContext>(options => options
                 .UseSqlite(connectionString ?? DefaultSqlite, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
                 .AddInterceptors(new SqlitePragmas())
                 .ConfigureWarnings(IgnoreMissingSnapshot));
@@ -31,7 +32,7 @@ public static class PersistenceSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Restaurant:Database is 'postgres' but ConnectionStrings:Restaurant is not set.");
-            services.AddDbContext<RestaurantDbContext, PostgresRestaurantDbContext>(options => options
+            services.AddDbContextPool<RestaurantDbContext, PostgresRestaurantDbContext>(options => options
                 .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
                 .ConfigureWarnings(IgnoreMissingSnapshot));
         }
