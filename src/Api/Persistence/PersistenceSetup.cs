@@ -1,6 +1,7 @@
 using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -22,6 +23,7 @@ public static class PersistenceSetup
             // the pool start threads at once, so the writer holding the lock always gets one back to commit.
             ThreadPool.GetMinThreads(out var workers, out var completionPorts);
             ThreadPool.SetMinThreads(Math.Max(workers, 128), completionPorts);
+            services.AddSingleton<SqliteWriteGate>();
             // Pooled: a context is set up once and reused, not built for every request.
             services.AddDbContextPool<RestaurantDbContext>(options => options
                 .UseSqlite(connectionString ?? DefaultSqlite, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
@@ -59,9 +61,9 @@ public static class PersistenceSetup
     public static Task<IDbContextTransaction> BeginCommandTransactionAsync(this RestaurantDbContext db, CancellationToken ct) =>
         db.Database.BeginTransactionAsync(db.Database.IsSqlite() ? IsolationLevel.Serializable : IsolationLevel.ReadCommitted, ct);
 
-    /// <summary>On SQLite, waits for this process's turn at the file's write lock (<see cref="SqliteWriteGate"/>).</summary>
+    /// <summary>On SQLite, waits for this host's turn at the file's write lock (<see cref="SqliteWriteGate"/>).</summary>
     public static async Task<IDisposable> EnterWriteGateAsync(this RestaurantDbContext db, CancellationToken ct) =>
-        db.Database.GetDbConnection() is SqliteConnection sqlite ? await SqliteWriteGate.EnterAsync(sqlite.DataSource, ct) : NoGate.Instance;
+        db.Database.IsSqlite() ? await db.GetService<SqliteWriteGate>().EnterAsync(ct) : NoGate.Instance;
 
     private sealed class NoGate : IDisposable
     {

@@ -1,22 +1,20 @@
-using System.Collections.Concurrent;
-
 namespace Restaurant.Api.Persistence;
 
 /// <summary>
 /// SQLite has one write lock per database file, and a writer that finds it taken sleeps in the busy handler (1 to 100
-/// ms at a time), so under load the lock often stands idle while writers sleep. Writers of this process queue here
-/// instead and are woken the moment the lock is free. Correctness never rests on this gate: other processes still
-/// meet SQLite's own lock (BEGIN IMMEDIATE, busy_timeout), and the order version checks stay in every write.
+/// ms at a time), so under load the lock often stands idle while writers sleep. Writers of this host queue here
+/// instead and are woken the moment the lock is free. Correctness never rests on this gate: other processes (and
+/// other hosts) still meet SQLite's own lock (BEGIN IMMEDIATE, busy_timeout), and the order version checks stay in
+/// every write. One per host, registered with the SQLite store.
 /// </summary>
-public static class SqliteWriteGate
+public sealed class SqliteWriteGate
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public static async Task<IDisposable> EnterAsync(string databaseFile, CancellationToken ct)
+    public async Task<IDisposable> EnterAsync(CancellationToken ct)
     {
-        var gate = Gates.GetOrAdd(Path.GetFullPath(databaseFile), _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        return new Pass(gate);
+        await _gate.WaitAsync(ct);
+        return new Pass(_gate);
     }
 
     private sealed class Pass(SemaphoreSlim gate) : IDisposable

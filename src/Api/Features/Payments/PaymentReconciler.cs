@@ -57,7 +57,7 @@ public sealed class PaymentReconciler(
             while (true)
             {
                 var page = await PendingTenders(db, cutoff, after).ToListAsync(stoppingToken);
-                foreach (var item in page) await ReconcileAsync(db, item);
+                foreach (var item in page) await ReconcileTenderAsync(db, item);
                 if (page.Count < PageSize) return;
                 after = (page[^1].Tender.CreatedAt, page[^1].Tender.Id);
                 stoppingToken.ThrowIfCancellationRequested();
@@ -69,7 +69,7 @@ public sealed class PaymentReconciler(
         }
     }
 
-    private async Task ReconcileAsync(RestaurantDbContext db, PendingTender item)
+    private async Task ReconcileTenderAsync(RestaurantDbContext db, PendingTender item)
     {
         if (item.Tender.PaymentId is null && clock.GetUtcNow() - item.Tender.CreatedAt > ReplayWindow)
         {
