@@ -7,7 +7,7 @@ using Restaurant.Api.Tests.Support;
 namespace Restaurant.Api.Tests;
 
 /// <summary>
-/// Many diners on one order at once, over real HTTP and one SQLite file: every acknowledged addition is in the order
+/// Many diners on one order at once, over real HTTP and one database: every acknowledged addition is in the order
 /// exactly once, the submit boundary loses and duplicates nothing, tickets have no gaps, and the bill either covers
 /// a late addition or the addition is refused.
 /// </summary>

@@ -7,7 +7,7 @@ using Restaurant.Api.Tests.Support;
 namespace Restaurant.Api.Tests;
 
 /// <summary>
-/// Two API nodes on one SQLite file (two hosts, two ports, two connection pools): the guarantees come from the
+/// Two API nodes on one database (two hosts, two ports, two connection pools): the guarantees come from the
 /// database, not from anything in one process, so diners on both nodes at once lose nothing and duplicate nothing,
 /// the kitchen boundary holds across nodes, and an Idempotency-Key first used on one node replays on the other.
 /// </summary>

@@ -5,7 +5,7 @@ using static Restaurant.Api.Tests.Support.TableSession;
 
 namespace Restaurant.Api.Tests.Payments;
 
-/// <summary>POST /payments/{orderId} on the simulated gateway (no Stripe key), over real HTTP and SQLite.</summary>
+/// <summary>POST /payments/{orderId} on the simulated gateway (no Stripe key), over real HTTP and the suite's database.</summary>
 public sealed class PayOrderTests(RestaurantApiFixture fixture) : IClassFixture<RestaurantApiFixture>
 {
     private RestaurantApi Api => fixture.Api;

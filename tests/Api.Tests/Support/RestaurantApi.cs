@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Restaurant.Api.Tests.Support;
 
-/// <summary>The real API on Kestrel (a loopback port, real HTTP) over its own SQLite file.</summary>
+/// <summary>The real API on Kestrel (a loopback port, real HTTP) over its own database (<see cref="TestDatabase"/>).</summary>
 public sealed class RestaurantApi : WebApplicationFactory<Program>
 {
     public const string StaffKey = "test-staff-key";
