@@ -32,4 +32,6 @@ public static class DomainErrors
     public const string PaymentInProgress = "payment_in_progress";
     public const string UnknownTender = "unknown_tender";
     public const string TenderSettled = "tender_settled";
+    /// <summary>Internal: a bill priced from an older version of the order; the API prices it again, never shows it.</summary>
+    public const string BillOutdated = "bill_outdated";
 }

@@ -9,7 +9,8 @@ public sealed record Bill(
     Money Savings,
     Money Tax,
     Money Total,
-    IReadOnlyList<DinerShare> Shares)
+    IReadOnlyList<DinerShare> Shares,
+    bool Optimal = true)
 {
     /// <summary>What is left to pay once <paramref name="paid"/> has been taken.</summary>
     public Money BalanceAfter(Money paid) => Total - paid;

@@ -5,8 +5,10 @@ namespace Restaurant.Domain.Pricing;
 /// <summary>Prices a table: cheapest bundling across all diners, tax on the discounted amount, exact diner shares.</summary>
 public static class BillCalculator
 {
-    public static Bill Calculate(IEnumerable<BillLine> lines, IReadOnlyList<Bundle> bundles, string currency, decimal taxRate)
+    public static Bill Calculate(IEnumerable<BillLine> lines, IReadOnlyList<Bundle> bundles, string currency, decimal taxRate,
+        CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var lineList = lines.ToList();
         // Units in the order they are offered to bundles: by diner, then by item, then as ordered, so the choice
         // never depends on how lines happen to be stored (interchangeable items of one diner are taken by item id).

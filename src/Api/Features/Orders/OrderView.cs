@@ -59,6 +59,7 @@ public sealed record BillView(
     decimal Tax,
     decimal Total,
     IReadOnlyList<BillView.Share> Shares,
+    BillView.PricingReport Pricing,
     decimal Paid,
     decimal Balance)
 {
@@ -68,6 +69,9 @@ public sealed record BillView(
         IReadOnlyList<string> MenuItemIds, IReadOnlyList<string> LineIds);
 
     public sealed record Share(string? Diner, decimal Amount);
+
+    /// <summary><see cref="Optimal"/> is false only when the pricing search hit its safety budget (docs/benchmarks.md).</summary>
+    public sealed record PricingReport(bool Optimal);
 
     public static BillView From(string orderId, Bill bill, Domain.Money paid) => new(
         orderId,
@@ -80,6 +84,7 @@ public sealed record BillView(
         bill.Tax.ToMajor(),
         bill.Total.ToMajor(),
         bill.Shares.Select(s => new Share(s.Diner, s.Amount.ToMajor())).ToList(),
+        new PricingReport(bill.Optimal),
         paid.ToMajor(),
         bill.BalanceAfter(paid).ToMajor());
 }

@@ -19,7 +19,7 @@ public static class OrdersApi
             TypedResults.Ok(await mediator.Send(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? []), ct))).AsCommand();
         order.MapPost("/submit", SubmitAsync).AsCommand();
         order.MapPost("/bill", async (string id, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new BillOrder.Command(id), ct))).AsCommand();
+            TypedResults.Ok(await mediator.Send(new BillOrder.Command(id), ct))).AsIdempotentCommand();
         return app;
     }
 
