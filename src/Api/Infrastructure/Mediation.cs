@@ -6,7 +6,7 @@ namespace Restaurant.Api.Infrastructure;
 
 public static class Mediation
 {
-    /// <summary>MediatR 5 by hand: the mediator, its service factory, every handler and validator of this assembly.</summary>
+    /// <summary>MediatR 5 by hand: the mediator, its service factory and every handler of this assembly; its validators by FluentValidation.</summary>
     public static IServiceCollection AddMediation(this IServiceCollection services)
     {
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
@@ -22,8 +22,7 @@ public static class Mediation
         foreach (var (service, implementation) in handlerTypes) services.AddScoped(service, implementation);
 
         // Validators are stateless, and building one compiles its rules' expressions: build each once.
-        foreach (var validator in AssemblyScanner.FindValidatorsInAssembly(typeof(Mediation).Assembly))
-            services.AddSingleton(validator.InterfaceType, validator.ValidatorType);
+        services.AddValidatorsFromAssembly(typeof(Mediation).Assembly, ServiceLifetime.Singleton);
         return services;
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Restaurant.Domain.Menus;
 
@@ -27,16 +26,14 @@ public static class PersistenceSetup
             // Pooled: a context is set up once and reused, not built for every request.
             services.AddDbContextPool<RestaurantDbContext>(options => options
                 .UseSqlite(connectionString ?? DefaultSqlite, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-                .AddInterceptors(new SqlitePragmas())
-                .ConfigureWarnings(IgnoreMissingSnapshot));
+                .AddInterceptors(new SqlitePragmas()));
         }
         else if (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Restaurant:Database is 'postgres' but ConnectionStrings:Restaurant is not set.");
             services.AddDbContextPool<RestaurantDbContext, PostgresRestaurantDbContext>(options => options
-                .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-                .ConfigureWarnings(IgnoreMissingSnapshot));
+                .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         }
         else
         {
@@ -45,11 +42,6 @@ public static class PersistenceSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }
-
-    // Migrations are hand-written (the EF design package is not available), so there is no model snapshot to compare
-    // with; SchemaTests prove instead that the migrated schema is the model's, on both providers.
-    private static void IgnoreMissingSnapshot(WarningsConfigurationBuilder warnings) =>
-        warnings.Ignore(RelationalEventId.PendingModelChangesWarning);
 
     /// <summary>
     /// A transaction for one command. On SQLite it is BEGIN IMMEDIATE (Serializable in Microsoft.Data.Sqlite): it takes

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -44,10 +45,13 @@ public abstract class TestDatabase : IDisposable
         _ => new PostgresTestDatabase(ConnectionString + ";Application Name=second-node") { Owned = false },
     };
 
-    public RestaurantDbContext OpenContext() => this switch
+    /// <param name="migrationsAssembly">Where its migrations are, when not beside the context (the legacy ones in Schema/Legacy).</param>
+    public RestaurantDbContext OpenContext(Assembly? migrationsAssembly = null) => this switch
     {
-        SqliteTestDatabase => new RestaurantDbContext(new DbContextOptionsBuilder<RestaurantDbContext>().UseSqlite(ConnectionString).Options),
-        _ => new PostgresRestaurantDbContext(new DbContextOptionsBuilder<PostgresRestaurantDbContext>().UseNpgsql(ConnectionString).Options),
+        SqliteTestDatabase => new RestaurantDbContext(new DbContextOptionsBuilder<RestaurantDbContext>()
+            .UseSqlite(ConnectionString, sqlite => { if (migrationsAssembly is not null) sqlite.MigrationsAssembly(migrationsAssembly); }).Options),
+        _ => new PostgresRestaurantDbContext(new DbContextOptionsBuilder<PostgresRestaurantDbContext>()
+            .UseNpgsql(ConnectionString, npgsql => { if (migrationsAssembly is not null) npgsql.MigrationsAssembly(migrationsAssembly); }).Options),
     };
 
     /// <summary>Everything stored, as bytes, for tests that prove something is never stored (a card number, a token).</summary>
