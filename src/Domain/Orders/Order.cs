@@ -1,10 +1,15 @@
-using Restaurant.Domain.Menus;
 using Restaurant.Domain.Pricing;
 
 namespace Restaurant.Domain.Orders;
 
-/// <summary>A table's order from its first item to its last payment: open → billed → paid.</summary>
-public sealed class Order
+/// <summary>
+/// A table's order from its first item to its last payment: open → billed → paid. One aggregate (one row version,
+/// one transaction per change), written in one file per concern: this file holds its state, its limits and the
+/// transition table every change goes through; Order.Lines.cs the lines and the kitchen's tickets; Order.Billing.cs
+/// the bill; Order.Payments.cs the tenders. Each concern's rules live beside its state changes, and none of them
+/// changes the status except through <see cref="Apply"/>.
+/// </summary>
+public sealed partial class Order
 {
     public const int MaxTableLength = 20;
     /// <summary>With the menu's slot limits, keeps every bill exact and quick to price (docs/benchmarks.md).</summary>
@@ -68,145 +73,6 @@ public sealed class Order
         };
     }
 
-    /// <summary>Adds and removes lines as one change: either all of it applies or (by exception) none of it.</summary>
-    public IReadOnlyList<OrderLine> ChangeItems(IEnumerable<NewLine> additions, IEnumerable<string> removals)
-    {
-        EnsureAllowed(OrderAction.ChangeItems);
-        var removed = removals.Distinct().Select(lineId =>
-        {
-            var line = _lines.Find(l => l.Id == lineId)
-                ?? throw new DomainException(DomainErrors.UnknownLine, $"Line '{lineId}' is not in this order.");
-            if (!line.IsPending)
-                throw new DomainException(DomainErrors.LineSubmitted, $"Line '{lineId}' is already with the kitchen (ticket {line.TicketNumber}).");
-            return line;
-        }).ToList();
-        var newLines = additions.ToList();
-        if (newLines.Any(l => l.Diner?.Length > MaxDinerLength || l.Note?.Length > MaxNoteLength))
-            throw new DomainException(DomainErrors.InvalidLine, $"A diner's name is at most {MaxDinerLength} characters and a note at most {MaxNoteLength}.");
-        var units = _lines.Except(removed).Sum(l => l.Quantity.Value) + newLines.Sum(l => l.Quantity.Value);
-        if (units > MaxUnits)
-            throw new DomainException(DomainErrors.OrderTooLarge, $"An order holds at most {MaxUnits} units; this change would make it {units}.");
-        Apply(OrderAction.ChangeItems);
-        foreach (var line in removed) _lines.Remove(line);
-        var added = new List<OrderLine>();
-        var position = _lines.Count == 0 ? 0 : _lines.Max(l => l.Position);
-        foreach (var addition in newLines)
-        {
-            var line = new OrderLine(NewId(), ++position, addition.Item.Id, addition.Item.Name, addition.Quantity,
-                addition.Item.Price, addition.Diner, addition.Note);
-            _lines.Add(line);
-            added.Add(line);
-        }
-        return added;
-    }
-
-    /// <summary>Sends every pending line to the kitchen as the next ticket; null when nothing is pending.</summary>
-    public Ticket? Submit(DateTimeOffset now)
-    {
-        EnsureAllowed(OrderAction.Submit);
-        var pending = PendingLines.ToList();
-        if (pending.Count == 0) return null;
-        Apply(OrderAction.Submit);
-        var ticket = new Ticket(_tickets.Count + 1, now);
-        _tickets.Add(ticket);
-        foreach (var line in pending) line.SendWith(ticket.Number);
-        return ticket;
-    }
-
-    /// <summary>
-    /// Prices the bill this order would close with now, without closing it: pricing may take a while, so the API runs
-    /// it outside every lock and then freezes the result with <see cref="CloseWithBill(PricedBill)"/>, which refuses
-    /// it if the order changed meanwhile.
-    /// </summary>
-    public PricedBill PriceBill(Menu menu, CancellationToken cancellationToken = default)
-    {
-        EnsureBillable();
-        var units = _lines.OrderBy(l => l.Position)
-            .Select(l => new BillLine(l.Id, l.MenuItemId, l.Name, l.Quantity.Value, l.UnitPrice, l.Diner));
-        return new PricedBill(BillCalculator.Calculate(units, menu.Bundles, menu.Currency, menu.TaxRate, cancellationToken), Version);
-    }
-
-    /// <summary>Closes the order with the bill priced once; asking again returns that same frozen bill.</summary>
-    public Bill CloseWithBill(Menu menu) => Bill ?? CloseWithBill(PriceBill(menu));
-
-    /// <summary>Closes the order with a bill priced at its current version; a bill already frozen stays as it is.</summary>
-    public Bill CloseWithBill(PricedBill priced)
-    {
-        if (Bill is not null) return Bill;
-        EnsureBillable();
-        if (priced.OrderVersion != Version)
-            throw new DomainException(DomainErrors.BillOutdated, $"The bill was priced at version {priced.OrderVersion}, but the order is at version {Version}.");
-        Apply(OrderAction.Bill);
-        Bill = priced.Bill;
-        return Bill;
-    }
-
-    private void EnsureBillable()
-    {
-        EnsureAllowed(OrderAction.Bill);
-        if (_lines.Any(l => l.IsPending))
-            throw new DomainException(DomainErrors.PendingItems, "Some lines were never sent to the kitchen: submit or remove them first.");
-        if (_lines.Count == 0)
-            throw new DomainException(DomainErrors.EmptyOrder, "Nothing was ordered, so there is nothing to bill.");
-    }
-
-    /// <summary>
-    /// Starts one payment call of any number of tenders adding up to the whole balance. Cash counts at once; cards
-    /// stay pending until <see cref="RecordOutcome"/>, and while any is pending no other payment may start, so no two
-    /// calls ever take the same balance.
-    /// </summary>
-    public IReadOnlyList<Tender> TakePayment(Money total, IReadOnlyList<NewTender> tenders, DateTimeOffset now)
-    {
-        EnsureAllowed(OrderAction.TakePayment);
-        if (_tenders.Any(t => t.Status == TenderStatus.Pending))
-            throw new DomainException(DomainErrors.PaymentInProgress, "A card payment of this order is still being confirmed with the card gateway; try again shortly.");
-        var balance = Balance!.Value;
-        if (total != balance)
-            throw new DomainException(DomainErrors.TotalMismatch, $"The balance is {balance}, not {total}: pay the balance as it is now.")
-            {
-                Facts = new Dictionary<string, object> { ["balance"] = balance },
-            };
-        EnsureValid(total, tenders);
-        Apply(OrderAction.TakePayment);
-        var attemptId = NewId();
-        var created = tenders.Select((tender, index) => new Tender(NewId(), attemptId, index, tender, Bill!.Currency, now)).ToList();
-        _tenders.AddRange(created);
-        foreach (var tender in created.Where(t => t.Status == TenderStatus.Succeeded)) Paid += tender.Amount;
-        SettleIfPaidUp();
-        return created;
-    }
-
-    /// <summary>Records what the gateway answered for a pending card; a success counts against the balance.</summary>
-    public void RecordOutcome(string tenderId, TenderResult result)
-    {
-        EnsureAllowed(OrderAction.TakePayment);
-        var tender = _tenders.Find(t => t.Id == tenderId)
-            ?? throw new DomainException(DomainErrors.UnknownTender, $"Tender '{tenderId}' is not in this order.");
-        tender.Record(result);
-        Apply(OrderAction.TakePayment);
-        if (tender.Status == TenderStatus.Succeeded) Paid += tender.Amount;
-        SettleIfPaidUp();
-    }
-
-    private static void EnsureValid(Money total, IReadOnlyList<NewTender> tenders)
-    {
-        if (tenders.Count is < 1 or > MaxTendersPerPayment) RefusePayment($"A payment has 1 to {MaxTendersPerPayment} tenders.");
-        if (tenders.Any(t => t.Amount == Money.Zero)) RefusePayment("Every tender pays a positive amount.");
-        if (tenders.Any(t => t.Method == TenderMethod.Cash && (t.Tip != Money.Zero || t.CardToken is not null)))
-            RefusePayment("A cash tender has neither a tip nor a card token.");
-        if (tenders.Any(t => t.Method == TenderMethod.Card && t.CardToken is not { Length: > 0 and <= Tender.MaxCardTokenLength }))
-            RefusePayment($"A card tender needs a card token of at most {Tender.MaxCardTokenLength} characters.");
-        if (tenders.Aggregate(Money.Zero, (sum, t) => sum + t.Amount) != total)
-            RefusePayment($"The tenders' amounts must add up to the total {total}.");
-    }
-
-    private static void RefusePayment(string reason) => throw new DomainException(DomainErrors.InvalidPayment, reason);
-
-    private void SettleIfPaidUp()
-    {
-        if (Balance == Money.Zero) Apply(OrderAction.Settle);
-    }
-
     private void Apply(OrderAction action)
     {
         Status = EnsureAllowed(action);
@@ -236,6 +102,3 @@ public sealed class Order
 
     private static string NewId() => Guid.CreateVersion7().ToString("N");
 }
-
-/// <summary>A line a diner asks for, checked against the menu before it reaches the order.</summary>
-public sealed record NewLine(MenuItem Item, Quantity Quantity, string? Diner, string? Note);
