@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -11,25 +12,27 @@ namespace Restaurant.Api.Tests.Support;
 /// token, Stripe's idempotency (first response stored per key and replayed; other parameters: 400; still running:
 /// 409), a ledger of the charges it executed, and scripted faults for the next requests.
 /// Stricter than Stripe where that checks the gateway: <c>Stripe-Version</c>, <c>Idempotency-Key</c> (POST),
-/// <c>confirm=true</c>, a lowercase currency and card-only payment methods are required (400 otherwise).
+/// <c>confirm=true</c>, a lowercase currency and no redirect-based payment methods are required (400 otherwise).
+/// Speaks the API version Stripe.net pins: <c>payment_method_types</c> is no longer accepted on create, lists may
+/// be sent indexed (<c>expand[0]=…</c>) as Stripe.net does, and <c>expand[]=latest_charge</c> expands the charge.
 /// </summary>
-public sealed class FakeStripe : IAsyncDisposable
+public sealed partial class FakeStripe : IAsyncDisposable
 {
     private static readonly Dictionary<string, TestCard> Cards = new()
     {
-        ["pm_card_visa"] = TestCard.Succeeds,
-        ["pm_card_mastercard"] = TestCard.Succeeds,
-        ["pm_card_amex"] = TestCard.Succeeds,
-        ["pm_card_visa_chargeDeclined"] = TestCard.Declines("card_declined", "generic_decline", "Your card was declined."),
-        ["pm_card_chargeDeclined"] = TestCard.Declines("card_declined", "generic_decline", "Your card was declined."),
-        ["pm_card_visa_chargeDeclinedInsufficientFunds"] = TestCard.Declines("card_declined", "insufficient_funds", "Your card has insufficient funds."),
-        ["pm_card_chargeDeclinedInsufficientFunds"] = TestCard.Declines("card_declined", "insufficient_funds", "Your card has insufficient funds."),
-        ["pm_card_visa_chargeDeclinedLostCard"] = TestCard.Declines("card_declined", "lost_card", "Your card was declined."),
-        ["pm_card_visa_chargeDeclinedStolenCard"] = TestCard.Declines("card_declined", "stolen_card", "Your card was declined."),
-        ["pm_card_chargeDeclinedExpiredCard"] = TestCard.Declines("expired_card", null, "Your card has expired."),
-        ["pm_card_chargeDeclinedIncorrectCvc"] = TestCard.Declines("incorrect_cvc", null, "Your card's security code is incorrect."),
-        ["pm_card_chargeDeclinedProcessingError"] = TestCard.Declines("processing_error", null, "An error occurred while processing your card. Try again in a little bit."),
-        ["pm_card_authenticationRequired"] = new TestCard(FakeChargeStatus.RequiresAction, null, null, null),
+        ["pm_card_visa"] = TestCard.Succeeds("visa", "4242"),
+        ["pm_card_mastercard"] = TestCard.Succeeds("mastercard", "4444"),
+        ["pm_card_amex"] = TestCard.Succeeds("amex", "0005"),
+        ["pm_card_visa_chargeDeclined"] = TestCard.Declines("0002", "card_declined", "generic_decline", "Your card was declined."),
+        ["pm_card_chargeDeclined"] = TestCard.Declines("0002", "card_declined", "generic_decline", "Your card was declined."),
+        ["pm_card_visa_chargeDeclinedInsufficientFunds"] = TestCard.Declines("9995", "card_declined", "insufficient_funds", "Your card has insufficient funds."),
+        ["pm_card_chargeDeclinedInsufficientFunds"] = TestCard.Declines("9995", "card_declined", "insufficient_funds", "Your card has insufficient funds."),
+        ["pm_card_visa_chargeDeclinedLostCard"] = TestCard.Declines("9987", "card_declined", "lost_card", "Your card was declined."),
+        ["pm_card_visa_chargeDeclinedStolenCard"] = TestCard.Declines("9979", "card_declined", "stolen_card", "Your card was declined."),
+        ["pm_card_chargeDeclinedExpiredCard"] = TestCard.Declines("0069", "expired_card", null, "Your card has expired."),
+        ["pm_card_chargeDeclinedIncorrectCvc"] = TestCard.Declines("0127", "incorrect_cvc", null, "Your card's security code is incorrect."),
+        ["pm_card_chargeDeclinedProcessingError"] = TestCard.Declines("0119", "processing_error", null, "An error occurred while processing your card. Try again in a little bit."),
+        ["pm_card_authenticationRequired"] = new TestCard(FakeChargeStatus.RequiresAction, "visa", "3184", null, null, null),
     };
 
     private readonly Lock _gate = new();
@@ -129,8 +132,7 @@ public sealed class FakeStripe : IAsyncDisposable
         Interlocked.Increment(ref _inFlight);
         try
         {
-            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
-            var fields = form?.ToDictionary(f => f.Key, f => f.Value.ToString()) ?? [];
+            var fields = http.Request.HasFormContentType ? Fields(await http.Request.ReadFormAsync()) : [];
             Record(http, fields);
             if (RefuseHeaders(http, idempotent: true) is { } refusal)
             {
@@ -187,7 +189,8 @@ public sealed class FakeStripe : IAsyncDisposable
         Interlocked.Increment(ref _inFlight);
         try
         {
-            Record(http, new Dictionary<string, string>());
+            var query = Fields(http.Request.Query);
+            Record(http, query);
             await PauseAsync(Latency, http.RequestAborted);
             var id = (string)http.Request.RouteValues["id"]!;
             StoredResponse response;
@@ -197,7 +200,7 @@ public sealed class FakeStripe : IAsyncDisposable
                 response = RefuseHeaders(http, idempotent: false)
                     ?? (charge is null
                         ? Error(404, "invalid_request_error", "resource_missing", $"No such payment_intent: '{id}'")
-                        : new StoredResponse(200, IntentJson(charge).ToJsonString()));
+                        : new StoredResponse(200, IntentJson(charge, ExpandsCharge(query)).ToJsonString()));
             }
 
             await WriteAsync(http, response);
@@ -239,8 +242,12 @@ public sealed class FakeStripe : IAsyncDisposable
         var currency = fields.GetValueOrDefault("currency") ?? "";
         if (currency.Length != 3 || currency != currency.ToLowerInvariant())
             return Error(400, "invalid_request_error", "parameter_invalid_string", "currency must be a lowercase ISO code.");
-        if (fields.GetValueOrDefault("confirm") != "true" || fields.GetValueOrDefault("payment_method_types[]") != "card")
-            return Error(400, "invalid_request_error", "parameter_missing", "This fake wants confirm=true and payment_method_types[]=card (or a return_url would be needed).");
+        if (fields.ContainsKey("payment_method_types[]"))
+            return Error(400, "invalid_request_error", "payment_method_types_no_longer_supported", "payment_method_types can no longer be set on this API version.");
+        var noRedirects = fields.GetValueOrDefault("allowed_payment_method_types[]") == "card"
+            || (fields.GetValueOrDefault("automatic_payment_methods[enabled]") == "true" && fields.GetValueOrDefault("automatic_payment_methods[allow_redirects]") == "never");
+        if (fields.GetValueOrDefault("confirm") != "true" || !noRedirects)
+            return Error(400, "invalid_request_error", "parameter_missing", "This fake wants confirm=true and no redirect-based payment methods (or a return_url would be needed).");
         var paymentMethod = fields.GetValueOrDefault("payment_method") ?? "";
         if (!Cards.TryGetValue(paymentMethod, out var card))
             return Error(400, "invalid_request_error", "resource_missing", $"No such PaymentMethod: '{paymentMethod}'");
@@ -249,10 +256,11 @@ public sealed class FakeStripe : IAsyncDisposable
             startsProcessing ? FakeChargeStatus.Processing : card.Status,
             fields.GetValueOrDefault("metadata[order_id]"), fields.GetValueOrDefault("metadata[tender_id]"));
         lock (_gate) _charges.Add(charge);
-        if (charge.Status != FakeChargeStatus.Declined) return new StoredResponse(200, IntentJson(charge).ToJsonString());
+        var expand = ExpandsCharge(fields);
+        if (charge.Status != FakeChargeStatus.Declined) return new StoredResponse(200, IntentJson(charge, expand).ToJsonString());
 
         var error = CardErrorJson(card);
-        error["payment_intent"] = IntentJson(charge);
+        error["payment_intent"] = IntentJson(charge, expand);
         return new StoredResponse(402, new JsonObject { ["error"] = error }.ToJsonString());
     }
 
@@ -279,13 +287,29 @@ public sealed class FakeStripe : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Form or query fields as Stripe reads them: a list sent indexed (<c>expand[0]=a&amp;expand[1]=b</c>, as Stripe.net
+    /// sends lists) or bare (<c>expand[]=a</c>) is one key, <c>expand[]</c>, its values joined by commas.
+    /// </summary>
+    private static Dictionary<string, string> Fields(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> pairs) =>
+        pairs.Select(p => (Key: ListIndex().Replace(p.Key, "[]"), Index: ListIndex().Match(p.Key) is { Success: true } m ? int.Parse(m.Groups[1].Value) : 0, Value: p.Value.ToString()))
+            .GroupBy(p => p.Key)
+            .ToDictionary(g => g.Key, g => string.Join(',', g.OrderBy(p => p.Index).Select(p => p.Value)));
+
+    [GeneratedRegex(@"\[(\d+)\]$")]
+    private static partial Regex ListIndex();
+
+    private static bool ExpandsCharge(IReadOnlyDictionary<string, string> fields) =>
+        fields.GetValueOrDefault("expand[]")?.Split(',').Contains("latest_charge") == true;
+
     private void Record(HttpContext http, IReadOnlyDictionary<string, string> form)
     {
         var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         lock (_gate) _received.Add(new FakeStripeRequest(http.Request.Method, http.Request.Path, headers, form));
     }
 
-    private static JsonObject IntentJson(FakeCharge charge) => new()
+    /// <param name="expandCharge">Whether <c>latest_charge</c> is the charge itself (expanded) rather than its id.</param>
+    private static JsonObject IntentJson(FakeCharge charge, bool expandCharge) => new()
     {
         ["id"] = charge.PaymentIntentId,
         ["object"] = "payment_intent",
@@ -304,7 +328,36 @@ public sealed class FakeStripe : IAsyncDisposable
         ["metadata"] = new JsonObject { ["order_id"] = charge.OrderId, ["tender_id"] = charge.TenderId },
         ["last_payment_error"] = charge.Status == FakeChargeStatus.Declined ? CardErrorJson(Cards[charge.PaymentMethod]) : null,
         ["next_action"] = charge.Status == FakeChargeStatus.RequiresAction ? new JsonObject { ["type"] = "use_stripe_sdk" } : null,
+        // No charge is made while 3-D Secure waits for the customer.
+        ["latest_charge"] = charge.Status == FakeChargeStatus.RequiresAction ? null
+            : expandCharge ? ChargeJson(charge) : ChargeId(charge),
     };
+
+    private static string ChargeId(FakeCharge charge) => "ch_" + charge.PaymentIntentId["pi_".Length..];
+
+    private static JsonObject ChargeJson(FakeCharge charge)
+    {
+        var card = Cards[charge.PaymentMethod];
+        return new JsonObject
+        {
+            ["id"] = ChargeId(charge),
+            ["object"] = "charge",
+            ["amount"] = charge.Amount,
+            ["currency"] = charge.Currency,
+            ["payment_intent"] = charge.PaymentIntentId,
+            ["status"] = charge.Status switch
+            {
+                FakeChargeStatus.Succeeded => "succeeded",
+                FakeChargeStatus.Declined => "failed",
+                _ => "pending",
+            },
+            ["payment_method_details"] = new JsonObject
+            {
+                ["type"] = "card",
+                ["card"] = new JsonObject { ["brand"] = card.Brand, ["last4"] = card.Last4 },
+            },
+        };
+    }
 
     private static JsonObject CardErrorJson(TestCard card)
     {
@@ -333,12 +386,13 @@ public sealed class FakeStripe : IAsyncDisposable
     private static Task PauseAsync(TimeSpan delay, CancellationToken cancellationToken) =>
         Task.Delay(delay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
 
-    private sealed record TestCard(FakeChargeStatus Status, string? Code, string? DeclineCode, string? Message)
+    /// <param name="Brand">The brand and last 4 of the test card behind the token, as the charge reports them.</param>
+    private sealed record TestCard(FakeChargeStatus Status, string Brand, string Last4, string? Code, string? DeclineCode, string? Message)
     {
-        public static readonly TestCard Succeeds = new(FakeChargeStatus.Succeeded, null, null, null);
+        public static TestCard Succeeds(string brand, string last4) => new(FakeChargeStatus.Succeeded, brand, last4, null, null, null);
 
-        public static TestCard Declines(string code, string? declineCode, string message) =>
-            new(FakeChargeStatus.Declined, code, declineCode, message);
+        public static TestCard Declines(string last4, string code, string? declineCode, string message) =>
+            new(FakeChargeStatus.Declined, "visa", last4, code, declineCode, message);
     }
 
     private sealed record StoredResponse(int Status, string Body, bool? ShouldRetry = null, bool Replayed = false);
