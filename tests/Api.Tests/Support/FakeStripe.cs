@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -18,23 +17,6 @@ namespace Restaurant.Api.Tests.Support;
 /// </summary>
 public sealed partial class FakeStripe : IAsyncDisposable
 {
-    private static readonly Dictionary<string, TestCard> Cards = new()
-    {
-        ["pm_card_visa"] = TestCard.Succeeds("visa", "4242"),
-        ["pm_card_mastercard"] = TestCard.Succeeds("mastercard", "4444"),
-        ["pm_card_amex"] = TestCard.Succeeds("amex", "0005"),
-        ["pm_card_visa_chargeDeclined"] = TestCard.Declines("0002", "card_declined", "generic_decline", "Your card was declined."),
-        ["pm_card_chargeDeclined"] = TestCard.Declines("0002", "card_declined", "generic_decline", "Your card was declined."),
-        ["pm_card_visa_chargeDeclinedInsufficientFunds"] = TestCard.Declines("9995", "card_declined", "insufficient_funds", "Your card has insufficient funds."),
-        ["pm_card_chargeDeclinedInsufficientFunds"] = TestCard.Declines("9995", "card_declined", "insufficient_funds", "Your card has insufficient funds."),
-        ["pm_card_visa_chargeDeclinedLostCard"] = TestCard.Declines("9987", "card_declined", "lost_card", "Your card was declined."),
-        ["pm_card_visa_chargeDeclinedStolenCard"] = TestCard.Declines("9979", "card_declined", "stolen_card", "Your card was declined."),
-        ["pm_card_chargeDeclinedExpiredCard"] = TestCard.Declines("0069", "expired_card", null, "Your card has expired."),
-        ["pm_card_chargeDeclinedIncorrectCvc"] = TestCard.Declines("0127", "incorrect_cvc", null, "Your card's security code is incorrect."),
-        ["pm_card_chargeDeclinedProcessingError"] = TestCard.Declines("0119", "processing_error", null, "An error occurred while processing your card. Try again in a little bit."),
-        ["pm_card_authenticationRequired"] = new TestCard(FakeChargeStatus.RequiresAction, "visa", "3184", null, null, null),
-    };
-
     private readonly Lock _gate = new();
     private readonly List<FakeCharge> _charges = [];
     private readonly Dictionary<string, KeyRecord> _keys = [];
@@ -287,90 +269,10 @@ public sealed partial class FakeStripe : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Form or query fields as Stripe reads them: a list sent indexed (<c>expand[0]=a&amp;expand[1]=b</c>, as Stripe.net
-    /// sends lists) or bare (<c>expand[]=a</c>) is one key, <c>expand[]</c>, its values joined by commas.
-    /// </summary>
-    private static Dictionary<string, string> Fields(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> pairs) =>
-        pairs.Select(p => (Key: ListIndex().Replace(p.Key, "[]"), Index: ListIndex().Match(p.Key) is { Success: true } m ? int.Parse(m.Groups[1].Value) : 0, Value: p.Value.ToString()))
-            .GroupBy(p => p.Key)
-            .ToDictionary(g => g.Key, g => string.Join(',', g.OrderBy(p => p.Index).Select(p => p.Value)));
-
-    [GeneratedRegex(@"\[(\d+)\]$")]
-    private static partial Regex ListIndex();
-
-    private static bool ExpandsCharge(IReadOnlyDictionary<string, string> fields) =>
-        fields.GetValueOrDefault("expand[]")?.Split(',').Contains("latest_charge") == true;
-
     private void Record(HttpContext http, IReadOnlyDictionary<string, string> form)
     {
         var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         lock (_gate) _received.Add(new FakeStripeRequest(http.Request.Method, http.Request.Path, headers, form));
-    }
-
-    /// <param name="expandCharge">Whether <c>latest_charge</c> is the charge itself (expanded) rather than its id.</param>
-    private static JsonObject IntentJson(FakeCharge charge, bool expandCharge) => new()
-    {
-        ["id"] = charge.PaymentIntentId,
-        ["object"] = "payment_intent",
-        ["amount"] = charge.Amount,
-        ["amount_received"] = charge.Status == FakeChargeStatus.Succeeded ? charge.Amount : 0,
-        ["currency"] = charge.Currency,
-        ["status"] = charge.Status switch
-        {
-            FakeChargeStatus.Succeeded => "succeeded",
-            FakeChargeStatus.Declined => "requires_payment_method",
-            FakeChargeStatus.RequiresAction => "requires_action",
-            _ => "processing",
-        },
-        // A declined intent detaches the card, as Stripe does.
-        ["payment_method"] = charge.Status == FakeChargeStatus.Declined ? null : charge.PaymentMethod,
-        ["metadata"] = new JsonObject { ["order_id"] = charge.OrderId, ["tender_id"] = charge.TenderId },
-        ["last_payment_error"] = charge.Status == FakeChargeStatus.Declined ? CardErrorJson(Cards[charge.PaymentMethod]) : null,
-        ["next_action"] = charge.Status == FakeChargeStatus.RequiresAction ? new JsonObject { ["type"] = "use_stripe_sdk" } : null,
-        // No charge is made while 3-D Secure waits for the customer.
-        ["latest_charge"] = charge.Status == FakeChargeStatus.RequiresAction ? null
-            : expandCharge ? ChargeJson(charge) : ChargeId(charge),
-    };
-
-    private static string ChargeId(FakeCharge charge) => "ch_" + charge.PaymentIntentId["pi_".Length..];
-
-    private static JsonObject ChargeJson(FakeCharge charge)
-    {
-        var card = Cards[charge.PaymentMethod];
-        return new JsonObject
-        {
-            ["id"] = ChargeId(charge),
-            ["object"] = "charge",
-            ["amount"] = charge.Amount,
-            ["currency"] = charge.Currency,
-            ["payment_intent"] = charge.PaymentIntentId,
-            ["status"] = charge.Status switch
-            {
-                FakeChargeStatus.Succeeded => "succeeded",
-                FakeChargeStatus.Declined => "failed",
-                _ => "pending",
-            },
-            ["payment_method_details"] = new JsonObject
-            {
-                ["type"] = "card",
-                ["card"] = new JsonObject { ["brand"] = card.Brand, ["last4"] = card.Last4 },
-            },
-        };
-    }
-
-    private static JsonObject CardErrorJson(TestCard card)
-    {
-        var error = new JsonObject { ["type"] = "card_error", ["code"] = card.Code, ["message"] = card.Message };
-        if (card.DeclineCode is not null) error["decline_code"] = card.DeclineCode;
-        return error;
-    }
-
-    private static StoredResponse Error(int status, string type, string? code, string message)
-    {
-        var error = new JsonObject { ["type"] = type, ["message"] = message };
-        if (code is not null) error["code"] = code;
-        return new StoredResponse(status, new JsonObject { ["error"] = error }.ToJsonString());
     }
 
     private static async Task WriteAsync(HttpContext http, StoredResponse response)
@@ -386,17 +288,6 @@ public sealed partial class FakeStripe : IAsyncDisposable
     private static Task PauseAsync(TimeSpan delay, CancellationToken cancellationToken) =>
         Task.Delay(delay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
 
-    /// <param name="Brand">The brand and last 4 of the test card behind the token, as the charge reports them.</param>
-    private sealed record TestCard(FakeChargeStatus Status, string Brand, string Last4, string? Code, string? DeclineCode, string? Message)
-    {
-        public static TestCard Succeeds(string brand, string last4) => new(FakeChargeStatus.Succeeded, brand, last4, null, null, null);
-
-        public static TestCard Declines(string last4, string code, string? declineCode, string message) =>
-            new(FakeChargeStatus.Declined, "visa", last4, code, declineCode, message);
-    }
-
-    private sealed record StoredResponse(int Status, string Body, bool? ShouldRetry = null, bool Replayed = false);
-
     private sealed class KeyRecord(string parameters)
     {
         public string Parameters { get; } = parameters;
@@ -404,59 +295,4 @@ public sealed partial class FakeStripe : IAsyncDisposable
         /// <summary>Null while the key's first request is still running.</summary>
         public StoredResponse? Response { get; set; }
     }
-}
-
-public enum FakeChargeStatus
-{
-    Succeeded,
-    Declined,
-    RequiresAction,
-    Processing,
-}
-
-/// <summary>A PaymentIntent the fake executed; <paramref name="Amount"/> in minor units.</summary>
-public sealed record FakeCharge(
-    string IdempotencyKey, string PaymentIntentId, long Amount, string Currency, string PaymentMethod,
-    FakeChargeStatus Status, string? OrderId, string? TenderId);
-
-public sealed record FakeStripeRequest(
-    string Method, string Path, IReadOnlyDictionary<string, string> Headers, IReadOnlyDictionary<string, string> Form);
-
-public enum FakeStripeFaultKind
-{
-    RateLimited,
-    ServerError,
-    HangBeforeCharge,
-    HangAfterCharge,
-    DropBeforeCharge,
-    DropAfterCharge,
-    Processing,
-}
-
-/// <summary>What goes wrong with one upcoming POST. "Before" faults execute nothing and store nothing under the key.</summary>
-public sealed record FakeStripeFault(FakeStripeFaultKind Kind, TimeSpan Delay = default, bool? ShouldRetry = null)
-{
-    /// <summary>429, nothing executed; <c>Stripe-Should-Retry</c> only when <paramref name="shouldRetry"/> is given.</summary>
-    public static FakeStripeFault RateLimited(bool? shouldRetry = null) => new(FakeStripeFaultKind.RateLimited, ShouldRetry: shouldRetry);
-
-    /// <summary>500 with <c>Stripe-Should-Retry: true</c>, nothing executed.</summary>
-    public static FakeStripeFault ServerError { get; } = new(FakeStripeFaultKind.ServerError);
-
-    /// <summary>Waits (or until the client gives up), executes nothing, then answers 500 with <c>Stripe-Should-Retry: true</c>.</summary>
-    public static FakeStripeFault HangBeforeCharge(TimeSpan delay) => new(FakeStripeFaultKind.HangBeforeCharge, delay);
-
-    /// <summary>
-    /// Executes and records the charge, then holds the answer for <paramref name="delay"/> whether or not the client
-    /// is still there; meanwhile the key is in use (409). Use <see cref="FakeStripe.WhenIdleAsync"/> to outwait it.
-    /// </summary>
-    public static FakeStripeFault HangAfterCharge(TimeSpan delay) => new(FakeStripeFaultKind.HangAfterCharge, delay);
-
-    /// <summary>Aborts the connection without executing.</summary>
-    public static FakeStripeFault DropBeforeCharge { get; } = new(FakeStripeFaultKind.DropBeforeCharge);
-
-    /// <summary>Executes, records and stores the charge's response, then aborts the connection.</summary>
-    public static FakeStripeFault DropAfterCharge { get; } = new(FakeStripeFaultKind.DropAfterCharge);
-
-    /// <summary>Executes, but the intent answers <c>processing</c> until <see cref="FakeStripe.FinishProcessing"/>.</summary>
-    public static FakeStripeFault Processing { get; } = new(FakeStripeFaultKind.Processing);
 }
