@@ -269,9 +269,14 @@ public sealed class StripeCardGatewayTests : IAsyncLifetime
     public async Task A_cancelled_caller_gets_a_cancellation_not_an_outcome()
     {
         _stripe.Enqueue(FakeStripeFault.HangBeforeCharge(TimeSpan.FromSeconds(10)));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancellation = new CancellationTokenSource();
+        var charging = Gateway().ChargeAsync(Charge("pm_card_visa"), cancellation.Token);
+        // Cancelled while Stripe holds the request: a fixed delay could run out before a cold library has sent it.
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+            while (_stripe.Requests == 0) await Task.Delay(10, deadline.Token);
+        await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Gateway().ChargeAsync(Charge("pm_card_visa"), cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => charging);
         Assert.Equal(1, _stripe.Requests);
     }
 
