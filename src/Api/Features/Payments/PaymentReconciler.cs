@@ -11,7 +11,7 @@ namespace Restaurant.Api.Features.Payments;
 /// left, then periodically for tenders older than one interval (younger ones are usually still in their call).
 /// </summary>
 public sealed class PaymentReconciler(
-    IServiceScopeFactory scopes, ICardGateway gateway, PaymentOptions options, TimeProvider clock, ILogger<PaymentReconciler> logger)
+    IServiceScopeFactory scopes, PaymentOptions options, TimeProvider clock, ILogger<PaymentReconciler> logger)
     : BackgroundService
 {
     private const int PageSize = 100;
@@ -52,12 +52,15 @@ public sealed class PaymentReconciler(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RestaurantDbContext>();
+            // Per pass, not held by this singleton: Stripe's gateway wraps a factory HttpClient, whose handler the
+            // factory recycles only once the clients using it are let go.
+            var gateway = scope.ServiceProvider.GetRequiredService<ICardGateway>();
             var cutoff = clock.GetUtcNow() - minimumAge;
             (DateTimeOffset, string)? after = null;
             while (true)
             {
                 var page = await PendingTenders(db, cutoff, after).ToListAsync(stoppingToken);
-                foreach (var item in page) await ReconcileTenderAsync(db, item);
+                foreach (var item in page) await ReconcileTenderAsync(db, gateway, item);
                 if (page.Count < PageSize) return;
                 after = (page[^1].Tender.CreatedAt, page[^1].Tender.Id);
                 stoppingToken.ThrowIfCancellationRequested();
@@ -69,7 +72,7 @@ public sealed class PaymentReconciler(
         }
     }
 
-    private async Task ReconcileTenderAsync(RestaurantDbContext db, PendingTender item)
+    private async Task ReconcileTenderAsync(RestaurantDbContext db, ICardGateway gateway, PendingTender item)
     {
         if (item.Tender.PaymentId is null && clock.GetUtcNow() - item.Tender.CreatedAt > ReplayWindow)
         {

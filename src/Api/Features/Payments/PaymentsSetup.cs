@@ -23,7 +23,8 @@ public static class PaymentsSetup
         else
         {
             services.AddSingleton(stripe);
-            // StripeCardGateway times each attempt itself, and retries within one overall call.
+            // StripeCardGateway times each attempt itself, and retries within one overall call. A typed client is
+            // transient: each payment call and each reconciler pass takes a fresh HttpClient over a pooled handler.
             services.AddHttpClient<ICardGateway, StripeCardGateway>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         }
         services.AddHostedService<PaymentReconciler>();
