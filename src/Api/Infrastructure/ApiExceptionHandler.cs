@@ -53,6 +53,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var (status, code, field) = ProblemCodes.ForDomainError(exception.Code);
         var problem = Problem((status, code), exception.Message,
             exception.Facts.ToDictionary(fact => fact.Key, fact => (object?)(fact.Value is Money money ? money.ToMajor() : fact.Value)));
+        field = exception.Field ?? field;
         if (field is not null) problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [exception.Message] };
         return problem;
     }

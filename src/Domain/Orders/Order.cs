@@ -83,6 +83,11 @@ public sealed class Order
         var newLines = additions.ToList();
         if (newLines.Any(l => l.Diner?.Length > MaxDinerLength || l.Note?.Length > MaxNoteLength))
             throw new DomainException(DomainErrors.InvalidLine, $"A diner's name is at most {MaxDinerLength} characters and a note at most {MaxNoteLength}.");
+        foreach (var line in newLines)
+        {
+            TextRules.Ensure(line.Diner, "diner");
+            TextRules.Ensure(line.Note, "note");
+        }
         var units = _lines.Except(removed).Sum(l => l.Quantity.Value) + newLines.Sum(l => l.Quantity.Value);
         if (units > MaxUnits)
             throw new DomainException(DomainErrors.OrderTooLarge, $"An order holds at most {MaxUnits} units; this change would make it {units}.");
@@ -174,6 +179,7 @@ public sealed class Order
             RefusePayment("A cash tender has neither a tip nor a card token.");
         if (tenders.Any(t => t.Method == TenderMethod.Card && t.CardToken is not { Length: > 0 and <= Tender.MaxCardTokenLength }))
             RefusePayment($"A card tender needs a card token of at most {Tender.MaxCardTokenLength} characters.");
+        foreach (var tender in tenders) TextRules.Ensure(tender.CardToken, "cardToken");
         if (tenders.Aggregate(Money.Zero, (sum, t) => sum + t.Amount) != total)
             RefusePayment($"The tenders' amounts must add up to the total {total}.");
     }
