@@ -71,7 +71,7 @@ public class TextRulesTests
         order.CloseWithBill(menu);
 
         var refusal = Assert.Throws<DomainException>(() =>
-            order.TakePayment(new Money(250), [new NewTender(TenderMethod.Card, new Money(250), Money.Zero, "pm_card_visa\0")], Now));
+            order.TakePayment(new Money(250), [new NewTender(TenderMethod.Card, new Money(250), Money.Zero, "pm_card_visa\0")], Now, Tender.DefaultMaxTipRatio));
 
         Assert.Equal(DomainErrors.InvalidText, refusal.Code);
         Assert.Equal("cardToken", refusal.Field);
