@@ -14,6 +14,7 @@ builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddMediation();
 builder.Services.AddStrictJson();
 builder.Services.AddAccessControl();
+builder.Services.AddSingleton(IdempotencyOptions.FromConfiguration(builder.Configuration));
 builder.Services.AddScoped<IdempotencyStore>();
 builder.Services.AddHostedService<IdempotencyPurge>();
 builder.Services.AddPayments(builder.Configuration);
