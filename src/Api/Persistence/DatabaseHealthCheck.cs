@@ -73,11 +73,11 @@ public sealed class DatabaseHealthCheck(DatabaseHealthCheck.WriteProbe probe, Ti
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await ExecuteAsync(connection,
-            $"SET LOCAL lock_timeout = {milliseconds}; SET LOCAL statement_timeout = {milliseconds}; LOCK TABLE \"Orders\" IN ROW EXCLUSIVE MODE;", ct);
-        await using var query = connection.CreateCommand();
-        query.CommandText = "SELECT EXISTS (SELECT 1 FROM \"Menus\");";
-        var menuStored = Convert.ToBoolean(await query.ExecuteScalarAsync(ct));
+        // One round trip (Npgsql sends BEGIN with it): a probe must stay cheap on a busy node.
+        await using var probe = connection.CreateCommand();
+        probe.CommandText = $"SET LOCAL lock_timeout = {milliseconds}; SET LOCAL statement_timeout = {milliseconds}; " +
+                            "LOCK TABLE \"Orders\" IN ROW EXCLUSIVE MODE; SELECT EXISTS (SELECT 1 FROM \"Menus\");";
+        var menuStored = Convert.ToBoolean(await probe.ExecuteScalarAsync(ct));
         await transaction.RollbackAsync(CancellationToken.None);
         return menuStored;
     }
