@@ -12,7 +12,9 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddSingleton<TimeProvider>(new StoredClock(TimeProvider.System));
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddMediation();
+builder.Services.AddStrictJson();
 builder.Services.AddAccessControl();
+builder.Services.AddSingleton(IdempotencyOptions.FromConfiguration(builder.Configuration));
 builder.Services.AddScoped<IdempotencyStore>();
 builder.Services.AddSingleton<BillPricer>();
 builder.Services.AddHostedService<IdempotencyPurge>();
@@ -23,6 +25,9 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
     context.ProblemDetails.Extensions.TryAdd("code", ProblemCodes.ForStatus(status));
     context.ProblemDetails.Detail ??= ProblemCodes.DetailFor(status);
+    // A bare 400 (the framework could not read the body to its end) is a validation failure too: it names the body.
+    if (context.ProblemDetails.Extensions["code"] is ProblemCodes.ValidationFailed)
+        context.ProblemDetails.Extensions.TryAdd("errors", new Dictionary<string, string[]> { ["body"] = [context.ProblemDetails.Detail!] });
 });
 // Malformed bodies and parameters reach ApiExceptionHandler as exceptions, so they get the same problem shape.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

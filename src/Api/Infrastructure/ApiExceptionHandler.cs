@@ -17,6 +17,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             DomainException domain => DomainProblem(domain),
             ApiProblem api => Problem((api.Status, api.Code), api.Message, api.Extensions),
             BadHttpRequestException { InnerException: JsonException json } => MalformedJsonProblem(json),
+            // The server's own refusals while the body is read (a subclass: cut short, badly framed) are not binding.
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } badRequest when badRequest.GetType() != typeof(BadHttpRequestException) =>
+                UnreadableBodyProblem(),
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } badRequest => BindingProblem(badRequest),
             BadHttpRequestException badRequest => Problem((badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode)),
                 ProblemCodes.DetailFor(badRequest.StatusCode) ?? badRequest.Message),
@@ -53,6 +56,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var (status, code, field) = ProblemCodes.ForDomainError(exception.Code);
         var problem = Problem((status, code), exception.Message,
             exception.Facts.ToDictionary(fact => fact.Key, fact => (object?)(fact.Value is Money money ? money.ToMajor() : fact.Value)));
+        field = exception.Field ?? field;
         if (field is not null) problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [exception.Message] };
         return problem;
     }
@@ -72,7 +76,14 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
     {
         var path = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path.TrimStart('$', '.');
         var problem = Problem((StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed), "The body is not valid JSON for this request.");
-        problem.Extensions["errors"] = new Dictionary<string, string[]> { [path] = ["This value is malformed or of the wrong type."] };
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [path] = [ProblemCodes.MalformedValue] };
+        return problem;
+    }
+
+    private static ProblemDetails UnreadableBodyProblem()
+    {
+        var problem = Problem((StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed), ProblemCodes.UnreadableBody);
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [ProblemCodes.UnreadableBody] };
         return problem;
     }
 

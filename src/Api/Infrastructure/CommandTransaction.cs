@@ -18,6 +18,7 @@ public sealed class CommandTransaction(bool inOneTransaction) : IEndpointFilter
         var idempotency = http.RequestServices.GetRequiredService<IdempotencyStore>();
         var claim = await idempotency.ClaimAsync(http);
         if (claim?.Replay is { } replay) return replay;
+        await using var lease = claim is null ? null : idempotency.KeepLease(claim);
         try
         {
             if (inOneTransaction)

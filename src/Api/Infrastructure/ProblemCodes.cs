@@ -7,6 +7,12 @@ public static class ProblemCodes
 {
     public const string ValidationFailed = "validation_failed";
 
+    /// <summary>For a JSON value the body cannot be read into: API.md's Conventions in a sentence.</summary>
+    public const string MalformedValue = "This value is malformed, of the wrong type (numbers are not quoted) or sent more than once.";
+
+    /// <summary>For a body the server could not read to its end, so nothing in it was looked at.</summary>
+    public const string UnreadableBody = "The request body could not be read: it was cut short or badly framed.";
+
     private static readonly Dictionary<string, int> StatusByDomainError = new()
     {
         [DomainErrors.UnknownMenuItem] = StatusCodes.Status400BadRequest,
@@ -41,6 +47,8 @@ public static class ProblemCodes
 
     public static string? DetailFor(int status) => status switch
     {
+        StatusCodes.Status400BadRequest => UnreadableBody,
+        StatusCodes.Status408RequestTimeout => "The request body arrived too slowly.",
         StatusCodes.Status404NotFound => "There is nothing at this address.",
         StatusCodes.Status405MethodNotAllowed => "This address does not take that method.",
         StatusCodes.Status413PayloadTooLarge => "The request body is larger than 64 KiB.",
@@ -55,6 +63,7 @@ public static class ProblemCodes
         StatusCodes.Status403Forbidden => "forbidden",
         StatusCodes.Status404NotFound => "not_found",
         StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+        StatusCodes.Status408RequestTimeout => "request_timeout",
         StatusCodes.Status413PayloadTooLarge => "payload_too_large",
         StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
         _ when status >= 500 => "internal_error",

@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Restaurant.Domain.Menus;
 
 namespace Restaurant.Api.Persistence;
@@ -39,7 +38,10 @@ public static class PersistenceSetup
         {
             throw new InvalidOperationException($"Restaurant:Database '{provider}' is not supported; use 'sqlite' or 'postgres'.");
         }
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        var sqlite = provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase);
+        var readyTimeout = configuration.GetValue("Health:ReadyTimeout", TimeSpan.FromSeconds(3));
+        services.AddHealthChecks().AddCheck("database",
+            DatabaseHealthCheck.For(sqlite, connectionString ?? DefaultSqlite, readyTimeout), tags: ["ready"]);
         return services;
     }
 
@@ -114,22 +116,5 @@ public static class PersistenceSetup
             }
         }
         await db.Database.CloseConnectionAsync();
-    }
-}
-
-public sealed class DatabaseHealthCheck(RestaurantDbContext db) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await db.Menus.AnyAsync(cancellationToken)
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("No menu is stored.");
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy("The database cannot be queried.", exception);
-        }
     }
 }

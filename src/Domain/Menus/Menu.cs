@@ -85,16 +85,20 @@ public sealed class Menu
             problems.Add($"Item id '{duplicate.Key}' is used more than once.");
         foreach (var duplicate in bundles.GroupBy(b => b.Id).Where(g => g.Count() > 1))
             problems.Add($"Bundle id '{duplicate.Key}' is used more than once.");
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
+            RefuseUnclean(problems, $"Item {i + 1}", ("id", item.Id), ("name", item.Name), ("category", item.Category));
             if (!IsValidId(item.Id)) problems.Add($"Item id '{item.Id}' is not 1 to {MaxIdLength} characters.");
             if (!IsValidName(item.Name)) problems.Add($"Item '{item.Id}' needs a name of 1 to {MaxNameLength} characters.");
             if (!IsValidName(item.Category)) problems.Add($"Item '{item.Id}' needs a category of 1 to {MaxNameLength} characters.");
             if (item.Price.Minor <= 0) problems.Add($"Item '{item.Id}' needs a price above zero.");
         }
         var itemIds = items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var bundle in bundles)
+        for (var b = 0; b < bundles.Count; b++)
         {
+            var bundle = bundles[b];
+            RefuseUnclean(problems, $"Bundle {b + 1}", [("id", bundle.Id), ("name", bundle.Name), .. bundle.Slots.SelectMany(s => s).Select(id => ("slot item", id))]);
             if (!IsValidId(bundle.Id)) problems.Add($"Bundle id '{bundle.Id}' is not 1 to {MaxIdLength} characters.");
             if (!IsValidName(bundle.Name)) problems.Add($"Bundle '{bundle.Id}' needs a name of 1 to {MaxNameLength} characters.");
             if (bundle.Price.Minor <= 0) problems.Add($"Bundle '{bundle.Id}' needs a price above zero.");
@@ -108,6 +112,12 @@ public sealed class Menu
             }
         }
         return problems;
+    }
+
+    private static void RefuseUnclean(List<string> problems, string owner, params IEnumerable<(string Field, string? Text)> texts)
+    {
+        foreach (var (field, _) in texts.Where(t => !TextRules.IsClean(t.Text)).DistinctBy(t => t.Field))
+            problems.Add($"{owner}'s {field}: {TextRules.Refusal}");
     }
 
     private static bool IsValidId(string? id) => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxIdLength;

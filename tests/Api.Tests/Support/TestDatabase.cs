@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -57,6 +58,36 @@ public abstract class TestDatabase : IDisposable
     /// <summary>Everything stored, as bytes, for tests that prove something is never stored (a card number, a token).</summary>
     public abstract Task<byte[]> ReadEverythingStoredAsync();
 
+    /// <summary>
+    /// Holds the lock every command needs, from a connection of the test's own, until disposed: SQLite's write lock
+    /// (BEGIN IMMEDIATE), or on PostgreSQL an EXCLUSIVE lock on "Orders" (reads go on, no write gets through).
+    /// </summary>
+    public abstract Task<IAsyncDisposable> HoldWriteLockAsync();
+
+    private sealed class HeldLock(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
+    private static async Task<IAsyncDisposable> HoldAsync(DbConnection connection, Func<DbConnection, Task<DbTransaction>> begin, string? sql)
+    {
+        await connection.OpenAsync();
+        var transaction = await begin(connection);
+        if (sql is not null)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+        return new HeldLock(connection, transaction);
+    }
+
     public void Dispose()
     {
         if (Owned) Drop();
@@ -94,6 +125,10 @@ public abstract class TestDatabase : IDisposable
             }
             return all.ToArray();
         }
+
+        // Microsoft.Data.Sqlite's Serializable is BEGIN IMMEDIATE: the write lock, taken at once.
+        public override Task<IAsyncDisposable> HoldWriteLockAsync() => HoldAsync(new SqliteConnection($"Data Source={Path};Pooling=False"),
+            async connection => await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable), null);
 
         protected override void Drop()
         {
@@ -141,6 +176,9 @@ public abstract class TestDatabase : IDisposable
                 await AppendAsync(connection, all, $"SELECT \"{column}\" FROM \"{table}\" WHERE \"{column}\" IS NOT NULL");
             return all.ToArray();
         }
+
+        public override Task<IAsyncDisposable> HoldWriteLockAsync() => HoldAsync(new NpgsqlConnection(ConnectionString),
+            async connection => await connection.BeginTransactionAsync(), "LOCK TABLE \"Orders\" IN EXCLUSIVE MODE");
 
         protected override void Drop()
         {

@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain;
 using Restaurant.Domain.Menus;
@@ -51,14 +52,14 @@ public static class PutMenu
             RuleForEach(c => c.Items).NotNull().WithMessage("Each item is an object.").ChildRules(item =>
             {
                 item.RuleFor(i => i.Id).Must(IsId).WithMessage(IdRule);
-                item.RuleFor(i => i.Name).NotEmpty().MaximumLength(DomainMenu.MaxNameLength);
-                item.RuleFor(i => i.Category).NotEmpty().MaximumLength(DomainMenu.MaxNameLength);
+                item.RuleFor(i => i.Name).NotEmpty().MaximumLength(DomainMenu.MaxNameLength).CleanText();
+                item.RuleFor(i => i.Category).NotEmpty().MaximumLength(DomainMenu.MaxNameLength).CleanText();
                 item.RuleFor(i => i.Price).Must(IsPrice).WithMessage(PriceRule);
             });
             RuleForEach(c => c.Bundles).NotNull().WithMessage("Each bundle is an object.").ChildRules(bundle =>
             {
                 bundle.RuleFor(b => b.Id).Must(IsId).WithMessage(IdRule);
-                bundle.RuleFor(b => b.Name).NotEmpty().MaximumLength(DomainMenu.MaxNameLength);
+                bundle.RuleFor(b => b.Name).NotEmpty().MaximumLength(DomainMenu.MaxNameLength).CleanText();
                 bundle.RuleFor(b => b.Price).Must(IsPrice).WithMessage(PriceRule);
                 bundle.RuleFor(b => b.Slots).Must(s => s is { Count: >= 1 and <= DomainMenu.MaxSlots })
                     .WithMessage($"A bundle has 1 to {DomainMenu.MaxSlots} slots.");

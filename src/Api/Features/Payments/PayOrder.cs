@@ -20,7 +20,7 @@ public static class PayOrder
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(PaymentOptions options)
         {
             RuleFor(c => c.BodyOrderId).Equal(c => c.OrderId).When(c => c.BodyOrderId is not null)
                 .OverridePropertyName("orderId").WithMessage("orderId must be the order in the path.");
@@ -33,6 +33,10 @@ public static class PayOrder
                 tender.RuleFor(t => t.PaymentMethod).Must(m => m is TenderView.Card or TenderView.Cash)
                     .WithMessage($"paymentMethod is '{TenderView.Card}' or '{TenderView.Cash}'.");
                 tender.RuleFor(t => t.Tip).Must(tip => tip is null || IsAmount(tip.Value)).WithMessage("tip is a non-negative amount with at most two decimals.");
+                tender.RuleFor(t => t.Tip)
+                    .Must((t, tip) => Tender.IsTipAllowed(Money.FromMajor(t.Amount), Money.FromMajor(tip!.Value), options.MaxTipRatio))
+                    .When(t => t.Tip is { } tip && IsAmount(tip) && IsAmount(t.Amount))
+                    .WithMessage(Tender.TipRefusal(options.MaxTipRatio));
                 tender.When(t => t.PaymentMethod == TenderView.Card, () =>
                     tender.RuleFor(t => t.CardToken).NotEmpty().MaximumLength(Tender.MaxCardTokenLength).Matches("^[A-Za-z0-9_]+$")
                         .WithMessage("cardToken is the card's gateway token, such as pm_card_visa."));
@@ -55,7 +59,7 @@ public static class PayOrder
     /// Unlike other commands, a payment commits in steps: its tenders as pending before any card is charged (so a
     /// crash can never lose a charge), then each card's outcome as it arrives. Cards are charged in parallel.
     /// </summary>
-    public sealed class Handler(RestaurantDbContext db, ICardGateway gateway, TimeProvider clock, ILogger<Handler> logger)
+    public sealed class Handler(RestaurantDbContext db, ICardGateway gateway, PaymentOptions options, TimeProvider clock, ILogger<Handler> logger)
         : IRequestHandler<Command, PaymentResult>
     {
         public async Task<PaymentResult> Handle(Command command, CancellationToken cancellationToken)
@@ -66,7 +70,7 @@ public static class PayOrder
             var started = await db.InCommandTransactionAsync(async () =>
             {
                 var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
-                var created = order.TakePayment(Money.FromMajor(command.Total), tenders, clock.GetUtcNow());
+                var created = order.TakePayment(Money.FromMajor(command.Total), tenders, clock.GetUtcNow(), options.MaxTipRatio);
                 await db.SaveChangesAsync(cancellationToken);
                 return created;
             }, cancellationToken);
