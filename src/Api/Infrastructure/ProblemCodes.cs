@@ -17,8 +17,13 @@ public static class ProblemCodes
     {
         [DomainErrors.UnknownMenuItem] = StatusCodes.Status400BadRequest,
         [DomainErrors.UnknownLine] = StatusCodes.Status400BadRequest,
+        [DomainErrors.UnknownOption] = StatusCodes.Status400BadRequest,
+        [DomainErrors.InvalidOptions] = StatusCodes.Status400BadRequest,
         [DomainErrors.ItemUnavailable] = StatusCodes.Status409Conflict,
         [DomainErrors.LineSubmitted] = StatusCodes.Status409Conflict,
+        [DomainErrors.LineNotSent] = StatusCodes.Status409Conflict,
+        [DomainErrors.InvalidStatusChange] = StatusCodes.Status409Conflict,
+        [DomainErrors.UnknownTicket] = StatusCodes.Status404NotFound,
         [DomainErrors.OrderBilled] = StatusCodes.Status409Conflict,
         [DomainErrors.OrderPaid] = StatusCodes.Status409Conflict,
         [DomainErrors.NotBilled] = StatusCodes.Status409Conflict,
@@ -36,6 +41,7 @@ public static class ProblemCodes
         [DomainErrors.InvalidTable] = "table",
         [DomainErrors.InvalidGuests] = "guests",
         [DomainErrors.InvalidLine] = "add",
+        [DomainErrors.InvalidReason] = "reason",
         [DomainErrors.InvalidPayment] = "payments",
     };
 

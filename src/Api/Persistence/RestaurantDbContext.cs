@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Restaurant.Domain;
+using Restaurant.Domain.Menus;
 using Restaurant.Domain.Orders;
 using Restaurant.Domain.Pricing;
 
@@ -45,6 +47,7 @@ public class RestaurantDbContext : DbContext
             order.Property(o => o.Bill).HasConversion(new BillJsonConverter());
             order.Ignore(o => o.Balance);
             order.Ignore(o => o.PendingLines);
+            order.Ignore(o => o.HeldLines);
             order.HasIndex(o => o.AccessTokenHash).IsUnique();
             // A table has at most one order that is not paid.
             order.HasIndex(o => o.Table).IsUnique().HasFilter("\"Status\" <> 'Paid'");
@@ -61,10 +64,29 @@ public class RestaurantDbContext : DbContext
         {
             line.HasKey(l => l.Id);
             line.Ignore(l => l.IsPending);
+            line.Ignore(l => l.IsHeld);
+            line.Ignore(l => l.IsWaiting);
+            line.Ignore(l => l.IsVoided);
+            line.Ignore(l => l.ItemPrice);
             line.Property(l => l.MenuItemId).HasMaxLength(64);
             line.Property(l => l.Name).HasMaxLength(200);
             line.Property(l => l.Diner).HasMaxLength(40);
             line.Property(l => l.Note).HasMaxLength(200);
+            line.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
+            line.Property(l => l.Station).HasMaxLength(MenuItem.MaxStationLength);
+            // What a line captured from the menu, and who voided or comped it, are read and written whole: JSON text.
+            line.Property(l => l.Options).HasConversion(new JsonConverter<IReadOnlyList<ChosenOption>>(), ListComparer<ChosenOption>());
+            line.Property(l => l.Allergens).HasConversion(new JsonConverter<IReadOnlyList<string>>(), ListComparer<string>());
+            line.Property(l => l.Dietary).HasConversion(new JsonConverter<IReadOnlyList<string>>(), ListComparer<string>());
+            line.Property(l => l.Comp).HasConversion(new NullableJsonConverter<LineAudit>());
+            line.Property(l => l.Void).HasConversion(new NullableJsonConverter<LineAudit>());
+            // The columns' order is explicit: SQLite rebuilds a table in this order when a migration changes it, and a
+            // database built by the migrations must come out as one built from the model. Later columns go last.
+            ColumnOrder(line, nameof(OrderLine.Id), nameof(OrderLine.Position), nameof(OrderLine.MenuItemId), nameof(OrderLine.Name),
+                nameof(OrderLine.Quantity), nameof(OrderLine.UnitPrice), nameof(OrderLine.Diner), nameof(OrderLine.Note),
+                nameof(OrderLine.TicketNumber), "OrderId", nameof(OrderLine.Status), nameof(OrderLine.Options), nameof(OrderLine.Course),
+                nameof(OrderLine.Station), nameof(OrderLine.Allergens), nameof(OrderLine.Dietary), nameof(OrderLine.VoidTicketNumber),
+                nameof(OrderLine.Comp), nameof(OrderLine.Void));
             line.HasIndex("OrderId", nameof(OrderLine.Position)).IsUnique();
             line.HasIndex("OrderId", nameof(OrderLine.TicketNumber));
         });
@@ -72,6 +94,8 @@ public class RestaurantDbContext : DbContext
         {
             ticket.HasKey(t => t.Sequence);
             ticket.Property(t => t.Sequence).ValueGeneratedOnAdd();
+            ticket.Property(t => t.Kind).HasConversion<string>().HasMaxLength(8);
+            ColumnOrder(ticket, nameof(Ticket.Sequence), nameof(Ticket.Number), nameof(Ticket.SubmittedAt), "OrderId", nameof(Ticket.Kind));
             ticket.HasIndex("OrderId", nameof(Ticket.Number)).IsUnique();
         });
         modelBuilder.Entity<Tender>(tender =>
@@ -109,12 +133,34 @@ public class RestaurantDbContext : DbContext
         });
     }
 
+    private static void ColumnOrder<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity, params string[] columns)
+        where T : class
+    {
+        for (var i = 0; i < columns.Length; i++) entity.Property(columns[i]).HasColumnOrder(i);
+    }
+
     private sealed class MoneyConverter() : ValueConverter<Money, long>(m => m.Minor, v => new Money(v));
 
     private sealed class QuantityConverter() : ValueConverter<Quantity, int>(q => q.Value, v => new Quantity(v));
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+    private sealed class JsonConverter<T>() : ValueConverter<T, string>(
+        value => JsonSerializer.Serialize(value, StoredJson.Options),
+        json => JsonSerializer.Deserialize<T>(json, StoredJson.Options)!)
+        where T : class;
+
+    private sealed class NullableJsonConverter<T>() : ValueConverter<T?, string?>(
+        value => value == null ? null : JsonSerializer.Serialize(value, StoredJson.Options),
+        json => json == null ? null : JsonSerializer.Deserialize<T>(json, StoredJson.Options))
+        where T : class;
+
+    /// <summary>Lists are compared by their elements, so EF Core sees a changed list (they are replaced, never edited).</summary>
+    private static ValueComparer<IReadOnlyList<T>> ListComparer<T>() => new(
+        (a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
+        list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
+        list => list.ToList());
 
     private sealed class BillJsonConverter() : ValueConverter<Bill?, string?>(
         bill => bill == null ? null : JsonSerializer.Serialize(bill, StoredJson.Options),

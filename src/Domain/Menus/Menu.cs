@@ -1,7 +1,5 @@
 namespace Restaurant.Domain.Menus;
 
-public sealed record MenuItem(string Id, string Name, string Category, Money Price, bool Available);
-
 /// <summary>A set of slots, each filled by exactly one unit of any item it lists, sold together at <see cref="Price"/>.</summary>
 public sealed record Bundle(string Id, string Name, Money Price, IReadOnlyList<IReadOnlyList<string>> Slots);
 
@@ -47,11 +45,17 @@ public sealed class Menu
         return item;
     }
 
-    public Menu WithAvailability(string itemId, bool available)
+    public Menu WithAvailability(string itemId, bool available) => WithItem(itemId, item => item with { Available = available });
+
+    /// <summary>This menu with one option of an item 86'd (or back); the item itself stays as it is.</summary>
+    public Menu WithOptionAvailability(string itemId, string optionId, bool available) =>
+        WithItem(itemId, item => item.WithOptionAvailability(optionId, available));
+
+    private Menu WithItem(string itemId, Func<MenuItem, MenuItem> change)
     {
         if (!_itemsById.ContainsKey(itemId))
             throw new DomainException(DomainErrors.UnknownMenuItem, $"There is no menu item '{itemId}'.");
-        var items = Items.Select(i => i.Id == itemId ? i with { Available = available } : i).ToList();
+        var items = Items.Select(i => i.Id == itemId ? change(i) : i).ToList();
         return new Menu(Currency, TaxRate, items, Bundles);
     }
 
@@ -93,6 +97,7 @@ public sealed class Menu
             if (!IsValidName(item.Name)) problems.Add($"Item '{item.Id}' needs a name of 1 to {MaxNameLength} characters.");
             if (!IsValidName(item.Category)) problems.Add($"Item '{item.Id}' needs a category of 1 to {MaxNameLength} characters.");
             if (item.Price.Minor <= 0) problems.Add($"Item '{item.Id}' needs a price above zero.");
+            problems.AddRange(item.DetailProblems());
         }
         var itemIds = items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         for (var b = 0; b < bundles.Count; b++)
@@ -120,7 +125,7 @@ public sealed class Menu
             problems.Add($"{owner}'s {field}: {TextRules.Refusal}");
     }
 
-    private static bool IsValidId(string? id) => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxIdLength;
+    internal static bool IsValidId(string? id) => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxIdLength;
 
-    private static bool IsValidName(string? name) => !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength;
+    internal static bool IsValidName(string? name) => !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength;
 }

@@ -5,8 +5,9 @@ namespace Restaurant.Domain.Orders;
 /// <summary>
 /// A table's order from its first item to its last payment: open → billed → paid. One aggregate (one row version,
 /// one transaction per change), written in one file per concern: this file holds its state, its limits and the
-/// transition table every change goes through; Order.Lines.cs the lines and the kitchen's tickets; Order.Billing.cs
-/// the bill; Order.Payments.cs the tenders. Each concern's rules live beside its state changes, and none of them
+/// transition table every change goes through; Order.Lines.cs the lines and the tickets that send them (submit,
+/// fire); Order.Kitchen.cs what happens to sent lines (void, comp, the kitchen's statuses); Order.Billing.cs the bill;
+/// Order.Payments.cs the tenders. Each concern's rules live beside its state changes, and none of them
 /// changes the status except through <see cref="Apply"/>.
 /// </summary>
 public sealed partial class Order
@@ -23,6 +24,13 @@ public sealed partial class Order
     {
         [(OrderStatus.Open, OrderAction.ChangeItems)] = OrderStatus.Open,
         [(OrderStatus.Open, OrderAction.Submit)] = OrderStatus.Open,
+        [(OrderStatus.Open, OrderAction.Fire)] = OrderStatus.Open,
+        [(OrderStatus.Open, OrderAction.Void)] = OrderStatus.Open,
+        [(OrderStatus.Open, OrderAction.Comp)] = OrderStatus.Open,
+        // The kitchen keeps bumping lines while the table pays.
+        [(OrderStatus.Open, OrderAction.MoveLines)] = OrderStatus.Open,
+        [(OrderStatus.Billed, OrderAction.MoveLines)] = OrderStatus.Billed,
+        [(OrderStatus.Paid, OrderAction.MoveLines)] = OrderStatus.Paid,
         [(OrderStatus.Open, OrderAction.Bill)] = OrderStatus.Billed,
         [(OrderStatus.Billed, OrderAction.TakePayment)] = OrderStatus.Billed,
         [(OrderStatus.Billed, OrderAction.Settle)] = OrderStatus.Paid,
@@ -50,6 +58,7 @@ public sealed partial class Order
     /// <summary>Every tender of every payment call, in the order they were made.</summary>
     public IReadOnlyList<Tender> Tenders => _tenders;
     public IEnumerable<OrderLine> PendingLines => _lines.Where(l => l.IsPending);
+    public IEnumerable<OrderLine> HeldLines => _lines.Where(l => l.IsHeld);
     /// <summary>What is left to pay; null until the order is billed.</summary>
     public Money? Balance => Bill?.BalanceAfter(Paid);
 
@@ -95,6 +104,10 @@ public sealed partial class Order
     {
         OrderAction.ChangeItems => "change its items",
         OrderAction.Submit => "send items to the kitchen",
+        OrderAction.Fire => "fire held items",
+        OrderAction.Void => "void items",
+        OrderAction.Comp => "comp items",
+        OrderAction.MoveLines => "move its lines",
         OrderAction.Bill => "be billed",
         OrderAction.TakePayment => "take a payment",
         _ => "be settled",

@@ -12,6 +12,12 @@ public enum OrderAction
 {
     ChangeItems,
     Submit,
+    /// <summary>Send held lines to the kitchen.</summary>
+    Fire,
+    Void,
+    Comp,
+    /// <summary>The kitchen moves lines forward (preparing, ready, served).</summary>
+    MoveLines,
     Bill,
     TakePayment,
     Settle,

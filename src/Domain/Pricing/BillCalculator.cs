@@ -2,7 +2,12 @@ using Restaurant.Domain.Menus;
 
 namespace Restaurant.Domain.Pricing;
 
-/// <summary>Prices a table: cheapest bundling across all diners, tax on the discounted amount, exact diner shares.</summary>
+/// <summary>
+/// Prices a table: cheapest bundling across all diners, tax on the discounted amount, exact diner shares. A unit fills
+/// a bundle slot by its item, at its item's price; the options it carries are always paid on top and never discounted,
+/// and comped units are billed at zero and fill no bundle. So the optimizer sees items and their prices only, and a
+/// table with options costs it no more than the same table without them.
+/// </summary>
 public static class BillCalculator
 {
     public static Bill Calculate(IEnumerable<BillLine> lines, IReadOnlyList<Bundle> bundles, string currency, decimal taxRate,
@@ -24,11 +29,20 @@ public static class BillCalculator
         var units = new List<BillLine>(lineList.Sum(l => l.Quantity));
         foreach (var i in order)
             for (var q = 0; q < lineList[i].Quantity; q++) units.Add(lineList[i]);
-        var priced = new PricedUnit[units.Count];
-        for (var i = 0; i < priced.Length; i++) priced[i] = new PricedUnit(i, units[i].MenuItemId, units[i].UnitPrice);
 
+        // What each unit costs: its unit price, zero when comped, or its part of a bundle plus its options.
         var cost = new long[units.Count];
-        for (var i = 0; i < cost.Length; i++) cost[i] = units[i].UnitPrice.Minor;
+        var itemPrice = new long[units.Count];
+        var optionsPrice = new long[units.Count];
+        var priced = new List<PricedUnit>(units.Count);
+        for (var i = 0; i < units.Count; i++)
+        {
+            optionsPrice[i] = units[i].OptionsPrice.Minor;
+            itemPrice[i] = units[i].UnitPrice.Minor - optionsPrice[i];
+            if (units[i].Comped) continue;
+            cost[i] = units[i].UnitPrice.Minor;
+            priced.Add(new PricedUnit(i, units[i].MenuItemId, new Money(itemPrice[i])));
+        }
         var bundleUses = new List<BundleUse>();
         foreach (var choice in BundleOptimizer.Cheapest(priced, bundles))
         {
@@ -38,19 +52,20 @@ public static class BillCalculator
             long listPrice = 0;
             for (var s = 0; s < listPrices.Length; s++)
             {
-                var unit = units[choice.UnitIds[s]];
-                listPrice += listPrices[s] = unit.UnitPrice.Minor;
-                menuItemIds.Add(unit.MenuItemId);
-                lineIds.Add(unit.LineId);
+                var unit = choice.UnitIds[s];
+                listPrice += listPrices[s] = itemPrice[unit];
+                menuItemIds.Add(units[unit].MenuItemId);
+                lineIds.Add(units[unit].LineId);
             }
-            // Each unit's part of the bundle price is in proportion to its list price.
+            // Each unit's part of the bundle price is in proportion to its item's list price.
             var parts = Allocation.LargestRemainder(choice.Bundle.Price.Minor, listPrices);
-            for (var i = 0; i < parts.Length; i++) cost[choice.UnitIds[i]] = parts[i];
+            for (var i = 0; i < parts.Length; i++) cost[choice.UnitIds[i]] = parts[i] + optionsPrice[choice.UnitIds[i]];
             bundleUses.Add(new BundleUse(choice.Bundle.Id, choice.Bundle.Name, choice.Bundle.Price, new Money(listPrice),
                 new Money(listPrice) - choice.Bundle.Price, menuItemIds, lineIds));
         }
 
         var subtotal = new Money(units.Sum(u => u.UnitPrice.Minor));
+        var comps = new Money(units.Where(u => u.Comped).Sum(u => u.UnitPrice.Minor));
         var discounted = new Money(cost.Sum());
         var tax = Allocation.Tax(discounted, taxRate);
         var total = discounted + tax;
@@ -65,27 +80,46 @@ public static class BillCalculator
         var taxParts = Allocation.LargestRemainder(tax.Minor, diners.Select(d => d.Amount).ToList());
         var shares = diners.Select((d, i) => new DinerShare(d.Diner, new Money(d.Amount + taxParts[i]))).ToList();
 
-        // One item per menu item and unit price, by item id then price; named after its first line.
-        var byItem = new int[lineList.Count];
+        return new Bill(currency, ItemsOf(lineList), bundleUses, subtotal, subtotal - comps - discounted, tax, total, shares) { Comps = comps };
+    }
+
+    /// <summary>
+    /// One item per menu item, options, unit price and comp, by item id, then options, then price, comped last; named
+    /// after its first line.
+    /// </summary>
+    private static List<BillItem> ItemsOf(List<BillLine> lines)
+    {
+        var keys = lines.Select(l => string.Join(",", l.Options.Select(o => o.GroupId + ":" + o.OptionId))).ToArray();
+        var byItem = new int[lines.Count];
         for (var i = 0; i < byItem.Length; i++) byItem[i] = i;
         Array.Sort(byItem, (x, y) =>
         {
-            var byId = string.CompareOrdinal(lineList[x].MenuItemId, lineList[y].MenuItemId);
+            var byId = string.CompareOrdinal(lines[x].MenuItemId, lines[y].MenuItemId);
             if (byId != 0) return byId;
-            var byPrice = lineList[x].UnitPrice.CompareTo(lineList[y].UnitPrice);
-            return byPrice != 0 ? byPrice : x.CompareTo(y);
+            var byOptions = string.CompareOrdinal(keys[x], keys[y]);
+            if (byOptions != 0) return byOptions;
+            var byPrice = lines[x].UnitPrice.CompareTo(lines[y].UnitPrice);
+            if (byPrice != 0) return byPrice;
+            var byComp = lines[x].Comped.CompareTo(lines[y].Comped);
+            return byComp != 0 ? byComp : x.CompareTo(y);
         });
         var items = new List<BillItem>();
         for (var k = 0; k < byItem.Length;)
         {
-            var first = lineList[byItem[k]];
+            var head = byItem[k];
+            var first = lines[head];
             var quantity = 0;
-            for (; k < byItem.Length && lineList[byItem[k]].MenuItemId == first.MenuItemId && lineList[byItem[k]].UnitPrice == first.UnitPrice; k++)
-                quantity += lineList[byItem[k]].Quantity;
-            items.Add(new BillItem(first.MenuItemId, first.Name, quantity, first.UnitPrice, first.UnitPrice * quantity));
+            for (; k < byItem.Length && Same(byItem[k], head); k++) quantity += lines[byItem[k]].Quantity;
+            items.Add(new BillItem(first.MenuItemId, first.Name, quantity, first.UnitPrice, first.UnitPrice * quantity)
+            {
+                Options = first.Options,
+                Comped = first.Comped,
+            });
         }
+        return items;
 
-        return new Bill(currency, items, bundleUses, subtotal, subtotal - discounted, tax, total, shares);
+        bool Same(int x, int y) => lines[x].MenuItemId == lines[y].MenuItemId && keys[x] == keys[y]
+            && lines[x].UnitPrice == lines[y].UnitPrice && lines[x].Comped == lines[y].Comped;
     }
 
     /// <summary>Lines without a diner first, then diners by name.</summary>

@@ -62,13 +62,16 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
         var removalsLeft = options.RemovalsPerDiner;
         for (var addition = 0; addition < options.AdditionsPerDiner; addition++)
         {
-            var lines = Enumerable.Range(0, random.Next(1, options.MaxLinesPerAddition + 1)).Select(line => new
-            {
-                menuItemId = OrderHistory.Menu[random.Next(OrderHistory.Menu.Length)],
-                quantity = random.Next(1, options.MaxQuantity + 1),
-                diner = name,
-                note = $"{run.Table}/d{diner}/a{addition}/{line}",
-            }).ToArray();
+            var lines = Enumerable.Range(0, random.Next(1, options.MaxLinesPerAddition + 1))
+                .Select(line => (line, menuItemId: OrderHistory.Menu[random.Next(OrderHistory.Menu.Length)]))
+                .Select(x => new
+                {
+                    x.menuItemId,
+                    quantity = random.Next(1, options.MaxQuantity + 1),
+                    diner = name,
+                    note = $"{run.Table}/d{diner}/a{addition}/{x.line}",
+                    options = OrderHistory.RequiredOptions(x.menuItemId),
+                }).ToArray();
             var added = await SendWithRetryAsync(Operation.Add, run, $"/orders/{run.OrderId}/items",
                 Json(new { add = lines }), random, $"{run.Table}-d{diner}-a{addition}");
             additions.Release();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -40,10 +41,22 @@ public sealed record MenuView(
     IReadOnlyList<MenuView.Item> Items,
     IReadOnlyList<MenuView.BundleOffer> Bundles)
 {
-    public sealed record Item(string Id, string Name, string Category, decimal Price, bool Available)
+    public sealed record Item(
+        string Id, string Name, string Category, decimal Price, bool Available,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Description,
+        IReadOnlyList<string> Allergens, IReadOnlyList<string> Dietary, string Station, int Course, IReadOnlyList<OptionGroupView> OptionGroups)
     {
-        public static Item From(MenuItem item) => new(item.Id, item.Name, item.Category, item.Price.ToMajor(), item.Available);
+        public static Item From(MenuItem item) => new(item.Id, item.Name, item.Category, item.Price.ToMajor(), item.Available,
+            item.Description, item.Allergens, item.Dietary, item.Station, item.Course, item.OptionGroups.Select(OptionGroupView.From).ToList());
     }
+
+    public sealed record OptionGroupView(string Id, string Name, int Min, int Max, IReadOnlyList<OptionView> Options)
+    {
+        public static OptionGroupView From(OptionGroup group) => new(group.Id, group.Name, group.Min, group.Max,
+            group.Options.Select(o => new OptionView(o.Id, o.Name, o.Price.ToMajor(), o.Available)).ToList());
+    }
+
+    public sealed record OptionView(string Id, string Name, decimal Price, bool Available);
 
     public sealed record BundleOffer(string Id, string Name, decimal Price, IReadOnlyList<IReadOnlyList<string>> Slots);
 

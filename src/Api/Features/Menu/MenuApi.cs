@@ -15,6 +15,11 @@ public static class MenuApi
         menu.MapPut("/items/{id}/availability", async (string id, SetAvailability.Body body, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new SetAvailability.Command(id, body.Available), ct)))
             .RequireAuthorization(Access.StaffOnly).AsCommand();
+        // A sibling of the item's own: an option is 86'd the same way, and the answer is the item with its options.
+        menu.MapPut("/items/{id}/options/{optionId}/availability",
+                async (string id, string optionId, SetAvailability.Body body, IMediator mediator, CancellationToken ct) =>
+                    TypedResults.Ok(await mediator.Send(new SetAvailability.Command(id, body.Available, optionId), ct)))
+            .RequireAuthorization(Access.StaffOnly).AsCommand();
         return app;
     }
 

@@ -23,8 +23,18 @@ public static class PutMenu
         string? Currency, decimal? TaxRate, IReadOnlyList<Item>? Items, IReadOnlyList<BundleOffer>? Bundles,
         DateTimeOffset? EffectiveFrom) : IRequest<Result>;
 
-    /// <summary><see cref="Available"/> may be left out: a new dish is available.</summary>
-    public sealed record Item(string? Id, string? Name, string? Category, decimal? Price, bool? Available);
+    /// <summary>
+    /// <see cref="Available"/> may be left out (a new dish is available), and so may the details after it: no
+    /// description, allergens, dietary tags or option groups, station "kitchen", course 1.
+    /// </summary>
+    public sealed record Item(string? Id, string? Name, string? Category, decimal? Price, bool? Available,
+        string? Description = null, IReadOnlyList<string?>? Allergens = null, IReadOnlyList<string?>? Dietary = null,
+        string? Station = null, int? Course = null, IReadOnlyList<OptionGroupBody?>? OptionGroups = null);
+
+    public sealed record OptionGroupBody(string? Id, string? Name, int? Min, int? Max, IReadOnlyList<OptionBody?>? Options);
+
+    /// <summary>An option's price (0 or more) is paid on top of the item's; <see cref="Available"/> defaults to true.</summary>
+    public sealed record OptionBody(string? Id, string? Name, decimal? Price, bool? Available);
 
     public sealed record BundleOffer(string? Id, string? Name, decimal? Price, IReadOnlyList<IReadOnlyList<string?>?>? Slots);
 
@@ -55,6 +65,39 @@ public static class PutMenu
                 item.RuleFor(i => i.Name).NotEmpty().MaximumLength(DomainMenu.MaxNameLength).CleanText();
                 item.RuleFor(i => i.Category).NotEmpty().MaximumLength(DomainMenu.MaxNameLength).CleanText();
                 item.RuleFor(i => i.Price).Must(IsPrice).WithMessage(PriceRule);
+                item.RuleFor(i => i.Description).MaximumLength(MenuItem.MaxDescriptionLength).CleanText();
+                item.RuleForEach(i => i.Allergens).Must(AllergenCodes.IsKnown)
+                    .WithMessage($"An allergen is one of {string.Join(", ", AllergenCodes.Codes)}.");
+                item.RuleFor(i => i.Allergens).Must(Distinct).When(i => i.Allergens is not null).WithMessage("List each allergen once.");
+                item.RuleFor(i => i.Dietary!.Count).LessThanOrEqualTo(MenuItem.MaxDietaryTags).OverridePropertyName("dietary")
+                    .When(i => i.Dietary is not null).WithMessage($"An item has at most {MenuItem.MaxDietaryTags} dietary tags.");
+                item.RuleForEach(i => i.Dietary).NotEmpty().MaximumLength(MenuItem.MaxTagLength).CleanText();
+                item.RuleFor(i => i.Dietary).Must(Distinct).When(i => i.Dietary is not null).WithMessage("List each dietary tag once.");
+                item.RuleFor(i => i.Station).Must(MenuItem.IsValidStation).When(i => i.Station is not null)
+                    .WithMessage($"A station is 1 to {MenuItem.MaxStationLength} letters, digits, '-' or '_'.");
+                item.RuleFor(i => i.Course).Must(c => MenuItem.IsValidCourse(c!.Value)).When(i => i.Course is not null)
+                    .WithMessage($"A course is 1 to {MenuItem.MaxCourse}.");
+                item.RuleFor(i => i.OptionGroups!.Count).LessThanOrEqualTo(MenuItem.MaxOptionGroups).OverridePropertyName("optionGroups")
+                    .When(i => i.OptionGroups is not null).WithMessage($"An item has at most {MenuItem.MaxOptionGroups} option groups.");
+                item.RuleForEach(i => i.OptionGroups).NotNull().WithMessage("Each option group is an object.").ChildRules(group =>
+                {
+                    group.RuleFor(g => g!.Id).Must(IsId).WithMessage(IdRule);
+                    group.RuleFor(g => g!.Name).NotEmpty().MaximumLength(DomainMenu.MaxNameLength).CleanText();
+                    group.RuleFor(g => g!.Min).NotNull().GreaterThanOrEqualTo(0);
+                    group.RuleFor(g => g!.Max).NotNull().GreaterThanOrEqualTo(1);
+                    group.RuleFor(g => g!.Min).LessThanOrEqualTo(g => g!.Max).When(g => g!.Min is not null && g.Max is not null)
+                        .WithMessage("A group's min is at most its max.");
+                    group.RuleFor(g => g!.Options).Must(o => o is { Count: >= 1 and <= OptionGroup.MaxOptions })
+                        .WithMessage($"A group has 1 to {OptionGroup.MaxOptions} options.");
+                    group.RuleFor(g => g!.Min).LessThanOrEqualTo(g => g!.Options!.Count).When(g => g!.Min is not null && g.Options is not null)
+                        .WithMessage("A group cannot ask for more options than it offers.");
+                    group.RuleForEach(g => g!.Options).NotNull().WithMessage("Each option is an object.").ChildRules(option =>
+                    {
+                        option.RuleFor(o => o!.Id).Must(IsId).WithMessage(IdRule);
+                        option.RuleFor(o => o!.Name).NotEmpty().MaximumLength(DomainMenu.MaxNameLength).CleanText();
+                        option.RuleFor(o => o!.Price).Must(IsOptionPrice).WithMessage(OptionPriceRule);
+                    });
+                });
             });
             RuleForEach(c => c.Bundles).NotNull().WithMessage("Each bundle is an object.").ChildRules(bundle =>
             {
@@ -73,6 +116,12 @@ public static class PutMenu
 
         private static readonly string PriceRule = $"A price is above 0 and at most {MaxPrice}, with at most two decimals.";
 
+        private static readonly string OptionPriceRule = $"An option's price is 0 to {MaxPrice}, with at most two decimals.";
+
+        private static bool IsOptionPrice(decimal? price) => price is >= 0m and <= MaxPrice && decimal.Round(price.Value, 2) == price.Value;
+
+        private static bool Distinct(IReadOnlyList<string?>? list) => list is null || list.Distinct().Count() == list.Count;
+
         private static int SlotEntries(IReadOnlyList<BundleOffer?> bundles) =>
             bundles.Sum(bundle => bundle?.Slots?.Sum(slot => slot?.Count ?? 0) ?? 0);
 
@@ -87,8 +136,16 @@ public static class PutMenu
             var itemIds = new HashSet<string>(StringComparer.Ordinal);
             var items = command.Items ?? [];
             for (var i = 0; i < items.Count; i++)
+            {
                 if (items[i]?.Id is { } id && !itemIds.Add(id))
                     context.AddFailure(new ValidationFailure($"items[{i}].id", $"Item id '{id}' is used more than once."));
+                var groups = items[i]?.OptionGroups ?? [];
+                foreach (var duplicate in groups.Select(g => g?.Id).OfType<string>().GroupBy(g => g).Where(g => g.Count() > 1))
+                    context.AddFailure(new ValidationFailure($"items[{i}].optionGroups", $"Option group id '{duplicate.Key}' is used more than once."));
+                // Option ids are unique within an item, across its groups: a line names its options by id alone.
+                foreach (var duplicate in groups.SelectMany(g => g?.Options ?? []).Select(o => o?.Id).OfType<string>().GroupBy(o => o).Where(g => g.Count() > 1))
+                    context.AddFailure(new ValidationFailure($"items[{i}].optionGroups", $"Option id '{duplicate.Key}' is used more than once in this item."));
+            }
 
             var bundleIds = new HashSet<string>(StringComparer.Ordinal);
             var bundles = command.Bundles ?? [];
@@ -112,7 +169,7 @@ public static class PutMenu
         {
             // The domain checks the menu again: the validator names the fields, the constructor is the last guard.
             var menu = new DomainMenu(command.Currency!, command.TaxRate!.Value,
-                command.Items!.Select(i => new MenuItem(i.Id!, i.Name!, i.Category!, Money.FromMajor(i.Price!.Value), i.Available ?? true)).ToList(),
+                command.Items!.Select(ToItem).ToList(),
                 command.Bundles!.Select(b => new Bundle(b.Id!, b.Name!, Money.FromMajor(b.Price!.Value),
                     b.Slots!.Select(slot => (IReadOnlyList<string>)slot!.Select(id => id!).ToList()).ToList())).ToList());
 
@@ -129,5 +186,16 @@ public static class PutMenu
             await db.SaveChangesAsync(cancellationToken);
             return new Result(stored.Version, stored.EffectiveFrom.UtcDateTime);
         }
+
+        private static MenuItem ToItem(Item item) => new(item.Id!, item.Name!, item.Category!, Money.FromMajor(item.Price!.Value), item.Available ?? true)
+        {
+            Description = string.IsNullOrWhiteSpace(item.Description) ? null : item.Description.Trim(),
+            Allergens = item.Allergens?.Select(a => a!).ToList() ?? [],
+            Dietary = item.Dietary?.Select(t => t!.Trim()).ToList() ?? [],
+            Station = item.Station ?? MenuItem.DefaultStation,
+            Course = item.Course ?? MenuItem.DefaultCourse,
+            OptionGroups = item.OptionGroups?.Select(g => new OptionGroup(g!.Id!, g.Name!, g.Min!.Value, g.Max!.Value,
+                g.Options!.Select(o => new MenuOption(o!.Id!, o.Name!, Money.FromMajor(o.Price!.Value), o.Available ?? true)).ToList())).ToList() ?? [],
+        };
     }
 }

@@ -1,17 +1,17 @@
 using System.Text.Json.Serialization;
 using Restaurant.Api.Features.Payments;
+using Restaurant.Api.Features.Shared;
 using Restaurant.Domain.Orders;
 using Restaurant.Domain.Pricing;
 
 namespace Restaurant.Api.Features.Orders;
 
-public sealed record LineView(string LineId, string MenuItemId, string Name, int Quantity, decimal UnitPrice, string? Diner, string? Note)
+/// <summary>A ticket of one order: the lines it sent (an order ticket) or the lines it voided (a void ticket).</summary>
+public sealed record TicketView(int Number, string Kind, DateTime SubmittedAt, IReadOnlyList<LineView> Lines)
 {
-    public static LineView From(OrderLine line) =>
-        new(line.Id, line.MenuItemId, line.Name, line.Quantity.Value, line.UnitPrice.ToMajor(), line.Diner, line.Note);
+    public static TicketView From(Order order, Ticket ticket) => new(ticket.Number, LineStatusNames.NameOf(ticket.Kind),
+        ticket.SubmittedAt.UtcDateTime, order.LinesOf(ticket).Select(LineView.From).ToList());
 }
-
-public sealed record TicketView(int Number, DateTime SubmittedAt, IReadOnlyList<LineView> Lines);
 
 public sealed record OrderView(
     string Id,
@@ -19,6 +19,7 @@ public sealed record OrderView(
     int? Guests,
     string Status,
     IReadOnlyList<LineView> Pending,
+    IReadOnlyList<LineView> Held,
     IReadOnlyList<TicketView> Tickets,
     BillView? Bill,
     IReadOnlyList<TenderView> Payments,
@@ -37,10 +38,8 @@ public sealed record OrderView(
             order.Guests,
             StatusName(order.Status),
             lines.Where(l => l.IsPending).Select(LineView.From).ToList(),
-            order.Tickets.OrderBy(t => t.Number)
-                .Select(t => new TicketView(t.Number, t.SubmittedAt.UtcDateTime,
-                    lines.Where(l => l.TicketNumber == t.Number).Select(LineView.From).ToList()))
-                .ToList(),
+            lines.Where(l => l.IsHeld).Select(LineView.From).ToList(),
+            order.Tickets.OrderBy(t => t.Number).Select(t => TicketView.From(order, t)).ToList(),
             order.Bill is null ? null : BillView.From(order.Id, order.Bill, order.Paid),
             TenderView.AllOf(order),
             order.Balance?.ToMajor());
@@ -55,6 +54,7 @@ public sealed record BillView(
     IReadOnlyList<BillView.Item> Items,
     IReadOnlyList<BillView.BundleApplied> Bundles,
     decimal Subtotal,
+    decimal Comps,
     decimal Savings,
     decimal Tax,
     decimal Total,
@@ -63,7 +63,8 @@ public sealed record BillView(
     decimal Paid,
     decimal Balance)
 {
-    public sealed record Item(string MenuItemId, string Name, int Quantity, decimal UnitPrice, decimal Amount);
+    public sealed record Item(string MenuItemId, string Name, IReadOnlyList<OptionView> Options, int Quantity, decimal UnitPrice,
+        decimal Amount, bool Comped);
 
     public sealed record BundleApplied(string BundleId, string Name, decimal Price, decimal ListPrice, decimal Savings,
         IReadOnlyList<string> MenuItemIds, IReadOnlyList<string> LineIds);
@@ -76,10 +77,12 @@ public sealed record BillView(
     public static BillView From(string orderId, Bill bill, Domain.Money paid) => new(
         orderId,
         bill.Currency,
-        bill.Items.Select(i => new Item(i.MenuItemId, i.Name, i.Quantity, i.UnitPrice.ToMajor(), i.Amount.ToMajor())).ToList(),
+        bill.Items.Select(i => new Item(i.MenuItemId, i.Name, i.Options.Select(OptionView.From).ToList(), i.Quantity,
+            i.UnitPrice.ToMajor(), i.Amount.ToMajor(), i.Comped)).ToList(),
         bill.Bundles.Select(b => new BundleApplied(b.BundleId, b.Name, b.Price.ToMajor(), b.ListPrice.ToMajor(),
             b.Savings.ToMajor(), b.MenuItemIds, b.LineIds)).ToList(),
         bill.Subtotal.ToMajor(),
+        bill.Comps.ToMajor(),
         bill.Savings.ToMajor(),
         bill.Tax.ToMajor(),
         bill.Total.ToMajor(),

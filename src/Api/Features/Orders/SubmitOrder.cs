@@ -5,7 +5,7 @@ namespace Restaurant.Api.Features.Orders;
 
 public static class SubmitOrder
 {
-    /// <summary>Everything pending goes to the kitchen as one ticket; with nothing pending there is no ticket.</summary>
+    /// <summary>Everything pending (not held) goes to the kitchen as one ticket; with nothing pending there is no ticket.</summary>
     public sealed record Command(string OrderId) : IRequest<Result>;
 
     public sealed record Result(TicketView? Ticket);
@@ -19,7 +19,7 @@ public static class SubmitOrder
             if (ticket is null) return new Result(null);
             await db.LockKitchenSequenceAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            return new Result(OrderView.From(order).Tickets.Single(t => t.Number == ticket.Number));
+            return new Result(TicketView.From(order, ticket));
         }
     }
 }
