@@ -16,12 +16,20 @@ public enum Operation
     /// <summary>An addition racing the bill: it may land before it (and be billed) or after it (order_billed).</summary>
     LateAdd,
     Submit,
+    /// <summary>The waiter adds a dessert held back from submit (staff only).</summary>
+    HoldAdd,
+    /// <summary>The waiter sends the held lines.</summary>
+    Fire,
+    /// <summary>A manager voids one unit of a sent line.</summary>
+    Void,
     Bill,
     Pay,
     /// <summary>The same request, Idempotency-Key included, sent again to another node.</summary>
     Retry,
     ReadOrder,
     ReadKitchen,
+    /// <summary>A kitchen screen paging with ?after= (and maybe ?station=) while the workload runs.</summary>
+    PollKitchen,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Restaurant.Api.Tests.Support;
 
 namespace Restaurant.Api.Tests.History;
@@ -11,12 +12,13 @@ namespace Restaurant.Api.Tests.History;
 /// <param name="SubmitEvery">The waiter sends what is pending each time the diners have made this many more additions.</param>
 /// <param name="LateAdditions">Additions that race the bill, per table.</param>
 /// <param name="Payers">Payments of the whole balance that race each other, per table.</param>
+/// <param name="Voids">Units a manager voids per table while it orders (issue 14), racing submits, fires and additions.</param>
 public sealed record WorkloadOptions(
     int Tables, int DinersPerTable, int AdditionsPerDiner, int MaxLinesPerAddition, int MaxQuantity, int RemovalsPerDiner,
-    int SubmitEvery, int LateAdditions, int Payers, int Seed)
+    int SubmitEvery, int LateAdditions, int Payers, int Seed, int Voids = 0)
 {
-    /// <summary>Issue #5's workload: 20 tables of 6 diners.</summary>
-    public static WorkloadOptions Standard(int seed) => new(20, 6, 4, 2, 2, 1, 5, 3, 3, seed);
+    /// <summary>Issue #5's workload: 20 tables of 6 diners; with issue 14's held desserts, fires and voids.</summary>
+    public static WorkloadOptions Standard(int seed) => new(20, 6, 4, 2, 2, 1, 5, 3, 3, seed, Voids: 4);
 
     /// <summary>Issue #5's hot table: 32 diners adding to one order at once, single units to stay within 200.</summary>
     public static WorkloadOptions HotTable(int seed) => new(1, 32, 5, 1, 1, 0, 8, 3, 3, seed);
@@ -24,8 +26,9 @@ public sealed record WorkloadOptions(
 
 /// <summary>
 /// Drives tables through their whole life across the nodes, each request to a random node: diners add and take back
-/// lines while a waiter submits, the bill races late additions, payments of one balance race each other, and some
-/// requests are repeated with their Idempotency-Key on another node. Everything goes through the recorder; the
+/// lines while a waiter submits, holds desserts and fires them, and a manager voids units of sent lines; the bill races
+/// late additions, payments of one balance race each other, and some requests are repeated with their
+/// Idempotency-Key on another node. Everything goes through the recorder; the
 /// workload itself asserts nothing, so a wrong answer is judged by <see cref="HistoryChecker"/> with the whole history.
 /// </summary>
 public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
@@ -46,11 +49,13 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
         using var additions = new SemaphoreSlim(0);
         using var dinersDone = new CancellationTokenSource();
         var waiter = Task.Run(() => WaitOnTableAsync(run, new Random(random.Next()), additions, dinersDone.Token));
+        var manager = Task.Run(() => VoidWhileOrderingAsync(run, new Random(random.Next()), dinersDone.Token));
         await Task.WhenAll(Enumerable.Range(0, options.DinersPerTable)
             .Select(diner => (diner, seed: random.Next()))
             .Select(d => Task.Run(() => DineAsync(run, d.diner, new Random(d.seed), additions))));
         await dinersDone.CancelAsync();
         await waiter;
+        await manager;
 
         var bill = await BillRacingLateAdditionsAsync(run, random);
         await PayRacingSecondPaymentsAsync(run, bill, random);
@@ -90,15 +95,52 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
     {
         try
         {
-            while (true)
+            for (var round = 0; ; round++)
             {
                 for (var seen = 0; seen < options.SubmitEvery; seen++) await additions.WaitAsync(dinersDone);
                 await SubmitAsync(run, random);
+                if (options.Voids == 0) continue;
+                // Every other round the waiter holds a dessert back, and fires what is held in the round after.
+                if (round % 2 == 0) await HoldDessertAsync(run, round, random);
+                else await FireAsync(run, random);
             }
         }
         catch (OperationCanceledException)
         {
             // The diners are done; the closing submit is the bill's.
+        }
+    }
+
+    private async Task HoldDessertAsync(TableRun run, int round, Random random)
+    {
+        var body = Json(new { add = new[] { new { menuItemId = "cake", quantity = 1, diner = "waiter", note = $"{run.Table}/held{round}", hold = true } } });
+        await recorder.SendAsync(Operation.HoldAdd, run.Table, RandomNode(random), HttpMethod.Post, $"/orders/{run.OrderId}/items",
+            RestaurantApi.StaffKey, body);
+    }
+
+    private async Task FireAsync(TableRun run, Random random)
+    {
+        var fired = await recorder.SendAsync(Operation.Fire, run.Table, RandomNode(random), HttpMethod.Post, $"/orders/{run.OrderId}/fire",
+            RestaurantApi.StaffKey, "{}");
+        if (fired.Status == 201) run.Sent(fired.Response()["ticket"]!);
+    }
+
+    /// <summary>
+    /// A manager voids single units of lines the kitchen has (as the answers of submits and fires listed them), at random
+    /// moments while the diners order; one void in three carries an Idempotency-Key and is repeated on another node.
+    /// </summary>
+    private async Task VoidWhileOrderingAsync(TableRun run, Random random, CancellationToken dinersDone)
+    {
+        for (var done = 0; done < options.Voids && !dinersDone.IsCancellationRequested;)
+        {
+            await Task.Delay(random.Next(5, 40), CancellationToken.None);
+            if (run.SentLine(random) is not { } lineId) continue;
+            var body = Json(new { lines = new[] { new { lineId, quantity = 1 } }, reason = $"void {done}" });
+            var withKey = random.Next(3) == 0;
+            var first = await recorder.SendAsync(Operation.Void, run.Table, RandomNode(random), HttpMethod.Post, $"/orders/{run.OrderId}/void",
+                RestaurantApi.StaffKey, body, withKey ? $"{run.Table}-void{done}" : null);
+            if (withKey && first.IsSuccess) await recorder.RepeatAsync(first, OtherNode(first.Node, random));
+            done++;
         }
     }
 
@@ -111,6 +153,7 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
         for (var round = 0; round < MaxBillRounds; round++)
         {
             await SubmitAsync(run, random);
+            if (options.Voids > 0) await FireAsync(run, random);
             var firstNode = RandomNode(random);
             var racers = new List<Task<Exchange>> { Bill(firstNode), Bill(OtherNode(firstNode, random)) };
             if (round == 0) racers.AddRange(Enumerable.Range(0, options.LateAdditions).Select(late => LateAddition(late, random.Next())));
@@ -145,8 +188,12 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
             await recorder.RepeatAsync(paid, OtherNode(paid.Node, random));
     }
 
-    private Task SubmitAsync(TableRun run, Random random) =>
-        recorder.SendAsync(Operation.Submit, run.Table, RandomNode(random), HttpMethod.Post, $"/orders/{run.OrderId}/submit", RestaurantApi.StaffKey);
+    private async Task SubmitAsync(TableRun run, Random random)
+    {
+        var submitted = await recorder.SendAsync(Operation.Submit, run.Table, RandomNode(random), HttpMethod.Post,
+            $"/orders/{run.OrderId}/submit", RestaurantApi.StaffKey);
+        if (submitted.Status == 201) run.Sent(submitted.Response()["ticket"]!);
+    }
 
     /// <summary>A diner's request; one in three carries an Idempotency-Key and, once answered 2xx, is repeated on another node.</summary>
     private async Task<Exchange> SendWithRetryAsync(Operation operation, TableRun run, string path, string body, Random random, string key)
@@ -166,5 +213,19 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
 
     private static string Json(object body) => JsonSerializer.Serialize(body, HttpAssertions.Web);
 
-    private sealed record TableRun(string Table, string OrderId, string Token);
+    private sealed record TableRun(string Table, string OrderId, string Token)
+    {
+        private readonly List<string> _sent = [];
+
+        /// <summary>Remembers the lines a submit or fire answered as sent, for the manager to void.</summary>
+        public void Sent(JsonNode ticket)
+        {
+            lock (_sent) _sent.AddRange(ticket["lines"]!.AsArray().Select(line => line!["lineId"].Text()));
+        }
+
+        public string? SentLine(Random random)
+        {
+            lock (_sent) return _sent.Count == 0 ? null : _sent[random.Next(_sent.Count)];
+        }
+    }
 }
