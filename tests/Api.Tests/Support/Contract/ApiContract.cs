@@ -23,13 +23,19 @@ public sealed class ApiContract
     {
         var schemas = document["components"]?["schemas"]?.AsObject() ?? [];
         var definitions = new JsonObject();
-        foreach (var (name, schema) in schemas) definitions[name] = Closed(Rewritten(schema!));
+        var requestDefinitions = new JsonObject();
+        foreach (var (name, schema) in schemas)
+        {
+            definitions[name] = Closed(Rewritten(schema!));
+            requestDefinitions[name] = Rewritten(schema!);
+        }
         _operations = (document["paths"]?.AsObject() ?? []).SelectMany(path => path.Value!.AsObject().Select(operation =>
             new Operation(
                 operation.Key.ToUpperInvariant(),
                 path.Key,
                 Segments(path.Key),
                 operation.Value!["operationId"]?.GetValue<string>() ?? $"{operation.Key.ToUpperInvariant()} {path.Key}",
+                operation.Value["requestBody"]?["content"]?["application/json"]?["schema"] is { } body ? SchemaFor(body, requestDefinitions) : null,
                 (operation.Value["responses"]?.AsObject() ?? []).ToDictionary(
                     response => response.Key,
                     response => Answer.From(response.Value!.AsObject(), definitions)))))
@@ -102,7 +108,9 @@ public sealed class ApiContract
 }
 
 /// <summary>One operation of the document.</summary>
-public sealed record Operation(string Method, string Template, string[] Segments, string Id, IReadOnlyDictionary<string, Answer> Answers);
+/// <param name="Request">The schema of its JSON body, if it takes one (clients may send fields it does not name).</param>
+public sealed record Operation(
+    string Method, string Template, string[] Segments, string Id, Lazy<JsonSchema>? Request, IReadOnlyDictionary<string, Answer> Answers);
 
 /// <summary>One documented answer of an operation: its required headers and its bodies by media type (none: no body).</summary>
 public sealed record Answer(IReadOnlyList<string> RequiredHeaders, IReadOnlyDictionary<string, Lazy<JsonSchema>> Bodies)

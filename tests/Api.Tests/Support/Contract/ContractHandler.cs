@@ -8,12 +8,15 @@ namespace Restaurant.Api.Tests.Support.Contract;
 /// Checks every answer a test client receives against the OpenAPI document of the server that sent it: the
 /// operation (by method and path template) must describe the status, the headers it requires must be there, and
 /// the body must have a documented media type and match its schema. An answer that belongs to no operation (no such
-/// address, a wrong method) must be a problem. A violation fails the request, and so the test, with what differs.
+/// address, a wrong method) must be a problem; and a body the server accepted must be one the document allows. A
+/// violation fails the request, and so the test, with what differs.
 /// (JsonSchema.Net, because the document is OpenAPI 3.1, whose schemas are JSON Schema 2020-12: README.)
 /// </summary>
 public sealed class ContractHandler : DelegatingHandler
 {
-    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    // A yes/no answer first (it stops at the first failure, so it is quick); the list of failures only when there are some.
+    private static readonly EvaluationOptions Verdict = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
+    private static readonly EvaluationOptions Explanation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
     public ContractHandler()
     {
@@ -36,10 +39,12 @@ public sealed class ContractHandler : DelegatingHandler
 
         // Asked before the request, while the server is surely up (a test may kill it right after it answers).
         var contract = await ApiContract.ForServerAsync(uri, FetchDocumentAsync);
+        var sent = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var response = await base.SendAsync(request, cancellationToken);
         // Read here and again by the test: buffered once (a stream of events is never read whole, nor checked).
         if (response.Content.Headers.ContentType?.MediaType != "text/event-stream") await response.Content.LoadIntoBufferAsync(cancellationToken);
         var violations = await CheckAsync(contract, request.Method.Method, uri.AbsolutePath, response);
+        if (violations.Count == 0 && response.IsSuccessStatusCode) violations = CheckAcceptedRequest(contract, request.Method.Method, uri.AbsolutePath, sent);
         if (violations.Count > 0)
             throw new ContractViolation($"{request.Method} {uri.PathAndQuery} answered {(int)response.StatusCode}, which the OpenAPI document " +
                                         $"does not describe:\n  {string.Join("\n  ", violations)}\n  body: {await BodyOf(response)}");
@@ -77,6 +82,23 @@ public sealed class ContractHandler : DelegatingHandler
         return [.. missing, .. await CheckBodyAsync(answer.Bodies, response)];
     }
 
+    /// <summary>A body the server accepted must be one the document allows: else a client keeping to the document could not send it.</summary>
+    private static IReadOnlyList<string> CheckAcceptedRequest(ApiContract contract, string method, string path, string? body)
+    {
+        if (contract.Find(method, path) is not { Request: { } schema } operation || string.IsNullOrEmpty(body)) return [];
+        JsonElement instance;
+        try
+        {
+            instance = JsonDocument.Parse(body).RootElement;
+        }
+        catch (JsonException)
+        {
+            return [$"{operation.Id} accepted a body that is not JSON"];
+        }
+        return Errors(schema.Value, instance)
+            .Select(error => $"{operation.Id} accepted a request body the document refuses: {error}").ToList();
+    }
+
     private static async Task<IReadOnlyList<string>> CheckBodyAsync(IReadOnlyDictionary<string, Lazy<JsonSchema>> bodies, HttpResponseMessage response)
     {
         var mediaType = response.Content.Headers.ContentType?.MediaType;
@@ -98,14 +120,16 @@ public sealed class ContractHandler : DelegatingHandler
         {
             return [$"the {mediaType} body is not JSON: {exception.Message}"];
         }
-        var result = schema.Value.Evaluate(instance, Evaluation);
-        if (result.IsValid) return [];
-        return (result.Details ?? []).Where(detail => detail.Errors is { Count: > 0 })
+        return Errors(schema.Value, instance);
+    }
+
+    private static IReadOnlyList<string> Errors(JsonSchema schema, JsonElement instance) => schema.Evaluate(instance, Verdict).IsValid
+        ? []
+        : (schema.Evaluate(instance, Explanation).Details ?? []).Where(detail => detail.Errors is { Count: > 0 })
             .SelectMany(detail => detail.Errors!.Select(error => $"{detail.InstanceLocation}: {error.Value} ({detail.EvaluationPath})"))
             .DefaultIfEmpty("the body does not match its schema")
             .Take(10)
             .ToList();
-    }
 
     private static async Task<string> BodyOf(HttpResponseMessage response)
     {
