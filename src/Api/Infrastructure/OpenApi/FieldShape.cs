@@ -1,80 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Restaurant.Api.Infrastructure.OpenApi;
-
-/// <summary>
-/// What the C# types cannot tell the framework: which fields a request must carry (the records take every field as
-/// nullable so that validators can name a missing one), bounds, patterns, enumerations and descriptions. Each rule is
-/// written once per type (<see cref="RequestShapes"/>, <see cref="ResponseShapes"/>) from the domain's constants.
-/// </summary>
-public sealed class SchemaShapes : IOpenApiSchemaTransformer
-{
-    private readonly Dictionary<Type, Action<TypeShape>> _shapes = [];
-
-    public SchemaShapes()
-    {
-        RequestShapes.Register(this);
-        ResponseShapes.Register(this);
-    }
-
-    public SchemaShapes For<T>(Action<TypeShape> shape)
-    {
-        _shapes.Add(typeof(T), shape);
-        return this;
-    }
-
-    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
-    {
-        if (_shapes.TryGetValue(context.JsonTypeInfo.Type, out var shape)) shape(new TypeShape(schema, context.JsonTypeInfo.Type));
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>The rules of one object type.</summary>
-public sealed class TypeShape(OpenApiSchema schema, Type type)
-{
-    public TypeShape Describe(string description)
-    {
-        schema.Description = description;
-        return this;
-    }
-
-    /// <summary>The fields that must be present, and only those (the framework's guess is replaced).</summary>
-    public TypeShape Require(params string[] fields)
-    {
-        foreach (var field in fields) _ = Property(field);
-        schema.Required = new HashSet<string>(fields);
-        return this;
-    }
-
-    /// <summary>Every field is present in every answer (nullable ones as null).</summary>
-    public TypeShape RequireAll()
-    {
-        schema.Required = new HashSet<string>(schema.Properties!.Keys);
-        return this;
-    }
-
-    /// <summary>A field present only in some answers.</summary>
-    public TypeShape Optional(string field)
-    {
-        schema.Required?.Remove(field);
-        return this;
-    }
-
-    public TypeShape Field(string name, Action<FieldShape> shape)
-    {
-        shape(new FieldShape(Property(name)));
-        return this;
-    }
-
-    private OpenApiSchema Property(string name) =>
-        schema.Properties?.TryGetValue(name, out var property) == true && property is OpenApiSchema inline
-            ? inline
-            : throw new InvalidOperationException($"{type.Name} has no inline property '{name}' to shape.");
-}
 
 /// <summary>The rules of one field (or of one item of a list field).</summary>
 public sealed class FieldShape(OpenApiSchema schema)
