@@ -6,7 +6,7 @@ using Restaurant.Domain;
 
 namespace Restaurant.Api.Infrastructure;
 
-/// <summary>The one place where exceptions become RFC 9457 problems with the codes of API.md.</summary>
+/// <summary>The one place where exceptions become RFC 9457 problems with the codes of docs/api.md.</summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using Restaurant.Domain;
 
 namespace Restaurant.Api.Infrastructure;
 
-/// <summary>The status each broken domain rule is answered with (the error table of API.md).</summary>
+/// <summary>The status each broken domain rule is answered with (the error table of docs/api.md).</summary>
 public static class ProblemCodes
 {
     public const string ValidationFailed = "validation_failed";

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Restaurant.Api.Tests.Support;
+using Restaurant.Api.Tests.Support.Contract;
 
 namespace Restaurant.Api.Tests.History;
 
@@ -87,7 +88,7 @@ public sealed class HistoryRecorder : IDisposable
     public HistoryRecorder(IReadOnlyList<ApiProcess> nodes)
     {
         Assert.NotEmpty(nodes);
-        _nodes = nodes.Select(node => new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(60) }).ToArray();
+        _nodes = nodes.Select(node => ContractHandler.Client(node.Address, TimeSpan.FromSeconds(60))).ToArray();
     }
 
     public int NodeCount => _nodes.Length;

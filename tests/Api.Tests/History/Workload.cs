@@ -151,7 +151,7 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
         var withKey = random.Next(3) == 0;
         var first = await recorder.SendAsync(operation, run.Table, RandomNode(random), HttpMethod.Post, path, run.Token, body,
             withKey ? key : null);
-        // A failed request is not remembered under its key (API.md), so only a success has a first response to replay.
+        // A failed request is not remembered under its key (docs/api.md), so only a success has a first response to replay.
         if (withKey && first.IsSuccess) await recorder.RepeatAsync(first, OtherNode(first.Node, random));
         return first;
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using Restaurant.Api.Tests.Support.Contract;
 
 namespace Restaurant.Api.Tests.Support;
 
@@ -66,7 +67,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public HttpClient Client(string token)
     {
-        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        var client = ContractHandler.Client(Address, TimeSpan.FromSeconds(30));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -87,7 +88,7 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>True once this process answers with its own staff key; false if it exits first (its port was taken).</summary>
     private async Task<bool> WhenReadyAsync()
     {
-        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        using var http = ContractHandler.Client(Address, TimeSpan.FromSeconds(2));
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _ownKey);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MediatR;
 using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Infrastructure.OpenApi;
 
 namespace Restaurant.Api.Features.Payments;
 
@@ -13,7 +14,14 @@ public static class PaymentsApi
                 TypedResults.Ok(await mediator.Send(
                     new PayOrder.Command(orderId, body.OrderId, body.Total, body.Payments ?? [], user.IsStaff()), ct)))
             .RequireAuthorization(Access.OrderHolder)
-            .AsIdempotentCommand();
+            .AsIdempotentCommand()
+            .WithName("payOrder").WithSummary("Pay the bill")
+            .WithDescription("Settles the whole balance with 1 to 20 tenders in one call: cards by gateway token (with an optional " +
+                             "tip on top) and cash (staff only). Every tender is tried; a declined card leaves the others charged, " +
+                             "and the remainder is paid by another call. A card whose outcome is unknown stays `pending` until the " +
+                             "gateway is asked again, and is never charged twice.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.RawCardData, ProblemCatalog.NotBilled, ProblemCatalog.OrderPaid,
+                ProblemCatalog.TotalMismatch, ProblemCatalog.PaymentInProgress);
         return app;
     }
 }
