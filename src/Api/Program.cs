@@ -16,6 +16,8 @@ builder.Services.AddAccessControl();
 builder.Services.AddScoped<IdempotencyStore>();
 builder.Services.AddSingleton<BillPricer>();
 builder.Services.AddHostedService<IdempotencyPurge>();
+builder.Services.AddSingleton<IdempotencyReleases>();
+builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyReleases>());
 builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -26,7 +28,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 });
 // Malformed bodies and parameters reach ApiExceptionHandler as exceptions, so they get the same problem shape.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddOperationTransformer(OutageResponses.AddAsync));
 
 var app = builder.Build();
 app.Services.GetRequiredService<StaffKeys>();
@@ -46,6 +48,7 @@ app.Use(async (context, next) =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<ReadRetry>();
 
 app.MapOpenApi();
 app.UseSwaggerUI(options =>

@@ -6,6 +6,8 @@ namespace Restaurant.Api.Infrastructure;
 public static class ProblemCodes
 {
     public const string ValidationFailed = "validation_failed";
+    /// <summary>503: the database is unavailable (or too contended); the answer carries Retry-After (<see cref="DatabaseOutage"/>).</summary>
+    public const string ServiceUnavailable = "service_unavailable";
 
     private static readonly Dictionary<string, int> StatusByDomainError = new()
     {
@@ -57,6 +59,7 @@ public static class ProblemCodes
         StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
         StatusCodes.Status413PayloadTooLarge => "payload_too_large",
         StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+        StatusCodes.Status503ServiceUnavailable => ServiceUnavailable,
         _ when status >= 500 => "internal_error",
         _ => "error",
     };

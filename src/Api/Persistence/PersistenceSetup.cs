@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Restaurant.Api.Infrastructure;
 using Restaurant.Domain.Menus;
 
 namespace Restaurant.Api.Persistence;
@@ -24,24 +25,31 @@ public static class PersistenceSetup
             ThreadPool.GetMinThreads(out var workers, out var completionPorts);
             ThreadPool.SetMinThreads(Math.Max(workers, 128), completionPorts);
             services.AddSingleton<SqliteWriteGate>();
+            var lockTimeout = configuration.GetValue("Restaurant:Sqlite:LockTimeout", SqlitePragmas.DefaultLockTimeout);
             // Pooled: a context is set up once and reused, not built for every request.
-            services.AddDbContextPool<RestaurantDbContext>(options => options
-                .UseSqlite(connectionString ?? DefaultSqlite, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-                .AddInterceptors(new SqlitePragmas())
-                .ConfigureWarnings(IgnoreMissingSnapshot));
+            services.AddDbContextPool<RestaurantDbContext>((provider, options) => options
+                .UseSqlite(SqlitePragmas.WithLockTimeout(connectionString ?? DefaultSqlite, lockTimeout),
+                    sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+                .AddInterceptors(new SqlitePragmas(lockTimeout), provider.GetRequiredService<DatabaseOutageInterceptor>())
+                .ConfigureWarnings(IgnoreMissingSnapshot)
+                .ConfigureWarnings(DatabaseOutageInterceptor.LogFailuresOnce));
         }
         else if (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Restaurant:Database is 'postgres' but ConnectionStrings:Restaurant is not set.");
-            services.AddDbContextPool<RestaurantDbContext, PostgresRestaurantDbContext>(options => options
+            services.AddDbContextPool<RestaurantDbContext, PostgresRestaurantDbContext>((provider, options) => options
                 .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
-                .ConfigureWarnings(IgnoreMissingSnapshot));
+                .AddInterceptors(provider.GetRequiredService<DatabaseOutageInterceptor>())
+                .ConfigureWarnings(IgnoreMissingSnapshot)
+                .ConfigureWarnings(DatabaseOutageInterceptor.LogFailuresOnce));
         }
         else
         {
             throw new InvalidOperationException($"Restaurant:Database '{provider}' is not supported; use 'sqlite' or 'postgres'.");
         }
+        services.AddSingleton<DatabaseOutage>();
+        services.AddSingleton<DatabaseOutageInterceptor>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }
@@ -116,7 +124,7 @@ public static class PersistenceSetup
             {
                 await db.SaveChangesAsync();
             }
-            catch (DbUpdateException exception) when (Infrastructure.DbErrors.IsContention(exception))
+            catch (DbUpdateException exception) when (DbErrors.IsContention(exception))
             {
                 // Another process seeded it first.
             }
