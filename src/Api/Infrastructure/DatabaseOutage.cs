@@ -3,18 +3,22 @@ namespace Restaurant.Api.Infrastructure;
 /// <summary>
 /// The database as this host has lately found it, and how a request it could not serve is answered. Every database
 /// call that fails because the database is unavailable (<see cref="DbErrors.IsUnavailable"/>) reports here, and so
-/// does every call that succeeds: the first failure of an outage logs one warning with its cause (no stack trace),
-/// the failures after it log at Debug, and the outage ends, with one line saying how long it lasted, at the first
-/// success after a quiet second. One per host (a DI singleton).
+/// does every commit: the first failure of an outage logs one warning with its cause (no stack trace), the failures
+/// after it log at Debug, and the outage ends, with one line saying how long it lasted, at the first commit after a
+/// quiet second (reads are no proof: a SQLite file that another process locks, or a full disk, still answers them).
+/// A failure after a quiet minute starts a new outage even if nothing committed in between. One per host (a DI
+/// singleton).
 /// </summary>
 public sealed class DatabaseOutage(TimeProvider clock, ILogger<DatabaseOutage> logger)
 {
     /// <summary>Seconds a client waits before repeating a request the database could not serve (the Retry-After header).</summary>
     public const int RetryAfterSeconds = 2;
 
-    // Calls already in flight when the database went down may still succeed after its first failure: an outage ends
-    // only at a success after this long without a failure.
+    // Calls already in flight when the database went down may still commit after its first failure: an outage ends
+    // only at a commit after this long without a failure.
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(1);
+    // Without writes to end it, an outage is taken to have ended after this long without a failure.
+    private static readonly TimeSpan ForgottenAfter = TimeSpan.FromMinutes(1);
 
     private readonly Lock _gate = new();
     private volatile bool _down;
@@ -22,7 +26,7 @@ public sealed class DatabaseOutage(TimeProvider clock, ILogger<DatabaseOutage> l
     private long _lastFailureAt;
     private int _failures;
 
-    /// <summary>True from the first failure of an outage until the database answers again.</summary>
+    /// <summary>True from the first failure of an outage until the database takes writes again.</summary>
     public bool IsDown => _down;
 
     /// <summary>A database call failed because the database is unavailable.</summary>
@@ -31,8 +35,8 @@ public sealed class DatabaseOutage(TimeProvider clock, ILogger<DatabaseOutage> l
         bool started;
         lock (_gate)
         {
+            started = !_down || clock.GetElapsedTime(_lastFailureAt) > ForgottenAfter;
             _lastFailureAt = clock.GetTimestamp();
-            started = !_down;
             if (started)
             {
                 _down = true;
@@ -48,8 +52,8 @@ public sealed class DatabaseOutage(TimeProvider clock, ILogger<DatabaseOutage> l
             logger.LogDebug("The database is still unavailable ({Cause})", DbErrors.Describe(exception));
     }
 
-    /// <summary>A database call succeeded; cheap when the database is up, as it is nearly always.</summary>
-    public void Succeeded()
+    /// <summary>A transaction committed; cheap when the database is up, as it is nearly always.</summary>
+    public void Committed()
     {
         if (!_down) return;
         TimeSpan lasted;

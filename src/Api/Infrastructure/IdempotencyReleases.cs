@@ -17,14 +17,17 @@ public sealed class IdempotencyReleases(IServiceScopeFactory scopes, ILogger<Ide
     private readonly Channel<IdempotencyStore.Claim> _waiting =
         Channel.CreateBounded<IdempotencyStore.Claim>(new BoundedChannelOptions(MaxWaiting) { FullMode = BoundedChannelFullMode.DropOldest });
 
+    /// <summary>Releases the key now if the database lets it, else as soon as it does; never throws over the request's own failure.</summary>
     public async Task ReleaseAsync(IdempotencyStore store, IdempotencyStore.Claim claim)
     {
         try
         {
             await store.ReleaseAsync(claim);
         }
-        catch (Exception exception) when (DbErrors.IsUnavailable(exception))
+        catch (Exception exception)
         {
+            // The request's context may be unusable after its failure: a fresh one tries again shortly.
+            logger.LogDebug("Releasing an idempotency key failed ({Cause}); it is released once the database answers", DbErrors.Describe(exception));
             _waiting.Writer.TryWrite(claim);
         }
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Restaurant.Api.Infrastructure;
@@ -6,7 +7,8 @@ using Restaurant.Api.Infrastructure;
 namespace Restaurant.Api.Persistence;
 
 /// <summary>
-/// Tells <see cref="DatabaseOutage"/> how every database call ends. On PostgreSQL it also empties the connection pool
+/// Tells <see cref="DatabaseOutage"/> of every database call that fails for an outage, and of every commit. On
+/// PostgreSQL it also empties the connection pool
 /// when the server drops a connection: after a restart every pooled connection is dead (the pool does not test them),
 /// and each would otherwise fail one more request before it is thrown away.
 /// </summary>
@@ -24,43 +26,14 @@ public sealed class DatabaseOutageInterceptor(DatabaseOutage outage) : IDbComman
         (CoreEventId.SaveChangesFailed, LogLevel.Debug),
         (CoreEventId.QueryIterationFailed, LogLevel.Debug));
 
-    public DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
-    {
-        outage.Succeeded();
-        return result;
-    }
+    // A commit is the proof that the database takes work again: a SQLite file locked by another process, or full, still
+    // answers reads.
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => outage.Committed();
 
-    public ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
-        CancellationToken cancellationToken = default)
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        outage.Succeeded();
-        return ValueTask.FromResult(result);
-    }
-
-    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-    {
-        outage.Succeeded();
-        return result;
-    }
-
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
-        CancellationToken cancellationToken = default)
-    {
-        outage.Succeeded();
-        return ValueTask.FromResult(result);
-    }
-
-    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
-    {
-        outage.Succeeded();
-        return result;
-    }
-
-    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result,
-        CancellationToken cancellationToken = default)
-    {
-        outage.Succeeded();
-        return ValueTask.FromResult(result);
+        outage.Committed();
+        return Task.CompletedTask;
     }
 
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Failed(eventData.Exception, command.Connection);
@@ -79,11 +52,13 @@ public sealed class DatabaseOutageInterceptor(DatabaseOutage outage) : IDbComman
         return Task.CompletedTask;
     }
 
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Failed(eventData.Exception, transaction.Connection);
+    // Not transaction.Connection: a transaction whose connection broke throws when asked for it.
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) =>
+        Failed(eventData.Exception, eventData.Context?.Database.GetDbConnection());
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Failed(eventData.Exception, transaction.Connection);
+        Failed(eventData.Exception, eventData.Context?.Database.GetDbConnection());
         return Task.CompletedTask;
     }
 
