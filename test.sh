@@ -2,7 +2,8 @@
 # Runs every test of the repository:
 #   1. dotnet test Restaurant.sln            (domain unit tests and API tests, on SQLite)
 #   2. the API tests again on PostgreSQL      (the server in RESTAURANT_TEST_POSTGRES, else a throw-away cluster when
-#                                             PostgreSQL is installed; skipped, and said so, when there is neither)
+#                                             PostgreSQL is installed; skipped, and said so, when there is neither; the
+#                                             outage tests start clusters of their own from RESTAURANT_TEST_PG_BIN)
 #   3. the http-samples/*.http collection     (httpyac, against a real server on a throw-away SQLite file)
 #   4. the OpenAPI contract                   (the same server's /openapi/v1.json: Redocly lint, then a TypeScript
 #                                             client generated from it plays the seed's story; clients/typescript)
@@ -89,10 +90,12 @@ if [[ "${SKIP_DOTNET_TEST:-}" == 1 || "${SKIP_POSTGRES:-}" == 1 ]]; then
   step "PostgreSQL run skipped (SKIP_DOTNET_TEST or SKIP_POSTGRES)"
 else
   step "dotnet test tests/Api.Tests on PostgreSQL"
+  for candidate in "${RESTAURANT_TEST_PG_BIN:-}" "$(pg_config --bindir 2>/dev/null)" $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
+    if [[ -n "$candidate" && -x "$candidate/initdb" && -x "$candidate/pg_ctl" ]]; then pg_bin="$candidate"; break; fi
+  done
+  # The outage tests stop and start PostgreSQL: they run clusters of their own with these binaries, never the server below.
+  [[ -z "$pg_bin" ]] || export RESTAURANT_TEST_PG_BIN="$pg_bin"
   if [[ -z "${RESTAURANT_TEST_POSTGRES:-}" ]]; then
-    for candidate in "$(pg_config --bindir 2>/dev/null)" $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
-      if [[ -x "$candidate/initdb" && -x "$candidate/pg_ctl" ]]; then pg_bin="$candidate"; break; fi
-    done
     if [[ -n "$pg_bin" ]] && { [[ "$(id -u)" != 0 ]] || id postgres >/dev/null 2>&1; }; then
       # A throw-away cluster on a free loopback port, in its own directory (readable by the postgres user).
       pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/restaurant-pg.XXXXXX")"

@@ -19,6 +19,8 @@ builder.Services.AddSingleton(IdempotencyOptions.FromConfiguration(builder.Confi
 builder.Services.AddScoped<IdempotencyStore>();
 builder.Services.AddSingleton<BillPricer>();
 builder.Services.AddHostedService<IdempotencyPurge>();
+builder.Services.AddSingleton<IdempotencyReleases>();
+builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyReleases>());
 builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -52,6 +54,7 @@ app.Use(async (context, next) =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<ReadRetry>();
 
 app.MapOpenApi();
 app.UseSwaggerUI(options =>

@@ -23,12 +23,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } badRequest => BindingProblem(badRequest),
             BadHttpRequestException badRequest => Problem((badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode)),
                 ProblemCodes.DetailFor(badRequest.StatusCode) ?? badRequest.Message),
-            // The database kept refusing the work for contention, retries and all: busy, not broken.
-            _ when DbErrors.IsContention(exception) => Problem((StatusCodes.Status503ServiceUnavailable, "service_busy"),
-                "The restaurant is very busy right now; nothing was changed. Retry in a moment."),
+            _ when DatabaseOutage.Covers(exception) => OutageProblem(httpContext, exception),
             _ => null,
         };
-        if (problem?.Status == StatusCodes.Status503ServiceUnavailable) httpContext.Response.Headers.RetryAfter = "1";
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
@@ -49,6 +46,15 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         };
         foreach (var (name, value) in extensions ?? new Dictionary<string, object?>()) problem.Extensions[name] = value;
         return problem;
+    }
+
+    // The database is down, locked or full (or other writers kept winning): a 503 the client can wait out, logged once
+    // per outage by DatabaseOutage rather than as a failure per request.
+    private static ProblemDetails OutageProblem(HttpContext http, Exception exception)
+    {
+        var (detail, extensions) = http.RequestServices.GetRequiredService<DatabaseOutage>().Refuse(http, exception);
+        http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem((StatusCodes.Status503ServiceUnavailable, ProblemCodes.ServiceUnavailable), detail, extensions);
     }
 
     private static ProblemDetails DomainProblem(DomainException exception)

@@ -30,15 +30,22 @@ public sealed class CommandTransaction(bool inOneTransaction) : IEndpointFilter
                 }, http.RequestAborted);
             }
             var finished = await next(context);
-            // The work is done and committed: storing its answer must not be cancelled by a caller who hung up.
-            return claim is null
-                ? finished
-                : await db.InCommandTransactionAsync(() => idempotency.CompleteAsync(claim, finished, http), CancellationToken.None);
+            if (claim is null) return finished;
+            try
+            {
+                // The work is done and committed: storing its answer must not be cancelled by a caller who hung up.
+                return await db.InCommandTransactionAsync(() => idempotency.CompleteAsync(claim, finished, http), CancellationToken.None);
+            }
+            catch (Exception exception) when (exception is not WriteOutcomeUnknownException && DbErrors.IsUnavailable(exception))
+            {
+                // Only the answer was lost, not the work: the client must not be told that nothing changed.
+                throw new WriteOutcomeUnknownException(exception);
+            }
         }
         catch (Exception) when (claim is not null)
         {
             db.ChangeTracker.Clear();
-            await idempotency.ReleaseAsync(claim);
+            await http.RequestServices.GetRequiredService<IdempotencyReleases>().ReleaseAsync(idempotency, claim);
             throw;
         }
     }
@@ -47,6 +54,7 @@ public sealed class CommandTransaction(bool inOneTransaction) : IEndpointFilter
 public static class CommandTransactionExtensions
 {
     private const int MaxAttempts = 8;
+    private static readonly TimeSpan ReconnectPause = TimeSpan.FromMilliseconds(100);
 
     public static RouteHandlerBuilder AsCommand(this RouteHandlerBuilder endpoint) =>
         endpoint.AddEndpointFilter(new CommandTransaction(inOneTransaction: true));
@@ -57,17 +65,23 @@ public static class CommandTransactionExtensions
 
     /// <summary>
     /// Runs <paramref name="work"/> in one command transaction (on SQLite a write-locked BEGIN IMMEDIATE), and again
-    /// from a fresh read when the database refuses it for contention.
+    /// from a fresh read when the database refuses it for contention, or, once, when the server dropped the connection
+    /// before the commit (a restart: nothing was committed, and a fresh connection may already get through). A failure
+    /// during the commit itself is never repeated here: whether it committed is unknown, and it is reported as
+    /// <see cref="WriteOutcomeUnknownException"/>.
     /// </summary>
     public static async Task<T> InCommandTransactionAsync<T>(this RestaurantDbContext db, Func<Task<T>> work, CancellationToken ct)
     {
+        var reconnected = false;
         for (var attempt = 1; ; attempt++)
         {
             using var writer = await db.EnterWriteGateAsync(ct);
             await using var transaction = await db.BeginCommandTransactionAsync(ct);
+            var committing = false;
             try
             {
                 var result = await work();
+                committing = true;
                 await transaction.CommitAsync(CancellationToken.None);
                 return result;
             }
@@ -77,6 +91,18 @@ public static class CommandTransactionExtensions
                 writer.Dispose();
                 db.ChangeTracker.Clear();
                 await Task.Delay(Random.Shared.Next(1, 5 << attempt), ct);
+            }
+            catch (Exception exception) when (committing && DbErrors.IsUnavailable(exception))
+            {
+                throw new WriteOutcomeUnknownException(exception);
+            }
+            catch (Exception exception) when (!reconnected && DbErrors.IsDroppedConnection(exception))
+            {
+                // The connection is gone, and its transaction with it: there is nothing to roll back.
+                reconnected = true;
+                writer.Dispose();
+                db.ChangeTracker.Clear();
+                await Task.Delay(ReconnectPause, ct);
             }
         }
     }

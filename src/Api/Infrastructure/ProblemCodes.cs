@@ -6,6 +6,8 @@ namespace Restaurant.Api.Infrastructure;
 public static class ProblemCodes
 {
     public const string ValidationFailed = "validation_failed";
+    /// <summary>503: the database is unavailable (or too contended); the answer carries Retry-After (<see cref="DatabaseOutage"/>).</summary>
+    public const string ServiceUnavailable = "service_unavailable";
 
     /// <summary>For a JSON value the body cannot be read into: API.md's Conventions in a sentence.</summary>
     public const string MalformedValue = "This value is malformed, of the wrong type (numbers are not quoted) or sent more than once.";
@@ -66,6 +68,7 @@ public static class ProblemCodes
         StatusCodes.Status408RequestTimeout => "request_timeout",
         StatusCodes.Status413PayloadTooLarge => "payload_too_large",
         StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+        StatusCodes.Status503ServiceUnavailable => ServiceUnavailable,
         _ when status >= 500 => "internal_error",
         _ => "error",
     };

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -12,18 +13,26 @@ namespace Restaurant.Api.Tests.Support;
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
+    private const int MaxLogLines = 5000;
+
     private readonly Process _process;
 
     private readonly string _ownKey;
 
-    private ApiProcess(Process process, Uri address, string ownKey)
+    private readonly ConcurrentQueue<string> _log;
+
+    private ApiProcess(Process process, Uri address, string ownKey, ConcurrentQueue<string> log)
     {
         _process = process;
         Address = address;
         _ownKey = ownKey;
+        _log = log;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The last lines the process wrote to its console (it logs warnings and errors).</summary>
+    public IReadOnlyList<string> Log => [.. _log];
 
     /// <summary>
     /// Starts the API on a free port and waits until it answers as itself. The port is free when chosen but may be
@@ -57,12 +66,19 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in database.Settings.Concat(settings)) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        // Drain the pipes so the child never blocks on a full one.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Drain the pipes so the child never blocks on a full one, keeping the last lines for tests that read them.
+        var log = new ConcurrentQueue<string>();
+        DataReceivedEventHandler keep = (_, line) =>
+        {
+            if (line.Data is null) return;
+            log.Enqueue(line.Data);
+            while (log.Count > MaxLogLines) log.TryDequeue(out var _);
+        };
+        process.OutputDataReceived += keep;
+        process.ErrorDataReceived += keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ApiProcess(process, address, ownKey);
+        return new ApiProcess(process, address, ownKey, log);
     }
 
     public HttpClient Client(string token)

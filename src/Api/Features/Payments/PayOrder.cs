@@ -84,17 +84,35 @@ public static class PayOrder
                 {
                     await db.RecordAsync(command.OrderId, tender.Id, outcome);
                 }
+                catch (Exception exception) when (DbErrors.IsUnavailable(exception))
+                {
+                    // Expected in an outage (DatabaseOutage has said so once): no stack trace per tender.
+                    logger.LogWarning("Recording the outcome of tender {TenderId} failed: the database is unavailable ({Cause}); " +
+                        "it stays pending until the reconciler records it", tender.Id, DbErrors.Describe(exception));
+                }
                 catch (Exception exception)
                 {
                     // The tender stays pending, and the reconciler asks the gateway again with the same key.
                     logger.LogError(exception, "Recording the outcome of tender {TenderId} failed; it stays pending", tender.Id);
                 }
             }
+            try
+            {
+                return await ResultAsync(command.OrderId, started[0].AttemptId);
+            }
+            catch (Exception exception) when (DbErrors.IsUnavailable(exception))
+            {
+                // The tenders were written and their cards charged: this payment is not "nothing changed".
+                throw new WriteOutcomeUnknownException(exception);
+            }
+        }
+
+        /// <summary>One snapshot, so that the results and the balance agree even while a reconciler records beside us.</summary>
+        private async Task<PaymentResult> ResultAsync(string orderId, string attemptId)
+        {
             db.ChangeTracker.Clear();
-            // One snapshot, so that the results and the balance agree even while a reconciler records beside us.
             await using var snapshot = await db.BeginSnapshotAsync(CancellationToken.None);
-            var paid = await db.LoadOrderAsync(command.OrderId, CancellationToken.None);
-            return PaymentResult.From(paid, started[0].AttemptId);
+            return PaymentResult.From(await db.LoadOrderAsync(orderId, CancellationToken.None), attemptId);
         }
 
         private async Task<(Tender Tender, CardOutcome Outcome)> ChargeAsync(Tender tender, string orderId)

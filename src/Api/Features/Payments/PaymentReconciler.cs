@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Restaurant.Api.Features.Payments.Gateways;
+using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain.Orders;
 
@@ -66,6 +67,11 @@ public sealed class PaymentReconciler(
                 stoppingToken.ThrowIfCancellationRequested();
             }
         }
+        catch (Exception exception) when (DbErrors.IsUnavailable(exception))
+        {
+            // DatabaseOutage has warned once; a stack trace every pass of an outage would bury it.
+            logger.LogDebug("Reconciling pending card payments waits for the database ({Cause})", DbErrors.Describe(exception));
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogWarning(exception, "Reconciling pending card payments failed; will try again in {Interval}", options.ReconcileInterval);
@@ -87,6 +93,11 @@ public sealed class PaymentReconciler(
             var recorded = await db.RecordAsync(item.OrderId, item.Tender.Id, outcome);
             logger.LogInformation("Reconciled tender {TenderId} of order {OrderId}: {Outcome}{Recorded}",
                 item.Tender.Id, item.OrderId, outcome.Kind, recorded ? "" : " (nothing new to record)");
+        }
+        catch (Exception exception) when (DbErrors.IsUnavailable(exception))
+        {
+            logger.LogWarning("Reconciling tender {TenderId} of order {OrderId} failed: the database is unavailable ({Cause}); it stays pending",
+                item.Tender.Id, item.OrderId, DbErrors.Describe(exception));
         }
         catch (Exception exception)
         {

@@ -47,17 +47,19 @@ public static class ProblemCatalog
         "This `Idempotency-Key` was used for a different request (another body or address); use a new key for new work.");
     public static readonly ProblemCode InternalError = new("internal_error", StatusCodes.Status500InternalServerError,
         "The server failed; nothing was changed by this request, which may be repeated.");
-    public static readonly ProblemCode ServiceBusy = new("service_busy", StatusCodes.Status503ServiceUnavailable,
-        "The database kept refusing the work for contention; nothing was changed. Retry after `Retry-After` seconds.");
+    public static readonly ProblemCode RequestTimeout = new("request_timeout", StatusCodes.Status408RequestTimeout,
+        "The body arrived too slowly; nothing was done. Send it again.");
     public static readonly ProblemCode ServiceUnavailable = new("service_unavailable", StatusCodes.Status503ServiceUnavailable,
-        "The database is unreachable; nothing was changed. Retry after `Retry-After` seconds.");
+        "The database is briefly unavailable (down, restarting, out of connections or disk, or locked past the lock timeout). " +
+        "Retry after `Retry-After` seconds; `outcome` says whether this request may have changed anything (`not_applied`, or " +
+        "`unknown`: repeat it only with the same `Idempotency-Key`, or read first).");
 
     public static IReadOnlyList<ProblemCode> All { get; } =
     [
         ValidationFailed, UnknownMenuItem, UnknownLine, RawCardData, Unauthorized, Forbidden, NotFound, OrderNotFound,
         MethodNotAllowed, TableBusy, OrderBilled, OrderPaid, LineSubmitted, ItemUnavailable, PendingItems, EmptyOrder,
         NotBilled, TotalMismatch, PaymentInProgress, IdempotencyKeyInUse, PayloadTooLarge, UnsupportedMediaType,
-        IdempotencyKeyReused, InternalError, ServiceBusy, ServiceUnavailable,
+        IdempotencyKeyReused, RequestTimeout, InternalError, ServiceUnavailable,
     ];
 
     private static ProblemCode Domain(string code, string meaning) => new(code, ProblemCodes.ForDomainError(code).Status, meaning);

@@ -53,9 +53,12 @@ public sealed class ProblemResponses : IOpenApiOperationTransformer
         }
         // The size limit is enforced even where the body is not read (Program.cs).
         if (write) yield return ProblemCatalog.PayloadTooLarge;
-        if (body) yield return ProblemCatalog.UnsupportedMediaType;
+        if (body)
+        {
+            yield return ProblemCatalog.UnsupportedMediaType;
+            yield return ProblemCatalog.RequestTimeout;
+        }
         yield return ProblemCatalog.InternalError;
-        yield return ProblemCatalog.ServiceBusy;
         yield return ProblemCatalog.ServiceUnavailable;
     }
 

@@ -67,6 +67,12 @@ public static class ProblemSchema
                 Type = JsonSchemaType.Number, Format = "decimal", Minimum = "0",
                 Description = "`total_mismatch` only: the order's balance now, which is the total to pay.",
             },
+            ["outcome"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Enum = [JsonValue.Create("not_applied"), JsonValue.Create("unknown")],
+                Description = "`service_unavailable` only: `not_applied` (nothing changed) or `unknown` (the commit itself failed: read, or repeat with the same Idempotency-Key).",
+            },
             ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The W3C trace id of the request, for the server's logs." },
         },
     };
