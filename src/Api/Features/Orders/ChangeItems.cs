@@ -44,8 +44,10 @@ public static class ChangeItems
         {
             var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
             var menu = command.Add.Count == 0 ? null : (await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken)).ToMenu();
+            // Looked up here, before the order changes: the aggregate gets finished lines, not a sequence that would
+            // throw the menu's refusals from inside its own change.
             var additions = command.Add.Select(a =>
-                new NewLine(menu!.ItemToOrder(a.MenuItemId!), new Quantity(a.Quantity!.Value), Blank(a.Diner), Blank(a.Note)));
+                new NewLine(menu!.ItemToOrder(a.MenuItemId!), new Quantity(a.Quantity!.Value), Blank(a.Diner), Blank(a.Note))).ToList();
             order.ChangeItems(additions, command.Remove);
             await db.SaveChangesAsync(cancellationToken);
             return OrderView.From(order);
