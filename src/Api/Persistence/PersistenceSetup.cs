@@ -1,13 +1,8 @@
-using System.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Restaurant.Domain.Menus;
 
 namespace Restaurant.Api.Persistence;
 
+/// <summary>The store the configuration names (SQLite or PostgreSQL), registered once for the whole API.</summary>
 public static class PersistenceSetup
 {
     public const string DefaultSqlite = "Data Source=restaurant.db";
@@ -41,95 +36,5 @@ public static class PersistenceSetup
         }
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
-    }
-
-    /// <summary>
-    /// A transaction for one command. On SQLite it is BEGIN IMMEDIATE (Serializable in Microsoft.Data.Sqlite): it takes
-    /// the write lock up front, waiting under busy_timeout, whereas a deferred transaction that reads and then writes
-    /// fails at once when another writer committed in between. On PostgreSQL it is READ COMMITTED, and a command locks
-    /// the rows it changes (<see cref="OrderQueries.LoadOrderForChangeAsync"/>): writers of one order queue on its row
-    /// instead of failing and retrying, which keeps a hot table (many diners on one order) free of errors.
-    /// </summary>
-    public static Task<IDbContextTransaction> BeginCommandTransactionAsync(this RestaurantDbContext db, CancellationToken ct) =>
-        db.Database.BeginTransactionAsync(db.Database.IsSqlite() ? IsolationLevel.Serializable : IsolationLevel.ReadCommitted, ct);
-
-    /// <summary>On SQLite, waits for this host's turn at the file's write lock (<see cref="SqliteWriteGate"/>).</summary>
-    public static async Task<IDisposable> EnterWriteGateAsync(this RestaurantDbContext db, CancellationToken ct) =>
-        db.Database.IsSqlite() ? await db.GetService<SqliteWriteGate>().EnterAsync(ct) : NoGate.Instance;
-
-    private sealed class NoGate : IDisposable
-    {
-        public static readonly NoGate Instance = new();
-
-        public void Dispose()
-        {
-        }
-    }
-
-    /// <summary>
-    /// A read-only transaction whose queries all see one snapshot. On SQLite a deferred BEGIN, which takes no lock
-    /// until it reads and never blocks the writer (WAL); on PostgreSQL REPEATABLE READ, which never blocks either.
-    /// </summary>
-    public static async Task<IAsyncDisposable> BeginSnapshotAsync(this RestaurantDbContext db, CancellationToken ct)
-    {
-        if (!db.Database.IsSqlite()) return await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        await db.Database.OpenConnectionAsync(ct);
-        var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
-        await db.Database.UseTransactionAsync(transaction, ct);
-        return new SqliteSnapshot(db, transaction);
-    }
-
-    private sealed class SqliteSnapshot(RestaurantDbContext db, SqliteTransaction transaction) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await db.Database.UseTransactionAsync(null);
-            await transaction.DisposeAsync();
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    /// <summary>Creates or upgrades the schema and seeds the default menu; safe to run from several processes at once.</summary>
-    public static async Task InitializeDatabaseAsync(this IServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RestaurantDbContext>();
-        await db.Database.OpenConnectionAsync();
-        // WAL lets readers run beside the one writer; the mode is stored in the database file.
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
-        // EF Core holds a database lock while it migrates, so several processes may start at once.
-        await db.Database.MigrateAsync();
-        if (!await db.Menus.AnyAsync())
-        {
-            var menu = new StoredMenu { Version = 1, EffectiveFrom = DateTimeOffset.UnixEpoch };
-            menu.Store(DefaultMenu.Create());
-            db.Menus.Add(menu);
-            try
-            {
-                await db.SaveChangesAsync();
-            }
-            catch (DbUpdateException exception) when (Infrastructure.DbErrors.IsContention(exception))
-            {
-                // Another process seeded it first.
-            }
-        }
-        await db.Database.CloseConnectionAsync();
-    }
-}
-
-public sealed class DatabaseHealthCheck(RestaurantDbContext db) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await db.Menus.AnyAsync(cancellationToken)
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("No menu is stored.");
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy("The database cannot be queried.", exception);
-        }
     }
 }
