@@ -34,6 +34,7 @@ public static class PersistenceSetup
         {
             throw new InvalidOperationException($"Restaurant:Database '{provider}' is not supported; use 'sqlite' or 'postgres'.");
         }
+        services.AddSingleton<MenuCache>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }

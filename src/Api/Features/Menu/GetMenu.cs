@@ -18,7 +18,7 @@ public static class GetMenu
         public Validator() => RuleFor(q => q.Version).GreaterThan(0);
     }
 
-    public sealed class Handler(RestaurantDbContext db, TimeProvider clock) : IRequestHandler<Query, Result>
+    public sealed class Handler(RestaurantDbContext db, MenuCache menus, TimeProvider clock) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -26,7 +26,7 @@ public static class GetMenu
                 ? await db.Menus.AsNoTracking().SingleOrDefaultAsync(m => m.Version == version, cancellationToken)
                   ?? throw new ApiProblem(StatusCodes.Status404NotFound, "not_found", $"There is no menu version {version}.")
                 : await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken);
-            return new Result(stored.ETag, MenuView.From(stored));
+            return new Result(stored.ETag, MenuView.From(stored, menus.MenuOf(stored)));
         }
     }
 }

@@ -1,4 +1,5 @@
 using Restaurant.Api.Persistence;
+using DomainMenu = Restaurant.Domain.Menus.Menu;
 
 namespace Restaurant.Api.Features.Menu;
 
@@ -13,11 +14,8 @@ public sealed record MenuView(
 {
     public sealed record BundleOffer(string Id, string Name, decimal Price, IReadOnlyList<IReadOnlyList<string>> Slots);
 
-    public static MenuView From(StoredMenu stored)
-    {
-        var menu = stored.ToMenu();
-        return new MenuView(stored.Version, stored.EffectiveFrom.UtcDateTime, menu.Currency, menu.TaxRate,
+    public static MenuView From(StoredMenu stored, DomainMenu menu) =>
+        new(stored.Version, stored.EffectiveFrom.UtcDateTime, menu.Currency, menu.TaxRate,
             menu.Items.Select(MenuItemView.From).ToList(),
             menu.Bundles.Select(b => new BundleOffer(b.Id, b.Name, b.Price.ToMajor(), b.Slots)).ToList());
-    }
 }

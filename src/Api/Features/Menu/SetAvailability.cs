@@ -22,7 +22,7 @@ public static class SetAvailability
         public Validator() => RuleFor(c => c.Available).NotNull().OverridePropertyName("available").WithMessage("Send available: true or false.");
     }
 
-    public sealed class Handler(RestaurantDbContext db, TimeProvider clock) : IRequestHandler<Command, MenuItemView>
+    public sealed class Handler(RestaurantDbContext db, MenuCache menus, TimeProvider clock) : IRequestHandler<Command, MenuItemView>
     {
         public async Task<MenuItemView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -36,7 +36,7 @@ public static class SetAvailability
             MenuItem? answer = null;
             foreach (var stored in versions)
             {
-                var menu = stored.ToMenu();
+                var menu = menus.MenuOf(stored);
                 if (menu.Items.FirstOrDefault(i => i.Id == command.ItemId) is not { } item) continue;
                 if (item.Available != available)
                 {

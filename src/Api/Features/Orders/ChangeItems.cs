@@ -38,12 +38,12 @@ public static class ChangeItems
         }
     }
 
-    public sealed class Handler(RestaurantDbContext db, TimeProvider clock) : IRequestHandler<Command, OrderView>
+    public sealed class Handler(RestaurantDbContext db, MenuCache menus, TimeProvider clock) : IRequestHandler<Command, OrderView>
     {
         public async Task<OrderView> Handle(Command command, CancellationToken cancellationToken)
         {
             var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
-            var menu = command.Add.Count == 0 ? null : (await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken)).ToMenu();
+            var menu = command.Add.Count == 0 ? null : menus.MenuOf(await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken));
             // Looked up here, before the order changes: the aggregate gets finished lines, not a sequence that would
             // throw the menu's refusals from inside its own change.
             var additions = command.Add.Select(a =>
