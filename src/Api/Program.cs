@@ -30,6 +30,11 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 app.Services.GetRequiredService<StaffKeys>();
+// Startup step: the store may need the thread pool to start more threads at once than it would by itself (SQLite's
+// writers block a thread while they wait for the file's lock: see SqliteDialect.MinWorkerThreads). It is set here, once,
+// for the whole process, before any request.
+ThreadPool.GetMinThreads(out var minWorkers, out var minCompletionPorts);
+ThreadPool.SetMinThreads(Math.Max(minWorkers, app.Services.GetRequiredService<IDatabaseDialect>().MinWorkerThreads), minCompletionPorts);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

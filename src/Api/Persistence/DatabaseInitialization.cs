@@ -12,8 +12,7 @@ public static class DatabaseInitialization
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RestaurantDbContext>();
         await db.Database.OpenConnectionAsync();
-        // WAL lets readers run beside the one writer; the mode is stored in the database file.
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        await db.Dialect.PrepareAsync(db);
         // EF Core holds a database lock while it migrates, so several processes may start at once.
         await db.Database.MigrateAsync();
         if (!await db.Menus.AnyAsync())

@@ -13,11 +13,7 @@ public static class PersistenceSetup
         var connectionString = configuration.GetConnectionString("Restaurant");
         if (provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            // Microsoft.Data.Sqlite is synchronous underneath: a writer waiting for the lock blocks a pool thread. Let
-            // the pool start threads at once, so the writer holding the lock always gets one back to commit.
-            ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-            ThreadPool.SetMinThreads(Math.Max(workers, 128), completionPorts);
-            services.AddSingleton<SqliteWriteGate>();
+            services.AddSingleton<IDatabaseDialect, SqliteDialect>();
             // Pooled: a context is set up once and reused, not built for every request.
             services.AddDbContextPool<RestaurantDbContext>(options => options
                 .UseSqlite(connectionString ?? DefaultSqlite, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
@@ -27,6 +23,7 @@ public static class PersistenceSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Restaurant:Database is 'postgres' but ConnectionStrings:Restaurant is not set.");
+            services.AddSingleton<IDatabaseDialect, PostgresDialect>();
             services.AddDbContextPool<RestaurantDbContext, PostgresRestaurantDbContext>(options => options
                 .UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Restaurant.Domain;
 using Restaurant.Domain.Orders;
@@ -25,6 +26,9 @@ public class RestaurantDbContext : DbContext
     public DbSet<Tender> Tenders => Set<Tender>();
     public DbSet<StoredMenu> Menus => Set<StoredMenu>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    /// <summary>What this host's store does differently (locks, isolation, snapshots), as AddPersistence chose it.</summary>
+    public IDatabaseDialect Dialect => this.GetService<IDatabaseDialect>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
