@@ -16,6 +16,8 @@ public sealed class Menu
     /// <summary>Items listed over all slots of all bundles: what bounds the size of the pricing program.</summary>
     public const int MaxSlotEntries = 200;
     public const int MaxIdLength = 64;
+    /// <summary>An ISO 4217 code: three upper-case letters.</summary>
+    public const int CurrencyLength = 3;
     /// <summary>For names and categories.</summary>
     public const int MaxNameLength = 200;
 
@@ -72,7 +74,7 @@ public sealed class Menu
     public static IReadOnlyList<string> Validate(string currency, decimal taxRate, IReadOnlyList<MenuItem> items, IReadOnlyList<Bundle> bundles)
     {
         var problems = new List<string>();
-        if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
+        if (currency is not { Length: CurrencyLength } || !currency.All(char.IsAsciiLetterUpper))
             problems.Add("The currency is a three-letter upper-case ISO code.");
         else if (!HasCents(currency))
             problems.Add($"{currency} does not count in hundredths; prices are kept in cents, so the currency must have two decimals.");

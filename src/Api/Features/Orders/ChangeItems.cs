@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain;
+using DomainMenu = Restaurant.Domain.Menus.Menu;
 using Restaurant.Domain.Orders;
 
 namespace Restaurant.Api.Features.Orders;
@@ -29,7 +30,7 @@ public static class ChangeItems
                 .WithMessage($"At most {MaxEntries} lines can be removed at once.");
             RuleForEach(c => c.Add).NotNull().WithMessage("Each line to add is an object.").ChildRules(addition =>
             {
-                addition.RuleFor(a => a.MenuItemId).NotEmpty().MaximumLength(64);
+                addition.RuleFor(a => a.MenuItemId).NotEmpty().MaximumLength(DomainMenu.MaxIdLength);
                 addition.RuleFor(a => a.Quantity).NotNull().InclusiveBetween(1, Quantity.Max);
                 addition.RuleFor(a => a.Diner).MaximumLength(Order.MaxDinerLength);
                 addition.RuleFor(a => a.Note).MaximumLength(Order.MaxNoteLength);
