@@ -26,7 +26,7 @@ public static class PayOrder
             RuleFor(c => c.BodyOrderId).Equal(c => c.OrderId).When(c => c.BodyOrderId is not null)
                 .OverridePropertyName("orderId").WithMessage("orderId must be the order in the path.");
             RuleFor(c => c.Total).Must(IsAmount).WithMessage("total is a non-negative amount with at most two decimals.");
-            RuleFor(c => c.Payments).NotEmpty().WithMessage("payments lists 1 to 20 tenders.")
+            RuleFor(c => c.Payments).NotEmpty().WithMessage($"payments lists 1 to {Order.MaxTendersPerPayment} tenders.")
                 .Must(p => p.Count <= Order.MaxTendersPerPayment).WithMessage($"payments lists 1 to {Order.MaxTendersPerPayment} tenders.");
             RuleForEach(c => c.Payments).NotNull().WithMessage("A tender is an object with an amount and a paymentMethod.").ChildRules(tender =>
             {
