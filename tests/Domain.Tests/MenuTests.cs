@@ -218,6 +218,40 @@ public class MenuTests
     }
 
     [Fact]
+    public void A_price_above_the_highest_is_invalid()
+    {
+        AssertInvalid([.. TwoItems(), Item("caviar", "Caviar", "starters", Menu.MaxPrice + 0.01m)], []);
+        Assert.Equal(3, new Menu("USD", 0m, [.. TwoItems(), Item("caviar", "Caviar", "starters", Menu.MaxPrice)], []).Items.Count);
+    }
+
+    [Theory]
+    [InlineData("tea/green")]
+    [InlineData("tea green")]
+    [InlineData("thé")]
+    public void An_id_of_other_characters_than_letters_digits_dash_and_underscore_is_invalid(string id)
+    {
+        AssertInvalid([.. TwoItems(), Item(id, "Tea", "drinks", 1m)], []);
+        AssertInvalid(TwoItems(), [Bundle(id, "Deal", 10m, ["salad"], ["juice"])]);
+    }
+
+    [Fact]
+    public void A_slot_listing_an_item_twice_is_invalid() =>
+        AssertInvalid(TwoItems(), [Bundle("deal", "Deal", 10m, ["salad", "salad"], ["juice"])]);
+
+    [Fact]
+    public void Each_problem_names_the_field_of_the_menu_it_concerns()
+    {
+        var problems = Menu.Validate("usd", 0m,
+            [.. TwoItems(), Item("salad", "Dup", "starters", 1m)],
+            [Bundle("deal", "Deal", 0m, ["salad"], ["ghost"])]);
+
+        Assert.Equal(["bundles[0].price", "bundles[0].slots[1]", "currency", "items[2].id"], problems.Select(p => p.Field).Order(StringComparer.Ordinal));
+        var refusal = Assert.Throws<DomainException>(() => new Menu("usd", 0m, TwoItems(), []));
+        Assert.Equal("currency", Assert.Single(refusal.Problems).Field);
+        Assert.StartsWith("currency: ", refusal.Message);
+    }
+
+    [Fact]
     public void Validate_lists_every_problem()
     {
         var problems = Menu.Validate("usd", 2m,

@@ -53,7 +53,10 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var (status, code, field) = ProblemCodes.ForDomainError(exception.Code);
         var problem = Problem((status, code), exception.Message,
             exception.Facts.ToDictionary(fact => fact.Key, fact => (object?)(fact.Value is Money money ? money.ToMajor() : fact.Value)));
-        if (field is not null) problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [exception.Message] };
+        if (exception.Problems.Count > 0)
+            problem.Extensions["errors"] = exception.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        else if (field is not null)
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [exception.Message] };
         return problem;
     }
 
