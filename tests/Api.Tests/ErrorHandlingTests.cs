@@ -270,6 +270,18 @@ public sealed class ErrorHandlingTests(RestaurantApiFixture fixture) : IClassFix
         await AssertOutcomeAsync(response, path, outcome);
     }
 
+    [Theory]
+    [InlineData("/orders?limit=abc", "limit")]
+    [InlineData("/menu?version=1&version=2", "version")]
+    [InlineData("/menu?version=2147483648", "version")]
+    [InlineData("/kitchen/tickets?after=x", "after")]
+    public async Task A_query_value_that_does_not_parse_is_a_validation_failure_naming_its_parameter(string path, string parameter)
+    {
+        var response = await fixture.Api.Staff().GetAsync(path);
+
+        Assert.Equal([parameter], await response.AssertValidationProblemAsync());
+    }
+
     [Fact]
     public async Task A_null_byte_in_the_path_is_refused_by_the_server_not_failed()
     {

@@ -17,7 +17,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             DomainException domain => DomainProblem(domain),
             ApiProblem api => Problem((api.Status, api.Code), api.Message, api.Extensions),
             BadHttpRequestException { InnerException: JsonException json } => MalformedJsonProblem(json),
-            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } badRequest => BindingProblem(badRequest),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } => BindingProblem(httpContext),
             BadHttpRequestException badRequest => Problem((badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode)),
                 ProblemCodes.DetailFor(badRequest.StatusCode) ?? badRequest.Message),
             // The database kept refusing the work for contention, retries and all: busy, not broken.
@@ -48,9 +48,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         return problem;
     }
 
-    private static ProblemDetails DomainProblem(DomainException exception)
+    /// <summary>Null for a code no client can cause (an invariant of the server): that is a 500, logged like any other failure.</summary>
+    private static ProblemDetails? DomainProblem(DomainException exception)
     {
-        var (status, code, field) = ProblemCodes.ForDomainError(exception.Code);
+        if (ProblemCodes.ForDomainError(exception.Code) is not { } answer) return null;
+        var (status, code, field) = answer;
         var problem = Problem((status, code), exception.Message,
             exception.Facts.ToDictionary(fact => fact.Key, fact => (object?)(fact.Value is Money money ? money.ToMajor() : fact.Value)));
         if (exception.Problems.Count > 0)
@@ -80,33 +82,19 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
     }
 
     // A missing body or an unreadable query value: still a validation failure, so it names the field in errors. The
-    // framework's message is written for the server's developer ("Did you mean to use a Service instead?"), not the client.
-    private static ProblemDetails BindingProblem(BadHttpRequestException exception)
+    // field comes from the endpoint's parameters (BindingFailures), not from the framework's message, which is written
+    // for the server's developer ("Did you mean to use a Service instead?"), not the client.
+    private static ProblemDetails BindingProblem(HttpContext http)
     {
-        var message = exception.Message;
-        var parameter = ParameterName(message);
-        var fromBody = parameter is null || message.StartsWith("Implicit body", StringComparison.Ordinal) ||
-                       message.EndsWith("from body.", StringComparison.Ordinal);
+        var field = BindingFailures.FieldOf(http);
+        var fromBody = field == BindingFailures.Body;
         var problem = Problem((StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed),
             fromBody ? "The request needs a JSON body." : "A parameter of the request is missing or malformed; see errors.");
         problem.Extensions["errors"] = new Dictionary<string, string[]>
         {
-            [fromBody ? "body" : parameter!] = [fromBody ? "A JSON body is required." : "This value is missing, malformed or of the wrong type."],
+            [field] = [fromBody ? "A JSON body is required." : "This value is missing, malformed or of the wrong type."],
         };
         return problem;
-    }
-
-    /// <summary>"Failed to bind parameter \"Nullable&lt;long&gt; after\" from …" → "after".</summary>
-    private static string? ParameterName(string message)
-    {
-        const string marker = "parameter \"";
-        var start = message.IndexOf(marker, StringComparison.Ordinal);
-        if (start < 0) return null;
-        start += marker.Length;
-        var end = message.IndexOf('"', start);
-        if (end <= start) return null;
-        var declaration = message[start..end];
-        return declaration[(declaration.LastIndexOf(' ') + 1)..];
     }
 
     /// <summary>"Add[0].MenuItemId" → "add[0].menuItemId": the names the client sent.</summary>
