@@ -14,6 +14,7 @@ builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddMediation();
 builder.Services.AddAccessControl();
 builder.Services.AddScoped<IdempotencyStore>();
+builder.Services.AddScoped<CurrentIdempotencyClaim>();
 builder.Services.AddSingleton<BillPricer>();
 builder.Services.AddHostedService<IdempotencyPurge>();
 builder.Services.AddPayments(builder.Configuration);
@@ -60,10 +61,13 @@ app.UseSwaggerUI(options =>
 });
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
-app.MapMenu();
-app.MapOrders();
-app.MapKitchen();
-app.MapPayments();
+// Every endpoint of the API honours an Idempotency-Key on POST; what runs in a transaction is the command's own
+// business (ICommand, ISteppedCommand), and CommandEndpointTests check that every write endpoint sends one.
+var api = app.MapGroup("").WithIdempotency();
+api.MapMenu();
+api.MapOrders();
+api.MapKitchen();
+api.MapPayments();
 
 await app.Services.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -11,10 +11,10 @@ public static class MenuApi
     {
         var menu = app.MapGroup("/menu").WithTags("Menu");
         menu.MapGet("/", GetMenuAsync);
-        menu.MapPut("/", PutMenuAsync).RequireAuthorization(Access.StaffOnly).AsCommand();
-        menu.MapPut("/items/{id}/availability", async (string id, SetAvailability.Body body, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new SetAvailability.Command(id, body.Available), ct)))
-            .RequireAuthorization(Access.StaffOnly).AsCommand();
+        menu.MapPut("/", PutMenuAsync).RequireAuthorization(Access.StaffOnly);
+        menu.MapPut("/items/{id}/availability", (string id, SetAvailability.Body body, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new SetAvailability.Command(id, body.Available), TypedResults.Ok, ct))
+            .RequireAuthorization(Access.StaffOnly);
         return app;
     }
 
@@ -30,9 +30,6 @@ public static class MenuApi
             : TypedResults.Ok(result.Menu);
     }
 
-    private static async Task<Created<PutMenu.Result>> PutMenuAsync(PutMenu.Command command, IMediator mediator, CancellationToken ct)
-    {
-        var published = await mediator.Send(command, ct);
-        return TypedResults.Created($"/menu?version={published.Version}", published);
-    }
+    private static Task<Created<PutMenu.Result>> PutMenuAsync(PutMenu.Command command, CommandSender commands, CancellationToken ct) =>
+        commands.SendAsync(command, published => TypedResults.Created($"/menu?version={published.Version}", published), ct);
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain;
 using Restaurant.Domain.Menus;
@@ -16,7 +17,7 @@ public static class PutMenu
     /// </summary>
     public sealed record Command(
         string? Currency, decimal? TaxRate, IReadOnlyList<Item>? Items, IReadOnlyList<BundleOffer>? Bundles,
-        DateTimeOffset? EffectiveFrom) : IRequest<Result>;
+        DateTimeOffset? EffectiveFrom) : ICommand<Result>;
 
     /// <summary><see cref="Available"/> may be left out: a new dish is available.</summary>
     public sealed record Item(string? Id, string? Name, string? Category, decimal? Price, bool? Available);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain;
 using Restaurant.Domain.Menus;
@@ -15,7 +16,7 @@ public static class SetAvailability
     /// "86" an item, or bring it back, from now on: in the menu version in effect and in every scheduled version that
     /// lists it, so a scheduled menu taking over does not quietly bring back a dish the kitchen ran out of.
     /// </summary>
-    public sealed record Command(string ItemId, bool? Available) : IRequest<MenuItemView>;
+    public sealed record Command(string ItemId, bool? Available) : ICommand<MenuItemView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

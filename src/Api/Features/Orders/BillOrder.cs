@@ -7,7 +7,7 @@ namespace Restaurant.Api.Features.Orders;
 public static class BillOrder
 {
     /// <summary>Closes the order and prices it once, with the bundles of the menu in effect now.</summary>
-    public sealed record Command(string OrderId) : IRequest<BillView>;
+    public sealed record Command(string OrderId) : ISteppedCommand<BillView>;
 
     /// <summary>
     /// Pricing can take a while, so it holds nothing that other writers wait on: the bill is priced from a snapshot of

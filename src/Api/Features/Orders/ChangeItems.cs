@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain;
 using DomainMenu = Restaurant.Domain.Menus.Menu;
@@ -16,7 +17,7 @@ public static class ChangeItems
     public sealed record Addition(string? MenuItemId, int? Quantity, string? Diner, string? Note);
 
     /// <summary>Adds and removes lines in one step: all of it applies or none of it.</summary>
-    public sealed record Command(string OrderId, IReadOnlyList<Addition> Add, IReadOnlyList<string> Remove) : IRequest<OrderView>;
+    public sealed record Command(string OrderId, IReadOnlyList<Addition> Add, IReadOnlyList<string> Remove) : ICommand<OrderView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

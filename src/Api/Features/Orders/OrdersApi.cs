@@ -9,35 +9,32 @@ public static class OrdersApi
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/orders").WithTags("Orders");
-        orders.MapPost("/", CreateAsync).AsCommand();
+        orders.MapPost("/", CreateAsync);
         orders.MapGet("/", ListAsync).RequireAuthorization(Access.StaffOnly);
 
         var order = orders.MapGroup("/{id}").RequireAuthorization(Access.OrderHolder);
         order.MapGet("/", async (string id, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetOrder.Query(id), ct)));
-        order.MapPost("/items", async (string id, ChangeItems.Body body, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? []), ct))).AsCommand();
-        order.MapPost("/submit", SubmitAsync).AsCommand();
-        order.MapPost("/bill", async (string id, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new BillOrder.Command(id), ct))).AsIdempotentCommand();
+        order.MapPost("/items", (string id, ChangeItems.Body body, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? []), TypedResults.Ok, ct));
+        order.MapPost("/submit", SubmitAsync);
+        order.MapPost("/bill", (string id, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new BillOrder.Command(id), TypedResults.Ok, ct));
         return app;
     }
 
-    private static async Task<Created<OrderView>> CreateAsync(CreateOrder.Command command, IMediator mediator, CancellationToken ct)
-    {
-        var created = await mediator.Send(command, ct);
-        return TypedResults.Created($"/orders/{created.Id}", created);
-    }
+    private static Task<Created<OrderView>> CreateAsync(CreateOrder.Command command, CommandSender commands, CancellationToken ct) =>
+        commands.SendAsync(command, created => TypedResults.Created($"/orders/{created.Id}", created), ct);
 
     private static async Task<Ok<IReadOnlyList<ListOrders.Summary>>> ListAsync(string? status, int? limit, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListOrders.Query(status, limit), ct));
 
-    private static async Task<Results<Created<SubmitOrder.Result>, Ok<SubmitOrder.Result>>> SubmitAsync(
-        string id, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new SubmitOrder.Command(id), ct);
-        return result.Ticket is null
+    private static Task<Results<Created<SubmitOrder.Result>, Ok<SubmitOrder.Result>>> SubmitAsync(
+        string id, CommandSender commands, CancellationToken ct) =>
+        commands.SendAsync(new SubmitOrder.Command(id), result => Submitted(id, result), ct);
+
+    private static Results<Created<SubmitOrder.Result>, Ok<SubmitOrder.Result>> Submitted(string id, SubmitOrder.Result result) =>
+        result.Ticket is null
             ? TypedResults.Ok(result)
             : TypedResults.Created($"/orders/{id}", result);
-    }
 }

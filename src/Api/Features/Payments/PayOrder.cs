@@ -17,7 +17,7 @@ public static class PayOrder
 
     /// <param name="BodyOrderId">The order id the body names, if any: it must be the one in the path.</param>
     public sealed record Command(string OrderId, string? BodyOrderId, decimal Total, IReadOnlyList<TenderBody> Payments, bool ByStaff)
-        : IRequest<PaymentResult>;
+        : ISteppedCommand<PaymentResult>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

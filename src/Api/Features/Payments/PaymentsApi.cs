@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using MediatR;
 using Restaurant.Api.Infrastructure;
 
 namespace Restaurant.Api.Features.Payments;
@@ -9,11 +8,9 @@ public static class PaymentsApi
     public static IEndpointRouteBuilder MapPayments(this IEndpointRouteBuilder app)
     {
         var payments = app.MapGroup("/payments").WithTags("Payments");
-        payments.MapPost("/{orderId}", async (string orderId, PayOrder.Body body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(
-                    new PayOrder.Command(orderId, body.OrderId, body.Total, body.Payments ?? [], user.IsStaff()), ct)))
-            .RequireAuthorization(Access.OrderHolder)
-            .AsIdempotentCommand();
+        payments.MapPost("/{orderId}", (string orderId, PayOrder.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
+                commands.SendAsync(new PayOrder.Command(orderId, body.OrderId, body.Total, body.Payments ?? [], user.IsStaff()), TypedResults.Ok, ct))
+            .RequireAuthorization(Access.OrderHolder);
         return app;
     }
 }
