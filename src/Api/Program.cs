@@ -3,6 +3,7 @@ using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
 using Restaurant.Api.Features.Payments;
 using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Infrastructure.OpenApi;
 using Restaurant.Api.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,11 +13,15 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddSingleton<TimeProvider>(new StoredClock(TimeProvider.System));
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddMediation();
+builder.Services.AddStrictJson();
 builder.Services.AddAccessControl();
+builder.Services.AddSingleton(IdempotencyOptions.FromConfiguration(builder.Configuration));
 builder.Services.AddScoped<IdempotencyStore>();
 builder.Services.AddScoped<CurrentIdempotencyClaim>();
 builder.Services.AddSingleton<BillPricer>();
 builder.Services.AddHostedService<IdempotencyPurge>();
+builder.Services.AddSingleton<IdempotencyReleases>();
+builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyReleases>());
 builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -24,10 +29,13 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
     context.ProblemDetails.Extensions.TryAdd("code", ProblemCodes.ForStatus(status));
     context.ProblemDetails.Detail ??= ProblemCodes.DetailFor(status);
+    // A bare 400 (the framework could not read the body to its end) is a validation failure too: it names the body.
+    if (context.ProblemDetails.Extensions["code"] is ProblemCodes.ValidationFailed)
+        context.ProblemDetails.Extensions.TryAdd("errors", new Dictionary<string, string[]> { ["body"] = [context.ProblemDetails.Detail!] });
 });
 // Malformed bodies and parameters reach ApiExceptionHandler as exceptions, so they get the same problem shape.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi();
+builder.Services.AddRestaurantOpenApi();
 
 var app = builder.Build();
 app.Services.GetRequiredService<StaffKeys>();
@@ -52,6 +60,7 @@ app.Use(async (context, next) =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<ReadRetry>();
 
 app.MapOpenApi();
 app.UseSwaggerUI(options =>

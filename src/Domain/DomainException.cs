@@ -11,6 +11,8 @@ public sealed class DomainException(string code, string message) : Exception(mes
     /// the message names them too.
     /// </summary>
     public IReadOnlyList<FieldProblem> Problems { get; init; } = [];
+    /// <summary>The input the rule refused, when one field is to blame (such as <c>note</c>): the API names it.</summary>
+    public string? Field { get; init; }
 }
 
 /// <summary>The stable names of broken rules; the API publishes them as problem codes.</summary>
@@ -20,6 +22,7 @@ public static class DomainErrors
     public const string InvalidQuantity = "invalid_quantity";
     public const string InvalidTable = "invalid_table";
     public const string InvalidMenu = "invalid_menu";
+    public const string InvalidText = "invalid_text";
     public const string OrderTooLarge = "order_too_large";
     public const string InvalidGuests = "invalid_guests";
     public const string InvalidLine = "invalid_line";

@@ -1,10 +1,8 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Restaurant.Api.Infrastructure;
-using Restaurant.Api.Persistence;
 using Restaurant.Api.Tests.Support;
 
 namespace Restaurant.Api.Tests;
@@ -225,7 +223,7 @@ public sealed class IdempotencyTests(RestaurantApiFixture fixture) : IClassFixtu
         var table = Tables.Unique("inuse");
         var key = NewKey();
         var body = $$"""{"table":"{{table}}"}""";
-        await PlantOrderLeaseAsync(key, body, DateTimeOffset.UtcNow.AddMinutes(2));
+        await IdempotencyLeases.PlantOrderLeaseAsync(fixture.Api, key, body, DateTimeOffset.UtcNow.AddMinutes(2));
 
         var response = await fixture.Api.Anonymous().PostRawAsync("/orders", body, key);
 
@@ -239,7 +237,7 @@ public sealed class IdempotencyTests(RestaurantApiFixture fixture) : IClassFixtu
         var table = Tables.Unique("died");
         var key = NewKey();
         var body = $$"""{"table":"{{table}}"}""";
-        await PlantOrderLeaseAsync(key, body, DateTimeOffset.UtcNow.AddMinutes(-1));
+        await IdempotencyLeases.PlantOrderLeaseAsync(fixture.Api, key, body, DateTimeOffset.UtcNow.AddMinutes(-1));
 
         var response = await fixture.Api.Anonymous().PostRawAsync("/orders", body, key);
 
@@ -292,22 +290,4 @@ public sealed class IdempotencyTests(RestaurantApiFixture fixture) : IClassFixtu
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
-
-    /// <summary>A POST /orders claim as a request holding <paramref name="key"/> would have left it, lease and all.</summary>
-    private Task PlantOrderLeaseAsync(string key, string body, DateTimeOffset leaseExpiresAt) => PlantAsync(new IdempotencyRecord
-    {
-        Caller = "anonymous", KeyHash = Access.Hash(key), Fingerprint = Fingerprint("POST", "/orders", body),
-        ExpiresAt = DateTimeOffset.UtcNow.AddHours(24), LeaseId = Guid.NewGuid(), LeaseExpiresAt = leaseExpiresAt,
-    });
-
-    private async Task PlantAsync(IdempotencyRecord record)
-    {
-        await using var db = ApiDatabase.Open(fixture.Api);
-        db.IdempotencyRecords.Add(record);
-        await db.SaveChangesAsync();
-    }
-
-    /// <summary>What the store hashes to recognise a repeat: method, path and the exact body bytes.</summary>
-    private static string Fingerprint(string method, string path, string body) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{method} {path}\n{body}")));
 }

@@ -39,7 +39,7 @@ public class OrderPaymentTests
         var order = BilledOrder();
         var version = order.Version;
 
-        var tenders = order.TakePayment(new Money(1600), [Card(1000, tip: 150), Cash(600)], Now);
+        var tenders = order.TakePayment(new Money(1600), [Card(1000, tip: 150), Cash(600)], Now, Tender.DefaultMaxTipRatio);
 
         Assert.Equal(2, tenders.Count);
         Assert.Equal(TenderStatus.Pending, tenders[0].Status);
@@ -60,7 +60,7 @@ public class OrderPaymentTests
     public void A_succeeded_card_counts_a_declined_one_does_not_and_a_zero_balance_settles_the_order()
     {
         var order = BilledOrder();
-        var tenders = order.TakePayment(new Money(1600), [Card(1000), Card(600)], Now);
+        var tenders = order.TakePayment(new Money(1600), [Card(1000), Card(600)], Now, Tender.DefaultMaxTipRatio);
 
         order.RecordOutcome(tenders[1].Id, Declined());
         order.RecordOutcome(tenders[0].Id, Succeeded());
@@ -70,18 +70,18 @@ public class OrderPaymentTests
         Assert.Equal("generic_decline", tenders[1].DeclineCode);
         Assert.Equal(OrderStatus.Billed, order.Status);
 
-        var rest = order.TakePayment(new Money(600), [Card(600)], Now);
+        var rest = order.TakePayment(new Money(600), [Card(600)], Now, Tender.DefaultMaxTipRatio);
         order.RecordOutcome(rest[0].Id, Succeeded("pi_3"));
         Assert.Equal(OrderStatus.Paid, order.Status);
         Assert.Equal(Money.Zero, order.Balance);
-        AssertRefused(DomainErrors.OrderPaid, () => order.TakePayment(Money.Zero, [Card(1)], Now));
+        AssertRefused(DomainErrors.OrderPaid, () => order.TakePayment(Money.Zero, [Card(1)], Now, Tender.DefaultMaxTipRatio));
     }
 
     [Fact]
     public void Cash_for_the_whole_balance_settles_the_order_in_the_same_step()
     {
         var order = BilledOrder();
-        order.TakePayment(new Money(1600), [Cash(1600)], Now);
+        order.TakePayment(new Money(1600), [Cash(1600)], Now, Tender.DefaultMaxTipRatio);
         Assert.Equal(OrderStatus.Paid, order.Status);
     }
 
@@ -89,13 +89,13 @@ public class OrderPaymentTests
     public void While_a_card_is_pending_no_other_payment_starts()
     {
         var order = BilledOrder();
-        var tenders = order.TakePayment(new Money(1600), [Card(1000), Cash(600)], Now);
+        var tenders = order.TakePayment(new Money(1600), [Card(1000), Cash(600)], Now, Tender.DefaultMaxTipRatio);
 
-        AssertRefused(DomainErrors.PaymentInProgress, () => order.TakePayment(new Money(1000), [Card(1000)], Now));
+        AssertRefused(DomainErrors.PaymentInProgress, () => order.TakePayment(new Money(1000), [Card(1000)], Now, Tender.DefaultMaxTipRatio));
         // Learning that it is still unknown changes nothing but the gateway's id.
         order.RecordOutcome(tenders[0].Id, new TenderResult(TenderStatus.Pending, "pi_processing", null, null));
         Assert.Equal("pi_processing", tenders[0].PaymentId);
-        AssertRefused(DomainErrors.PaymentInProgress, () => order.TakePayment(new Money(1000), [Card(1000)], Now));
+        AssertRefused(DomainErrors.PaymentInProgress, () => order.TakePayment(new Money(1000), [Card(1000)], Now, Tender.DefaultMaxTipRatio));
         order.RecordOutcome(tenders[0].Id, Succeeded());
         Assert.Equal(OrderStatus.Paid, order.Status);
     }
@@ -104,7 +104,7 @@ public class OrderPaymentTests
     public void A_total_other_than_the_balance_is_refused_with_the_balance()
     {
         var order = BilledOrder();
-        var refusal = Assert.Throws<DomainException>(() => order.TakePayment(new Money(1500), [Card(1500)], Now));
+        var refusal = Assert.Throws<DomainException>(() => order.TakePayment(new Money(1500), [Card(1500)], Now, Tender.DefaultMaxTipRatio));
         Assert.Equal(DomainErrors.TotalMismatch, refusal.Code);
         Assert.Equal(new Money(1600), refusal.Facts["balance"]);
         Assert.Empty(order.Tenders);
@@ -115,7 +115,7 @@ public class OrderPaymentTests
     {
         var order = Order.Open("order-1", "T1", null, "hash", Now);
         order.ChangeItems([Line("fries")], []);
-        AssertRefused(DomainErrors.NotBilled, () => order.TakePayment(new Money(400), [Card(400)], Now));
+        AssertRefused(DomainErrors.NotBilled, () => order.TakePayment(new Money(400), [Card(400)], Now, Tender.DefaultMaxTipRatio));
     }
 
     public static TheoryData<NewTender[]> InvalidTenders() => new()
@@ -136,16 +136,40 @@ public class OrderPaymentTests
     {
         var order = BilledOrder();
         var version = order.Version;
-        AssertRefused(DomainErrors.InvalidPayment, () => order.TakePayment(new Money(1600), tenders, Now));
+        AssertRefused(DomainErrors.InvalidPayment, () => order.TakePayment(new Money(1600), tenders, Now, Tender.DefaultMaxTipRatio));
         Assert.Empty(order.Tenders);
         Assert.Equal(version, order.Version);
+    }
+
+    [Theory]
+    [InlineData(1.0, 1000, true)]
+    [InlineData(1.0, 1001, false)]
+    [InlineData(0.2, 200, true)]
+    [InlineData(0.2, 201, false)]
+    [InlineData(0.0, 0, true)]
+    [InlineData(0.0, 1, false)]
+    [InlineData(2.5, 2500, true)]
+    public void A_tip_is_at_most_the_configured_ratio_of_its_tenders_amount(decimal maxTipRatio, long tip, bool allowed)
+    {
+        var order = BilledOrder();
+
+        if (allowed)
+        {
+            order.TakePayment(new Money(1600), [Card(1000, tip), Cash(600)], Now, maxTipRatio);
+            Assert.Equal(new Money(tip), order.Tenders[0].Tip);
+            return;
+        }
+        var refusal = Assert.Throws<DomainException>(() => order.TakePayment(new Money(1600), [Card(1000, tip), Cash(600)], Now, maxTipRatio));
+        Assert.Equal(DomainErrors.InvalidPayment, refusal.Code);
+        Assert.Equal("tip", refusal.Field);
+        Assert.Empty(order.Tenders);
     }
 
     [Fact]
     public void An_outcome_is_recorded_once_and_only_for_a_tender_of_the_order()
     {
         var order = BilledOrder();
-        var tenders = order.TakePayment(new Money(1600), [Card(1000), Card(600)], Now);
+        var tenders = order.TakePayment(new Money(1600), [Card(1000), Card(600)], Now, Tender.DefaultMaxTipRatio);
         order.RecordOutcome(tenders[0].Id, Succeeded());
 
         AssertRefused(DomainErrors.TenderSettled, () => order.RecordOutcome(tenders[0].Id, Declined()));
@@ -177,7 +201,7 @@ public class OrderPaymentTests
                     var balance = order.Balance!.Value.Minor;
                     var cardShare = balance * (step + 1) / 10;
                     NewTender[] tenders = cardShare == 0 || cardShare == balance ? [Card(balance)] : [Card(cardShare), Cash(balance - cardShare)];
-                    order.TakePayment(new Money(balance), tenders, Now);
+                    order.TakePayment(new Money(balance), tenders, Now, Tender.DefaultMaxTipRatio);
                 }
                 var succeeded = order.Tenders.Where(t => t.Status == TenderStatus.Succeeded).Sum(t => t.Amount.Minor);
                 var stillPending = order.Tenders.Where(t => t.Status == TenderStatus.Pending).Sum(t => t.Amount.Minor);

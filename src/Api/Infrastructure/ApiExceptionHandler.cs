@@ -6,7 +6,7 @@ using Restaurant.Domain;
 
 namespace Restaurant.Api.Infrastructure;
 
-/// <summary>The one place where exceptions become RFC 9457 problems with the codes of API.md.</summary>
+/// <summary>The one place where exceptions become RFC 9457 problems with the codes of docs/api.md.</summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -17,15 +17,15 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             DomainException domain => DomainProblem(domain),
             ApiProblem api => Problem((api.Status, api.Code), api.Message, api.Extensions),
             BadHttpRequestException { InnerException: JsonException json } => MalformedJsonProblem(json),
+            // The server's own refusals while the body is read (a subclass: cut short, badly framed) are not binding.
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } badRequest when badRequest.GetType() != typeof(BadHttpRequestException) =>
+                UnreadableBodyProblem(),
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } => BindingProblem(httpContext),
             BadHttpRequestException badRequest => Problem((badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode)),
                 ProblemCodes.DetailFor(badRequest.StatusCode) ?? badRequest.Message),
-            // The database kept refusing the work for contention, retries and all: busy, not broken.
-            _ when DbErrors.IsContention(exception) => Problem((StatusCodes.Status503ServiceUnavailable, "service_busy"),
-                "The restaurant is very busy right now; nothing was changed. Retry in a moment."),
+            _ when DatabaseOutage.Covers(exception) => OutageProblem(httpContext, exception),
             _ => null,
         };
-        if (problem?.Status == StatusCodes.Status503ServiceUnavailable) httpContext.Response.Headers.RetryAfter = "1";
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
@@ -48,6 +48,15 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         return problem;
     }
 
+    // The database is down, locked or full (or other writers kept winning): a 503 the client can wait out, logged once
+    // per outage by DatabaseOutage rather than as a failure per request.
+    private static ProblemDetails OutageProblem(HttpContext http, Exception exception)
+    {
+        var (detail, extensions) = http.RequestServices.GetRequiredService<DatabaseOutage>().Refuse(http, exception);
+        http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem((StatusCodes.Status503ServiceUnavailable, ProblemCodes.ServiceUnavailable), detail, extensions);
+    }
+
     /// <summary>Null for a code no client can cause (an invariant of the server): that is a 500, logged like any other failure.</summary>
     private static ProblemDetails? DomainProblem(DomainException exception)
     {
@@ -55,6 +64,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var (status, code, field) = answer;
         var problem = Problem((status, code), exception.Message,
             exception.Facts.ToDictionary(fact => fact.Key, fact => (object?)(fact.Value is Money money ? money.ToMajor() : fact.Value)));
+        // A rule that checks a whole input lists every broken part; one that refuses a single input names it (the
+        // exception's field, such as note, or else the request field the code is about).
+        field = exception.Field ?? field;
         if (exception.Problems.Count > 0)
             problem.Extensions["errors"] = exception.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
         else if (field is not null)
@@ -77,7 +89,14 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
     {
         var path = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path.TrimStart('$', '.');
         var problem = Problem((StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed), "The body is not valid JSON for this request.");
-        problem.Extensions["errors"] = new Dictionary<string, string[]> { [path] = ["This value is malformed or of the wrong type."] };
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [path] = [ProblemCodes.MalformedValue] };
+        return problem;
+    }
+
+    private static ProblemDetails UnreadableBodyProblem()
+    {
+        var problem = Problem((StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed), ProblemCodes.UnreadableBody);
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [ProblemCodes.UnreadableBody] };
         return problem;
     }
 

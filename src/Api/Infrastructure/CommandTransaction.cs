@@ -9,20 +9,27 @@ namespace Restaurant.Api.Infrastructure;
 public static class CommandTransaction
 {
     private const int MaxAttempts = 8;
+    private static readonly TimeSpan ReconnectPause = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// Runs <paramref name="work"/> in one command transaction (on SQLite a write-locked BEGIN IMMEDIATE), and again
-    /// from a fresh read when the database refuses it for contention.
+    /// from a fresh read when the database refuses it for contention, or, once, when the server dropped the connection
+    /// before the commit (a restart: nothing was committed, and a fresh connection may already get through). A failure
+    /// during the commit itself is never repeated here: whether it committed is unknown, and it is reported as
+    /// <see cref="WriteOutcomeUnknownException"/>.
     /// </summary>
     public static async Task<T> InCommandTransactionAsync<T>(this RestaurantDbContext db, Func<Task<T>> work, CancellationToken ct)
     {
+        var reconnected = false;
         for (var attempt = 1; ; attempt++)
         {
             using var writer = await db.EnterWriteGateAsync(ct);
             await using var transaction = await db.BeginCommandTransactionAsync(ct);
+            var committing = false;
             try
             {
                 var result = await work();
+                committing = true;
                 await transaction.CommitAsync(CancellationToken.None);
                 return result;
             }
@@ -32,6 +39,18 @@ public static class CommandTransaction
                 writer.Dispose();
                 db.ChangeTracker.Clear();
                 await Task.Delay(Random.Shared.Next(1, 5 << attempt), ct);
+            }
+            catch (Exception exception) when (committing && DbErrors.IsUnavailable(exception))
+            {
+                throw new WriteOutcomeUnknownException(exception);
+            }
+            catch (Exception exception) when (!reconnected && DbErrors.IsDroppedConnection(exception))
+            {
+                // The connection is gone, and its transaction with it: there is nothing to roll back.
+                reconnected = true;
+                writer.Dispose();
+                db.ChangeTracker.Clear();
+                await Task.Delay(ReconnectPause, ct);
             }
         }
     }

@@ -26,12 +26,20 @@ public sealed class CommandTransactionBehavior<TRequest, TResponse>(RestaurantDb
                 }, cancellationToken);
             case ISteppedCommand<TResponse> when idempotency.IsActive:
                 var finished = await next();
-                // The work is done and committed: storing its answer must not be cancelled by a caller who hung up.
-                return await db.InCommandTransactionAsync(async () =>
+                try
                 {
-                    await idempotency.CompleteAsync(finished);
-                    return finished;
-                }, CancellationToken.None);
+                    // The work is done and committed: storing its answer must not be cancelled by a caller who hung up.
+                    return await db.InCommandTransactionAsync(async () =>
+                    {
+                        await idempotency.CompleteAsync(finished);
+                        return finished;
+                    }, CancellationToken.None);
+                }
+                catch (Exception exception) when (exception is not WriteOutcomeUnknownException && DbErrors.IsUnavailable(exception))
+                {
+                    // Only the answer was lost, not the work: the client must not be told that nothing changed.
+                    throw new WriteOutcomeUnknownException(exception);
+                }
             default:
                 return await next();
         }

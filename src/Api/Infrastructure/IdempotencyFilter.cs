@@ -5,7 +5,8 @@ namespace Restaurant.Api.Infrastructure;
 /// <summary>
 /// Makes a POST idempotent when the caller sends an Idempotency-Key: claims the key before the endpoint runs, replays
 /// a stored answer, and hands the claim to the command (<see cref="CurrentIdempotencyClaim"/>), whose transaction stores
-/// the answer with the work. A request that fails releases its key. It opens no transaction itself: that is the
+/// the answer with the work. A request that fails releases its key (<see cref="IdempotencyReleases"/>: again later when
+/// the database is down, never hiding the request's own failure), and a running request renews its lease. It opens no transaction itself: that is the
 /// command's (<see cref="CommandTransactionBehavior{TRequest,TResponse}"/>). Applied to every endpoint at once
 /// (<see cref="IdempotencyFilterExtensions.WithIdempotency{TBuilder}"/>); PUT is idempotent by itself and GET changes
 /// nothing, so both pass through.
@@ -20,6 +21,8 @@ public sealed class IdempotencyFilter : IEndpointFilter
         var claim = await idempotency.ClaimAsync(http);
         if (claim is null) return await next(context);
         if (claim.Replay is { } replay) return replay;
+        // Renewed while the request runs, so a key whose process died is free again soon; only the holder stores the answer.
+        await using var lease = idempotency.KeepLease(claim);
         var current = http.RequestServices.GetRequiredService<CurrentIdempotencyClaim>();
         current.Begin(claim, http);
         try
@@ -31,7 +34,7 @@ public sealed class IdempotencyFilter : IEndpointFilter
         catch (Exception)
         {
             http.RequestServices.GetRequiredService<RestaurantDbContext>().ChangeTracker.Clear();
-            await idempotency.ReleaseAsync(claim);
+            await http.RequestServices.GetRequiredService<IdempotencyReleases>().ReleaseAsync(idempotency, claim);
             throw;
         }
     }

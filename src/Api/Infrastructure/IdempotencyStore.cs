@@ -12,12 +12,11 @@ namespace Restaurant.Api.Infrastructure;
 /// whose first request is still running is 409. Only completed work is remembered: a request that fails releases
 /// its key, so the client may retry with it. Keys expire 24 hours after first use.
 /// </summary>
-public sealed class IdempotencyStore(RestaurantDbContext db, TimeProvider clock)
+public sealed class IdempotencyStore(
+    RestaurantDbContext db, TimeProvider clock, IdempotencyOptions options, IServiceScopeFactory scopes, ILogger<IdempotencyStore> logger)
 {
     public const string Header = "Idempotency-Key";
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
-    // Longer than any request may run; a lease that outlives it belonged to a process that died.
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     /// <summary>A claimed key; <see cref="Key"/> stays in memory only, to encrypt the stored response.</summary>
     public sealed record Claim(string Caller, string Key, Guid LeaseId, IResult? Replay = null)
@@ -49,7 +48,7 @@ public sealed class IdempotencyStore(RestaurantDbContext db, TimeProvider clock)
                 var record = new IdempotencyRecord
                 {
                     Caller = caller, KeyHash = keyHash, Fingerprint = fingerprint, ExpiresAt = now + Retention,
-                    LeaseId = Guid.NewGuid(), LeaseExpiresAt = now + Lease,
+                    LeaseId = Guid.NewGuid(), LeaseExpiresAt = now + options.Lease,
                 };
                 db.IdempotencyRecords.Add(record);
                 try
@@ -77,10 +76,21 @@ public sealed class IdempotencyStore(RestaurantDbContext db, TimeProvider clock)
 
             var lease = Guid.NewGuid();
             var taken = await Records(caller, keyHash).Where(r => r.LeaseId == existing.LeaseId && r.StatusCode == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseId, lease).SetProperty(r => r.LeaseExpiresAt, now + Lease));
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseId, lease).SetProperty(r => r.LeaseExpiresAt, now + options.Lease));
             if (taken == 1) return new Claim(caller, key, lease);
         }
         throw ApiProblem.Conflict("idempotency_key_in_use", $"Another request is using this {Header}.");
+    }
+
+    /// <summary>Renews <paramref name="claim"/>'s lease while its request runs (<see cref="LeaseRenewal"/>); dispose it when the request ends.</summary>
+    public LeaseRenewal KeepLease(Claim claim) => new(scopes, claim, options, logger);
+
+    /// <summary>Moves the lease's end on; false when the key is no longer this claim's (completed, released or taken over).</summary>
+    public async Task<bool> RenewAsync(Claim claim, CancellationToken ct)
+    {
+        var until = clock.GetUtcNow() + options.Lease;
+        return await Records(claim.Caller, claim.KeyHash).Where(r => r.LeaseId == claim.LeaseId && r.StatusCode == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseExpiresAt, until), ct) == 1;
     }
 
     /// <summary>Records the response inside the command's transaction; only the lease holder may.</summary>

@@ -2,10 +2,18 @@ using Restaurant.Domain;
 
 namespace Restaurant.Api.Infrastructure;
 
-/// <summary>The status each broken domain rule is answered with (the error table of API.md).</summary>
+/// <summary>The status each broken domain rule is answered with (the error table of docs/api.md).</summary>
 public static class ProblemCodes
 {
     public const string ValidationFailed = "validation_failed";
+    /// <summary>503: the database is unavailable (or too contended); the answer carries Retry-After (<see cref="DatabaseOutage"/>).</summary>
+    public const string ServiceUnavailable = "service_unavailable";
+
+    /// <summary>For a JSON value the body cannot be read into: API.md's Conventions in a sentence.</summary>
+    public const string MalformedValue = "This value is malformed, of the wrong type (numbers are not quoted) or sent more than once.";
+
+    /// <summary>For a body the server could not read to its end, so nothing in it was looked at.</summary>
+    public const string UnreadableBody = "The request body could not be read: it was cut short or badly framed.";
 
     /// <summary>
     /// Every domain code a client can cause, with its answer: input the domain refused is a validation failure naming
@@ -19,6 +27,8 @@ public static class ProblemCodes
         [DomainErrors.InvalidTable] = Invalid("table"),
         [DomainErrors.InvalidGuests] = Invalid("guests"),
         [DomainErrors.InvalidMenu] = Invalid("body"),
+        // Names its own field when it has one (note, diner, cardToken): DomainException.Field.
+        [DomainErrors.InvalidText] = Invalid("body"),
         [DomainErrors.InvalidLine] = Invalid("add"),
         [DomainErrors.OrderTooLarge] = Invalid("add"),
         [DomainErrors.InvalidPayment] = Invalid("payments"),
@@ -47,6 +57,8 @@ public static class ProblemCodes
 
     public static string? DetailFor(int status) => status switch
     {
+        StatusCodes.Status400BadRequest => UnreadableBody,
+        StatusCodes.Status408RequestTimeout => "The request body arrived too slowly.",
         StatusCodes.Status404NotFound => "There is nothing at this address.",
         StatusCodes.Status405MethodNotAllowed => "This address does not take that method.",
         StatusCodes.Status413PayloadTooLarge => "The request body is larger than 64 KiB.",
@@ -61,8 +73,10 @@ public static class ProblemCodes
         StatusCodes.Status403Forbidden => "forbidden",
         StatusCodes.Status404NotFound => "not_found",
         StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+        StatusCodes.Status408RequestTimeout => "request_timeout",
         StatusCodes.Status413PayloadTooLarge => "payload_too_large",
         StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+        StatusCodes.Status503ServiceUnavailable => ServiceUnavailable,
         _ when status >= 500 => "internal_error",
         _ => "error",
     };

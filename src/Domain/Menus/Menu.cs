@@ -102,10 +102,13 @@ public sealed class Menu
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            if (!IsValidId(item.Id)) Refuse($"items[{i}].id", IdRule);
+            if (!TextRules.IsClean(item.Id)) Refuse($"items[{i}].id", TextRules.Refusal);
+            else if (!IsValidId(item.Id)) Refuse($"items[{i}].id", IdRule);
             else if (!itemIds.Add(item.Id)) Refuse($"items[{i}].id", $"Item id '{item.Id}' is used more than once.");
-            if (!IsValidName(item.Name)) Refuse($"items[{i}].name", $"An item's name is 1 to {MaxNameLength} characters.");
-            if (!IsValidName(item.Category)) Refuse($"items[{i}].category", $"An item's category is 1 to {MaxNameLength} characters.");
+            if (!TextRules.IsClean(item.Name)) Refuse($"items[{i}].name", TextRules.Refusal);
+            else if (!IsValidName(item.Name)) Refuse($"items[{i}].name", $"An item's name is 1 to {MaxNameLength} characters.");
+            if (!TextRules.IsClean(item.Category)) Refuse($"items[{i}].category", TextRules.Refusal);
+            else if (!IsValidName(item.Category)) Refuse($"items[{i}].category", $"An item's category is 1 to {MaxNameLength} characters.");
             if (!IsValidPrice(item.Price)) Refuse($"items[{i}].price", PriceRule);
         }
 
@@ -113,9 +116,11 @@ public sealed class Menu
         for (var b = 0; b < bundles.Count; b++)
         {
             var bundle = bundles[b];
-            if (!IsValidId(bundle.Id)) Refuse($"bundles[{b}].id", IdRule);
+            if (!TextRules.IsClean(bundle.Id)) Refuse($"bundles[{b}].id", TextRules.Refusal);
+            else if (!IsValidId(bundle.Id)) Refuse($"bundles[{b}].id", IdRule);
             else if (!bundleIds.Add(bundle.Id)) Refuse($"bundles[{b}].id", $"Bundle id '{bundle.Id}' is used more than once.");
-            if (!IsValidName(bundle.Name)) Refuse($"bundles[{b}].name", $"A bundle's name is 1 to {MaxNameLength} characters.");
+            if (!TextRules.IsClean(bundle.Name)) Refuse($"bundles[{b}].name", TextRules.Refusal);
+            else if (!IsValidName(bundle.Name)) Refuse($"bundles[{b}].name", $"A bundle's name is 1 to {MaxNameLength} characters.");
             if (!IsValidPrice(bundle.Price)) Refuse($"bundles[{b}].price", PriceRule);
             if (bundle.Slots.Count is 0 or > MaxSlots) Refuse($"bundles[{b}].slots", $"A bundle has 1 to {MaxSlots} slots.");
             for (var s = 0; s < bundle.Slots.Count; s++)
@@ -125,7 +130,8 @@ public sealed class Menu
                 if (slot.Count == 0) Refuse(path, "A slot lists at least one item.");
                 if (slot.Count > MaxSlotWidth) Refuse(path, $"A slot lists at most {MaxSlotWidth} items.");
                 if (slot.Distinct(StringComparer.Ordinal).Count() != slot.Count) Refuse(path, "A slot lists each item once.");
-                foreach (var unknown in slot.Where(id => !listed.Contains(id)).Distinct())
+                if (!slot.All(TextRules.IsClean)) Refuse(path, TextRules.Refusal);
+                foreach (var unknown in slot.Where(id => TextRules.IsClean(id) && !listed.Contains(id)).Distinct())
                     Refuse(path, $"'{unknown}' is not an item of this menu.");
             }
         }

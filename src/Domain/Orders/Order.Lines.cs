@@ -20,6 +20,11 @@ public sealed partial class Order
         }).ToList();
         if (additions.Any(l => l.Diner?.Length > MaxDinerLength || l.Note?.Length > MaxNoteLength))
             throw new DomainException(DomainErrors.InvalidLine, $"A diner's name is at most {MaxDinerLength} characters and a note at most {MaxNoteLength}.");
+        foreach (var line in additions)
+        {
+            TextRules.Ensure(line.Diner, "diner");
+            TextRules.Ensure(line.Note, "note");
+        }
         var units = _lines.Except(removed).Sum(l => l.Quantity.Value) + additions.Sum(l => l.Quantity.Value);
         if (units > MaxUnits)
             throw new DomainException(DomainErrors.OrderTooLarge, $"An order holds at most {MaxUnits} units; this change would make it {units}.");

@@ -8,9 +8,9 @@ public sealed partial class Order
     /// <summary>
     /// Starts one payment call of any number of tenders adding up to the whole balance. Cash counts at once; cards
     /// stay pending until <see cref="RecordOutcome"/>, and while any is pending no other payment may start, so no two
-    /// calls ever take the same balance.
+    /// calls ever take the same balance. A card's tip is at most <paramref name="maxTipRatio"/> times its amount.
     /// </summary>
-    public IReadOnlyList<Tender> TakePayment(Money total, IReadOnlyList<NewTender> tenders, DateTimeOffset now)
+    public IReadOnlyList<Tender> TakePayment(Money total, IReadOnlyList<NewTender> tenders, DateTimeOffset now, decimal maxTipRatio)
     {
         EnsureAllowed(OrderAction.TakePayment);
         if (_tenders.Any(t => t.Status == TenderStatus.Pending))
@@ -21,7 +21,7 @@ public sealed partial class Order
             {
                 Facts = new Dictionary<string, object> { ["balance"] = balance },
             };
-        EnsureValid(total, tenders);
+        EnsureValid(total, tenders, maxTipRatio);
         Apply(OrderAction.TakePayment);
         var attemptId = NewId();
         var created = tenders.Select((tender, index) => new Tender(NewId(), attemptId, index, tender, Bill!.Currency, now)).ToList();
@@ -43,7 +43,7 @@ public sealed partial class Order
         SettleIfPaidUp();
     }
 
-    private static void EnsureValid(Money total, IReadOnlyList<NewTender> tenders)
+    private static void EnsureValid(Money total, IReadOnlyList<NewTender> tenders, decimal maxTipRatio)
     {
         if (tenders.Count is < 1 or > MaxTendersPerPayment) RefusePayment($"A payment has 1 to {MaxTendersPerPayment} tenders.");
         if (tenders.Any(t => t.Amount == Money.Zero)) RefusePayment("Every tender pays a positive amount.");
@@ -51,6 +51,9 @@ public sealed partial class Order
             RefusePayment("A cash tender has neither a tip nor a card token.");
         if (tenders.Any(t => t.Method == TenderMethod.Card && t.CardToken is not { Length: > 0 and <= Tender.MaxCardTokenLength }))
             RefusePayment($"A card tender needs a card token of at most {Tender.MaxCardTokenLength} characters.");
+        foreach (var tender in tenders) TextRules.Ensure(tender.CardToken, "cardToken");
+        if (tenders.Any(t => !Tender.IsTipAllowed(t.Amount, t.Tip, maxTipRatio)))
+            throw new DomainException(DomainErrors.InvalidPayment, Tender.TipRefusal(maxTipRatio)) { Field = "tip" };
         if (tenders.Aggregate(Money.Zero, (sum, t) => sum + t.Amount) != total)
             RefusePayment($"The tenders' amounts must add up to the total {total}.");
     }

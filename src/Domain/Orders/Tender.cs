@@ -24,6 +24,14 @@ public sealed class Tender
     public const int MaxDeclineCodeLength = 64;
     public const int MaxMessageLength = 500;
     public const int MaxPaymentIdLength = 255;
+    /// <summary>A tip is at most the tender's own amount unless configured otherwise (Payments:MaxTipRatio).</summary>
+    public const decimal DefaultMaxTipRatio = 1m;
+
+    /// <summary>Whether <paramref name="tip"/> is at most <paramref name="maxTipRatio"/> times <paramref name="amount"/>.</summary>
+    public static bool IsTipAllowed(Money amount, Money tip, decimal maxTipRatio) => tip.Minor <= amount.Minor * maxTipRatio;
+
+    public static string TipRefusal(decimal maxTipRatio) =>
+        $"A tip is at most {maxTipRatio.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} times the tender's amount.";
 
     private Tender() { }
 

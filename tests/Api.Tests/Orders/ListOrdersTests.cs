@@ -90,6 +90,8 @@ public sealed class ListOrdersTests(RestaurantApiFixture fixture) : IClassFixtur
     [InlineData("1")]
     [InlineData("open,paid")]
     [InlineData(" ")]
+    [InlineData("OPEN")]
+    [InlineData("Billed")]
     public async Task An_unknown_status_is_a_validation_failure(string status)
     {
         var response = await _staff.GetAsync($"/orders?status={Uri.EscapeDataString(status)}");

@@ -11,27 +11,12 @@ namespace Restaurant.Api.Tests.Support;
 /// token, Stripe's idempotency (first response stored per key and replayed; other parameters: 400; still running:
 /// 409), a ledger of the charges it executed, and scripted faults for the next requests.
 /// Stricter than Stripe where that checks the gateway: <c>Stripe-Version</c>, <c>Idempotency-Key</c> (POST),
-/// <c>confirm=true</c>, a lowercase currency and card-only payment methods are required (400 otherwise).
+/// <c>confirm=true</c>, a lowercase currency and no redirect-based payment methods are required (400 otherwise).
+/// Speaks the API version Stripe.net pins: <c>payment_method_types</c> is no longer accepted on create, lists may
+/// be sent indexed (<c>expand[0]=…</c>) as Stripe.net does, and <c>expand[]=latest_charge</c> expands the charge.
 /// </summary>
-public sealed class FakeStripe : IAsyncDisposable
+public sealed partial class FakeStripe : IAsyncDisposable
 {
-    private static readonly Dictionary<string, TestCard> Cards = new()
-    {
-        ["pm_card_visa"] = TestCard.Succeeds,
-        ["pm_card_mastercard"] = TestCard.Succeeds,
-        ["pm_card_amex"] = TestCard.Succeeds,
-        ["pm_card_visa_chargeDeclined"] = TestCard.Declines("card_declined", "generic_decline", "Your card was declined."),
-        ["pm_card_chargeDeclined"] = TestCard.Declines("card_declined", "generic_decline", "Your card was declined."),
-        ["pm_card_visa_chargeDeclinedInsufficientFunds"] = TestCard.Declines("card_declined", "insufficient_funds", "Your card has insufficient funds."),
-        ["pm_card_chargeDeclinedInsufficientFunds"] = TestCard.Declines("card_declined", "insufficient_funds", "Your card has insufficient funds."),
-        ["pm_card_visa_chargeDeclinedLostCard"] = TestCard.Declines("card_declined", "lost_card", "Your card was declined."),
-        ["pm_card_visa_chargeDeclinedStolenCard"] = TestCard.Declines("card_declined", "stolen_card", "Your card was declined."),
-        ["pm_card_chargeDeclinedExpiredCard"] = TestCard.Declines("expired_card", null, "Your card has expired."),
-        ["pm_card_chargeDeclinedIncorrectCvc"] = TestCard.Declines("incorrect_cvc", null, "Your card's security code is incorrect."),
-        ["pm_card_chargeDeclinedProcessingError"] = TestCard.Declines("processing_error", null, "An error occurred while processing your card. Try again in a little bit."),
-        ["pm_card_authenticationRequired"] = new TestCard(FakeChargeStatus.RequiresAction, null, null, null),
-    };
-
     private readonly Lock _gate = new();
     private readonly List<FakeCharge> _charges = [];
     private readonly Dictionary<string, KeyRecord> _keys = [];
@@ -129,8 +114,7 @@ public sealed class FakeStripe : IAsyncDisposable
         Interlocked.Increment(ref _inFlight);
         try
         {
-            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
-            var fields = form?.ToDictionary(f => f.Key, f => f.Value.ToString()) ?? [];
+            var fields = http.Request.HasFormContentType ? Fields(await http.Request.ReadFormAsync()) : [];
             Record(http, fields);
             if (RefuseHeaders(http, idempotent: true) is { } refusal)
             {
@@ -187,7 +171,8 @@ public sealed class FakeStripe : IAsyncDisposable
         Interlocked.Increment(ref _inFlight);
         try
         {
-            Record(http, new Dictionary<string, string>());
+            var query = Fields(http.Request.Query);
+            Record(http, query);
             await PauseAsync(Latency, http.RequestAborted);
             var id = (string)http.Request.RouteValues["id"]!;
             StoredResponse response;
@@ -197,7 +182,7 @@ public sealed class FakeStripe : IAsyncDisposable
                 response = RefuseHeaders(http, idempotent: false)
                     ?? (charge is null
                         ? Error(404, "invalid_request_error", "resource_missing", $"No such payment_intent: '{id}'")
-                        : new StoredResponse(200, IntentJson(charge).ToJsonString()));
+                        : new StoredResponse(200, IntentJson(charge, ExpandsCharge(query)).ToJsonString()));
             }
 
             await WriteAsync(http, response);
@@ -239,8 +224,12 @@ public sealed class FakeStripe : IAsyncDisposable
         var currency = fields.GetValueOrDefault("currency") ?? "";
         if (currency.Length != 3 || currency != currency.ToLowerInvariant())
             return Error(400, "invalid_request_error", "parameter_invalid_string", "currency must be a lowercase ISO code.");
-        if (fields.GetValueOrDefault("confirm") != "true" || fields.GetValueOrDefault("payment_method_types[]") != "card")
-            return Error(400, "invalid_request_error", "parameter_missing", "This fake wants confirm=true and payment_method_types[]=card (or a return_url would be needed).");
+        if (fields.ContainsKey("payment_method_types[]"))
+            return Error(400, "invalid_request_error", "payment_method_types_no_longer_supported", "payment_method_types can no longer be set on this API version.");
+        var noRedirects = fields.GetValueOrDefault("allowed_payment_method_types[]") == "card"
+            || (fields.GetValueOrDefault("automatic_payment_methods[enabled]") == "true" && fields.GetValueOrDefault("automatic_payment_methods[allow_redirects]") == "never");
+        if (fields.GetValueOrDefault("confirm") != "true" || !noRedirects)
+            return Error(400, "invalid_request_error", "parameter_missing", "This fake wants confirm=true and no redirect-based payment methods (or a return_url would be needed).");
         var paymentMethod = fields.GetValueOrDefault("payment_method") ?? "";
         if (!Cards.TryGetValue(paymentMethod, out var card))
             return Error(400, "invalid_request_error", "resource_missing", $"No such PaymentMethod: '{paymentMethod}'");
@@ -249,10 +238,11 @@ public sealed class FakeStripe : IAsyncDisposable
             startsProcessing ? FakeChargeStatus.Processing : card.Status,
             fields.GetValueOrDefault("metadata[order_id]"), fields.GetValueOrDefault("metadata[tender_id]"));
         lock (_gate) _charges.Add(charge);
-        if (charge.Status != FakeChargeStatus.Declined) return new StoredResponse(200, IntentJson(charge).ToJsonString());
+        var expand = ExpandsCharge(fields);
+        if (charge.Status != FakeChargeStatus.Declined) return new StoredResponse(200, IntentJson(charge, expand).ToJsonString());
 
         var error = CardErrorJson(card);
-        error["payment_intent"] = IntentJson(charge);
+        error["payment_intent"] = IntentJson(charge, expand);
         return new StoredResponse(402, new JsonObject { ["error"] = error }.ToJsonString());
     }
 
@@ -285,41 +275,6 @@ public sealed class FakeStripe : IAsyncDisposable
         lock (_gate) _received.Add(new FakeStripeRequest(http.Request.Method, http.Request.Path, headers, form));
     }
 
-    private static JsonObject IntentJson(FakeCharge charge) => new()
-    {
-        ["id"] = charge.PaymentIntentId,
-        ["object"] = "payment_intent",
-        ["amount"] = charge.Amount,
-        ["amount_received"] = charge.Status == FakeChargeStatus.Succeeded ? charge.Amount : 0,
-        ["currency"] = charge.Currency,
-        ["status"] = charge.Status switch
-        {
-            FakeChargeStatus.Succeeded => "succeeded",
-            FakeChargeStatus.Declined => "requires_payment_method",
-            FakeChargeStatus.RequiresAction => "requires_action",
-            _ => "processing",
-        },
-        // A declined intent detaches the card, as Stripe does.
-        ["payment_method"] = charge.Status == FakeChargeStatus.Declined ? null : charge.PaymentMethod,
-        ["metadata"] = new JsonObject { ["order_id"] = charge.OrderId, ["tender_id"] = charge.TenderId },
-        ["last_payment_error"] = charge.Status == FakeChargeStatus.Declined ? CardErrorJson(Cards[charge.PaymentMethod]) : null,
-        ["next_action"] = charge.Status == FakeChargeStatus.RequiresAction ? new JsonObject { ["type"] = "use_stripe_sdk" } : null,
-    };
-
-    private static JsonObject CardErrorJson(TestCard card)
-    {
-        var error = new JsonObject { ["type"] = "card_error", ["code"] = card.Code, ["message"] = card.Message };
-        if (card.DeclineCode is not null) error["decline_code"] = card.DeclineCode;
-        return error;
-    }
-
-    private static StoredResponse Error(int status, string type, string? code, string message)
-    {
-        var error = new JsonObject { ["type"] = type, ["message"] = message };
-        if (code is not null) error["code"] = code;
-        return new StoredResponse(status, new JsonObject { ["error"] = error }.ToJsonString());
-    }
-
     private static async Task WriteAsync(HttpContext http, StoredResponse response)
     {
         if (http.RequestAborted.IsCancellationRequested) return;
@@ -333,16 +288,6 @@ public sealed class FakeStripe : IAsyncDisposable
     private static Task PauseAsync(TimeSpan delay, CancellationToken cancellationToken) =>
         Task.Delay(delay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
 
-    private sealed record TestCard(FakeChargeStatus Status, string? Code, string? DeclineCode, string? Message)
-    {
-        public static readonly TestCard Succeeds = new(FakeChargeStatus.Succeeded, null, null, null);
-
-        public static TestCard Declines(string code, string? declineCode, string message) =>
-            new(FakeChargeStatus.Declined, code, declineCode, message);
-    }
-
-    private sealed record StoredResponse(int Status, string Body, bool? ShouldRetry = null, bool Replayed = false);
-
     private sealed class KeyRecord(string parameters)
     {
         public string Parameters { get; } = parameters;
@@ -350,59 +295,4 @@ public sealed class FakeStripe : IAsyncDisposable
         /// <summary>Null while the key's first request is still running.</summary>
         public StoredResponse? Response { get; set; }
     }
-}
-
-public enum FakeChargeStatus
-{
-    Succeeded,
-    Declined,
-    RequiresAction,
-    Processing,
-}
-
-/// <summary>A PaymentIntent the fake executed; <paramref name="Amount"/> in minor units.</summary>
-public sealed record FakeCharge(
-    string IdempotencyKey, string PaymentIntentId, long Amount, string Currency, string PaymentMethod,
-    FakeChargeStatus Status, string? OrderId, string? TenderId);
-
-public sealed record FakeStripeRequest(
-    string Method, string Path, IReadOnlyDictionary<string, string> Headers, IReadOnlyDictionary<string, string> Form);
-
-public enum FakeStripeFaultKind
-{
-    RateLimited,
-    ServerError,
-    HangBeforeCharge,
-    HangAfterCharge,
-    DropBeforeCharge,
-    DropAfterCharge,
-    Processing,
-}
-
-/// <summary>What goes wrong with one upcoming POST. "Before" faults execute nothing and store nothing under the key.</summary>
-public sealed record FakeStripeFault(FakeStripeFaultKind Kind, TimeSpan Delay = default, bool? ShouldRetry = null)
-{
-    /// <summary>429, nothing executed; <c>Stripe-Should-Retry</c> only when <paramref name="shouldRetry"/> is given.</summary>
-    public static FakeStripeFault RateLimited(bool? shouldRetry = null) => new(FakeStripeFaultKind.RateLimited, ShouldRetry: shouldRetry);
-
-    /// <summary>500 with <c>Stripe-Should-Retry: true</c>, nothing executed.</summary>
-    public static FakeStripeFault ServerError { get; } = new(FakeStripeFaultKind.ServerError);
-
-    /// <summary>Waits (or until the client gives up), executes nothing, then answers 500 with <c>Stripe-Should-Retry: true</c>.</summary>
-    public static FakeStripeFault HangBeforeCharge(TimeSpan delay) => new(FakeStripeFaultKind.HangBeforeCharge, delay);
-
-    /// <summary>
-    /// Executes and records the charge, then holds the answer for <paramref name="delay"/> whether or not the client
-    /// is still there; meanwhile the key is in use (409). Use <see cref="FakeStripe.WhenIdleAsync"/> to outwait it.
-    /// </summary>
-    public static FakeStripeFault HangAfterCharge(TimeSpan delay) => new(FakeStripeFaultKind.HangAfterCharge, delay);
-
-    /// <summary>Aborts the connection without executing.</summary>
-    public static FakeStripeFault DropBeforeCharge { get; } = new(FakeStripeFaultKind.DropBeforeCharge);
-
-    /// <summary>Executes, records and stores the charge's response, then aborts the connection.</summary>
-    public static FakeStripeFault DropAfterCharge { get; } = new(FakeStripeFaultKind.DropAfterCharge);
-
-    /// <summary>Executes, but the intent answers <c>processing</c> until <see cref="FakeStripe.FinishProcessing"/>.</summary>
-    public static FakeStripeFault Processing { get; } = new(FakeStripeFaultKind.Processing);
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -19,7 +20,13 @@ public abstract class TestDatabase : IDisposable
 
     public static bool IsPostgres => Environment.GetEnvironmentVariable(ProviderVariable) == "postgres";
 
-    public static TestDatabase CreateNew() => IsPostgres ? new PostgresTestDatabase() : new SqliteTestDatabase();
+    public static TestDatabase CreateNew() => IsPostgres ? new PostgresTestDatabase(Server()) : new SqliteTestDatabase();
+
+    /// <summary>A fresh SQLite file, whichever provider the suite runs on (for tests of SQLite's own behaviour).</summary>
+    public static TestDatabase CreateSqlite() => new SqliteTestDatabase();
+
+    /// <summary>A fresh database on the PostgreSQL server <paramref name="server"/> (a connection string without a database).</summary>
+    public static TestDatabase CreatePostgres(string server) => new PostgresTestDatabase(server);
 
     public abstract string Provider { get; }
 
@@ -42,8 +49,11 @@ public abstract class TestDatabase : IDisposable
     public TestDatabase SharedWithAnotherNode() => this switch
     {
         SqliteTestDatabase sqlite => new SqliteTestDatabase(sqlite.Path, ConnectionString + ";Pooling=True") { Owned = false },
-        _ => new PostgresTestDatabase(ConnectionString + ";Application Name=second-node") { Owned = false },
+        _ => new PostgresTestDatabase(ConnectionString + ";Application Name=second-node", shared: true) { Owned = false },
     };
+
+    private static string Server() => Environment.GetEnvironmentVariable(ServerVariable)
+        ?? throw new InvalidOperationException($"{ProviderVariable}=postgres needs {ServerVariable}, a connection string to a PostgreSQL server.");
 
     /// <param name="migrationsAssembly">Where its migrations are, when not beside the context (the legacy ones in Schema/Legacy).</param>
     public RestaurantDbContext OpenContext(Assembly? migrationsAssembly = null) => this switch
@@ -56,6 +66,36 @@ public abstract class TestDatabase : IDisposable
 
     /// <summary>Everything stored, as bytes, for tests that prove something is never stored (a card number, a token).</summary>
     public abstract Task<byte[]> ReadEverythingStoredAsync();
+
+    /// <summary>
+    /// Holds the lock every command needs, from a connection of the test's own, until disposed: SQLite's write lock
+    /// (BEGIN IMMEDIATE), or on PostgreSQL an EXCLUSIVE lock on "Orders" (reads go on, no write gets through).
+    /// </summary>
+    public abstract Task<IAsyncDisposable> HoldWriteLockAsync();
+
+    private sealed class HeldLock(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
+    private static async Task<IAsyncDisposable> HoldAsync(DbConnection connection, Func<DbConnection, Task<DbTransaction>> begin, string? sql)
+    {
+        await connection.OpenAsync();
+        var transaction = await begin(connection);
+        if (sql is not null)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+        return new HeldLock(connection, transaction);
+    }
 
     public void Dispose()
     {
@@ -95,6 +135,10 @@ public abstract class TestDatabase : IDisposable
             return all.ToArray();
         }
 
+        // Microsoft.Data.Sqlite's Serializable is BEGIN IMMEDIATE: the write lock, taken at once.
+        public override Task<IAsyncDisposable> HoldWriteLockAsync() => HoldAsync(new SqliteConnection($"Data Source={Path};Pooling=False"),
+            async connection => await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable), null);
+
         protected override void Drop()
         {
             SqliteConnection.ClearAllPools();
@@ -106,15 +150,17 @@ public abstract class TestDatabase : IDisposable
     {
         private readonly string _name;
 
-        public PostgresTestDatabase()
+        public PostgresTestDatabase(string server)
         {
             _name = $"restaurant_test_{Guid.NewGuid():N}";
-            Admin($"CREATE DATABASE \"{_name}\"");
-            ConnectionString = new NpgsqlConnectionStringBuilder(Server()) { Database = _name }.ConnectionString;
+            Admin(server, $"CREATE DATABASE \"{_name}\"");
+            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _name }.ConnectionString;
         }
 
-        public PostgresTestDatabase(string connectionString)
+        /// <summary>Another node's view of an existing database (<see cref="SharedWithAnotherNode"/>).</summary>
+        public PostgresTestDatabase(string connectionString, bool shared)
         {
+            Assert.True(shared);
             _name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
             ConnectionString = connectionString;
         }
@@ -142,10 +188,13 @@ public abstract class TestDatabase : IDisposable
             return all.ToArray();
         }
 
+        public override Task<IAsyncDisposable> HoldWriteLockAsync() => HoldAsync(new NpgsqlConnection(ConnectionString),
+            async connection => await connection.BeginTransactionAsync(), "LOCK TABLE \"Orders\" IN EXCLUSIVE MODE");
+
         protected override void Drop()
         {
             NpgsqlConnection.ClearAllPools();
-            Admin($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+            Admin(ConnectionString, $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
         }
 
         private static async Task AppendAsync(NpgsqlConnection connection, MemoryStream all, string sql)
@@ -159,12 +208,9 @@ public abstract class TestDatabase : IDisposable
             }
         }
 
-        private static string Server() => Environment.GetEnvironmentVariable(ServerVariable)
-            ?? throw new InvalidOperationException($"{ProviderVariable}=postgres needs {ServerVariable}, a connection string to a PostgreSQL server.");
-
-        private static void Admin(string sql)
+        private static void Admin(string server, string sql)
         {
-            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server()) { Database = "postgres", Pooling = false }.ConnectionString);
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
             connection.Open();
             using var command = new NpgsqlCommand(sql, connection);
             command.ExecuteNonQuery();

@@ -31,12 +31,12 @@ public static class ChangeItems
                 .WithMessage($"At most {MaxEntries} lines can be removed at once.");
             RuleForEach(c => c.Add).NotNull().WithMessage("Each line to add is an object.").ChildRules(addition =>
             {
-                addition.RuleFor(a => a.MenuItemId).NotEmpty().MaximumLength(DomainMenu.MaxIdLength);
+                addition.RuleFor(a => a.MenuItemId).NotEmpty().MaximumLength(DomainMenu.MaxIdLength).CleanText();
                 addition.RuleFor(a => a.Quantity).NotNull().InclusiveBetween(1, Quantity.Max);
-                addition.RuleFor(a => a.Diner).MaximumLength(Order.MaxDinerLength);
-                addition.RuleFor(a => a.Note).MaximumLength(Order.MaxNoteLength);
+                addition.RuleFor(a => a.Diner).MaximumLength(Order.MaxDinerLength).CleanText();
+                addition.RuleFor(a => a.Note).MaximumLength(Order.MaxNoteLength).CleanText();
             });
-            RuleForEach(c => c.Remove).NotEmpty().MaximumLength(64);
+            RuleForEach(c => c.Remove).NotEmpty().MaximumLength(64).CleanText();
         }
     }
 

@@ -16,12 +16,16 @@ public static class ListOrders
 
     public sealed record Summary(string Id, string Table, string Status, DateTime CreatedAt, int PendingCount, int TicketCount, decimal? Balance);
 
+    /// <summary>The statuses as the order view writes them; another case is not one of them (API.md, Conventions).</summary>
+    private static readonly IReadOnlyDictionary<string, OrderStatus> StatusNames =
+        Enum.GetValues<OrderStatus>().ToDictionary(OrderView.StatusName, StringComparer.Ordinal);
+
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator()
         {
-            RuleFor(q => q.Status).Must(s => s is null || Enum.GetNames<OrderStatus>().Contains(s, StringComparer.OrdinalIgnoreCase))
-                .WithMessage("Status is open, billed or paid.");
+            RuleFor(q => q.Status).Must(s => s is null || StatusNames.ContainsKey(s))
+                .WithMessage($"Status is {string.Join(", ", StatusNames.Keys)}, in lower case.");
             RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit);
         }
     }
@@ -33,7 +37,7 @@ public static class ListOrders
             var orders = db.Orders.AsNoTracking();
             if (query.Status is not null)
             {
-                var status = Enum.Parse<OrderStatus>(query.Status, ignoreCase: true);
+                var status = StatusNames[query.Status];
                 orders = orders.Where(o => o.Status == status);
             }
             var rows = await orders

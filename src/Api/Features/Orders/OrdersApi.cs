@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Infrastructure.OpenApi;
 
 namespace Restaurant.Api.Features.Orders;
 
@@ -9,17 +10,39 @@ public static class OrdersApi
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/orders").WithTags("Orders");
-        orders.MapPost("/", CreateAsync);
-        orders.MapGet("/", ListAsync).RequireAuthorization(Access.StaffOnly);
+        orders.MapPost("/", CreateAsync)
+            .WithName("createOrder").WithSummary("Open a table's order")
+            .WithDescription("Opens the order of a table that has no unpaid order, and answers it with its `accessToken`: " +
+                             "the bearer token every diner of the table uses for this order. It is shown only here. Public.")
+            .Refuses(ProblemCatalog.TableBusy);
+        orders.MapGet("/", ListAsync).RequireAuthorization(Access.StaffOnly)
+            .WithName("listOrders").WithSummary("List orders (staff)")
+            .WithDescription("The restaurant's orders, newest first, optionally of one status.");
 
         var order = orders.MapGroup("/{id}").RequireAuthorization(Access.OrderHolder);
         order.MapGet("/", async (string id, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new GetOrder.Query(id), ct)));
+            TypedResults.Ok(await mediator.Send(new GetOrder.Query(id), ct)))
+            .WithName("getOrder").WithSummary("Read an order")
+            .WithDescription("The order as it is now: pending lines, tickets, the bill once there is one, payments and balance.")
+            .Refuses(ProblemCatalog.OrderNotFound);
         order.MapPost("/items", (string id, ChangeItems.Body body, CommandSender commands, CancellationToken ct) =>
-            commands.SendAsync(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? []), TypedResults.Ok, ct));
-        order.MapPost("/submit", SubmitAsync);
+            commands.SendAsync(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? []), TypedResults.Ok, ct))
+            .WithName("changeItems").WithSummary("Add and remove lines")
+            .WithDescription("Adds lines (at the menu's current prices) and removes pending ones, all of it or none of it. Many " +
+                             "diners may call this at once on one order: every call answered 200 has its lines in the order exactly once.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.UnknownMenuItem, ProblemCatalog.UnknownLine, ProblemCatalog.ItemUnavailable,
+                ProblemCatalog.LineSubmitted, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid);
+        order.MapPost("/submit", SubmitAsync)
+            .WithName("submitOrder").WithSummary("Send the pending lines to the kitchen")
+            .WithDescription("Sends every pending line to the kitchen as the order's next ticket (201), or answers 200 with " +
+                             "`ticket: null` when nothing is pending. A line added meanwhile is in this ticket or stays pending, never lost.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid);
         order.MapPost("/bill", (string id, CommandSender commands, CancellationToken ct) =>
-            commands.SendAsync(new BillOrder.Command(id), TypedResults.Ok, ct));
+            commands.SendAsync(new BillOrder.Command(id), TypedResults.Ok, ct))
+            .WithName("billOrder").WithSummary("Bill the order")
+            .WithDescription("Closes the order and prices it once, bundling the whole table's units for the lowest total; the bill " +
+                             "is frozen, and asking again answers the same bill.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.PendingItems, ProblemCatalog.EmptyOrder);
         return app;
     }
 

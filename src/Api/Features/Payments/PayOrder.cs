@@ -21,7 +21,7 @@ public static class PayOrder
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(PaymentOptions options)
         {
             RuleFor(c => c.BodyOrderId).Equal(c => c.OrderId).When(c => c.BodyOrderId is not null)
                 .OverridePropertyName("orderId").WithMessage("orderId must be the order in the path.");
@@ -34,6 +34,10 @@ public static class PayOrder
                 tender.RuleFor(t => t.PaymentMethod).Must(m => m is PaymentMethods.Card or PaymentMethods.Cash)
                     .WithMessage($"paymentMethod is '{PaymentMethods.Card}' or '{PaymentMethods.Cash}'.");
                 tender.RuleFor(t => t.Tip).Must(tip => tip is null || IsAmount(tip.Value)).WithMessage("tip is a non-negative amount with at most two decimals.");
+                tender.RuleFor(t => t.Tip)
+                    .Must((t, tip) => Tender.IsTipAllowed(Money.FromMajor(t.Amount), Money.FromMajor(tip!.Value), options.MaxTipRatio))
+                    .When(t => t.Tip is { } tip && IsAmount(tip) && IsAmount(t.Amount))
+                    .WithMessage(Tender.TipRefusal(options.MaxTipRatio));
                 tender.When(t => t.PaymentMethod == PaymentMethods.Card, () =>
                     tender.RuleFor(t => t.CardToken).NotEmpty().MaximumLength(Tender.MaxCardTokenLength).Matches("^[A-Za-z0-9_]+$")
                         .WithMessage("cardToken is the card's gateway token, such as pm_card_visa."));
@@ -56,7 +60,7 @@ public static class PayOrder
     /// Unlike other commands, a payment commits in steps: its tenders as pending before any card is charged (so a
     /// crash can never lose a charge), then each card's outcome as it arrives. Cards are charged in parallel.
     /// </summary>
-    public sealed class Handler(RestaurantDbContext db, ICardGateway gateway, TimeProvider clock, ILogger<Handler> logger)
+    public sealed class Handler(RestaurantDbContext db, ICardGateway gateway, PaymentOptions options, TimeProvider clock, ILogger<Handler> logger)
         : IRequestHandler<Command, PaymentResult>
     {
         public async Task<PaymentResult> Handle(Command command, CancellationToken cancellationToken)
@@ -67,7 +71,7 @@ public static class PayOrder
             var started = await db.InCommandTransactionAsync(async () =>
             {
                 var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
-                var created = order.TakePayment(Money.FromMajor(command.Total), tenders, clock.GetUtcNow());
+                var created = order.TakePayment(Money.FromMajor(command.Total), tenders, clock.GetUtcNow(), options.MaxTipRatio);
                 await db.SaveChangesAsync(cancellationToken);
                 return created;
             }, cancellationToken);
@@ -81,17 +85,35 @@ public static class PayOrder
                 {
                     await db.RecordAsync(command.OrderId, tender.Id, outcome);
                 }
+                catch (Exception exception) when (DbErrors.IsUnavailable(exception))
+                {
+                    // Expected in an outage (DatabaseOutage has said so once): no stack trace per tender.
+                    logger.LogWarning("Recording the outcome of tender {TenderId} failed: the database is unavailable ({Cause}); " +
+                        "it stays pending until the reconciler records it", tender.Id, DbErrors.Describe(exception));
+                }
                 catch (Exception exception)
                 {
                     // The tender stays pending, and the reconciler asks the gateway again with the same key.
                     logger.LogError(exception, "Recording the outcome of tender {TenderId} failed; it stays pending", tender.Id);
                 }
             }
+            try
+            {
+                return await ResultAsync(command.OrderId, started[0].AttemptId);
+            }
+            catch (Exception exception) when (DbErrors.IsUnavailable(exception))
+            {
+                // The tenders were written and their cards charged: this payment is not "nothing changed".
+                throw new WriteOutcomeUnknownException(exception);
+            }
+        }
+
+        /// <summary>One snapshot, so that the results and the balance agree even while a reconciler records beside us.</summary>
+        private async Task<PaymentResult> ResultAsync(string orderId, string attemptId)
+        {
             db.ChangeTracker.Clear();
-            // One snapshot, so that the results and the balance agree even while a reconciler records beside us.
             await using var snapshot = await db.BeginSnapshotAsync(CancellationToken.None);
-            var paid = await db.LoadOrderAsync(command.OrderId, CancellationToken.None);
-            return PaymentResult.From(paid, started[0].AttemptId);
+            return PaymentResult.From(await db.LoadOrderAsync(orderId, CancellationToken.None), attemptId);
         }
 
         private async Task<(Tender Tender, CardOutcome Outcome)> ChargeAsync(Tender tender, string orderId)

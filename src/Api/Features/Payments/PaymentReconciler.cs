@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Restaurant.Api.Features.Payments.Gateways;
+using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain.Orders;
 
@@ -11,7 +12,7 @@ namespace Restaurant.Api.Features.Payments;
 /// left, then periodically for tenders older than one interval (younger ones are usually still in their call).
 /// </summary>
 public sealed class PaymentReconciler(
-    IServiceScopeFactory scopes, ICardGateway gateway, PaymentOptions options, TimeProvider clock, ILogger<PaymentReconciler> logger)
+    IServiceScopeFactory scopes, PaymentOptions options, TimeProvider clock, ILogger<PaymentReconciler> logger)
     : BackgroundService
 {
     private const int PageSize = 100;
@@ -52,16 +53,24 @@ public sealed class PaymentReconciler(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RestaurantDbContext>();
+            // Per pass, not held by this singleton: Stripe's gateway wraps a factory HttpClient, whose handler the
+            // factory recycles only once the clients using it are let go.
+            var gateway = scope.ServiceProvider.GetRequiredService<ICardGateway>();
             var cutoff = clock.GetUtcNow() - minimumAge;
             (DateTimeOffset, string)? after = null;
             while (true)
             {
                 var page = await PendingTenders(db, cutoff, after).ToListAsync(stoppingToken);
-                foreach (var item in page) await ReconcileTenderAsync(db, item);
+                foreach (var item in page) await ReconcileTenderAsync(db, gateway, item);
                 if (page.Count < PageSize) return;
                 after = (page[^1].Tender.CreatedAt, page[^1].Tender.Id);
                 stoppingToken.ThrowIfCancellationRequested();
             }
+        }
+        catch (Exception exception) when (DbErrors.IsUnavailable(exception))
+        {
+            // DatabaseOutage has warned once; a stack trace every pass of an outage would bury it.
+            logger.LogDebug("Reconciling pending card payments waits for the database ({Cause})", DbErrors.Describe(exception));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -69,7 +78,7 @@ public sealed class PaymentReconciler(
         }
     }
 
-    private async Task ReconcileTenderAsync(RestaurantDbContext db, PendingTender item)
+    private async Task ReconcileTenderAsync(RestaurantDbContext db, ICardGateway gateway, PendingTender item)
     {
         if (item.Tender.PaymentId is null && clock.GetUtcNow() - item.Tender.CreatedAt > ReplayWindow)
         {
@@ -84,6 +93,11 @@ public sealed class PaymentReconciler(
             var recorded = await db.RecordAsync(item.OrderId, item.Tender.Id, outcome);
             logger.LogInformation("Reconciled tender {TenderId} of order {OrderId}: {Outcome}{Recorded}",
                 item.Tender.Id, item.OrderId, outcome.Kind, recorded ? "" : " (nothing new to record)");
+        }
+        catch (Exception exception) when (DbErrors.IsUnavailable(exception))
+        {
+            logger.LogWarning("Reconciling tender {TenderId} of order {OrderId} failed: the database is unavailable ({Cause}); it stays pending",
+                item.Tender.Id, item.OrderId, DbErrors.Describe(exception));
         }
         catch (Exception exception)
         {

@@ -19,20 +19,3 @@ public interface ICardGateway
 public sealed record CardCharge(
     string IdempotencyKey, long AmountMinor, string Currency, string CardToken, string OrderId, string TenderId,
     string? KnownPaymentId = null, bool AskingAgain = false);
-
-public enum CardOutcomeKind
-{
-    Succeeded,
-    Declined,
-    /// <summary>The card may or may not have been charged (timeout, dropped connection, gateway error).</summary>
-    Unknown,
-}
-
-public sealed record CardOutcome(CardOutcomeKind Kind, string? PaymentId, string? DeclineCode, string? Message)
-{
-    public static CardOutcome Succeeded(string paymentId) => new(CardOutcomeKind.Succeeded, paymentId, null, null);
-    public static CardOutcome Declined(string declineCode, string message, string? paymentId = null) =>
-        new(CardOutcomeKind.Declined, paymentId, declineCode, message);
-    public static CardOutcome Unknown(string message, string? paymentId = null) =>
-        new(CardOutcomeKind.Unknown, paymentId, null, message);
-}

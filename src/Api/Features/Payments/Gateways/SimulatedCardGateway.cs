@@ -18,7 +18,13 @@ public sealed class SimulatedCardGateway(TimeSpan latency) : ICardGateway
         ["pm_card_chargeDeclinedExpiredCard"] = ("expired_card", "Your card has expired."),
     };
 
-    private static readonly HashSet<string> Approved = ["pm_card_visa", "pm_card_mastercard", "pm_card_amex"];
+    // Brand and last 4 of the test cards behind Stripe's tokens.
+    private static readonly Dictionary<string, (string Brand, string Last4)> Approved = new()
+    {
+        ["pm_card_visa"] = ("visa", "4242"),
+        ["pm_card_mastercard"] = ("mastercard", "4444"),
+        ["pm_card_amex"] = ("amex", "0005"),
+    };
 
     public TimeSpan Latency { get; } = latency;
 
@@ -27,7 +33,7 @@ public sealed class SimulatedCardGateway(TimeSpan latency) : ICardGateway
         if (Latency > TimeSpan.Zero) await Task.Delay(Latency, cancellationToken);
         // The same key always gets the same id, as a replayed Stripe request would.
         var paymentId = "pi_sim_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(charge.IdempotencyKey)))[..24];
-        if (Approved.Contains(charge.CardToken)) return CardOutcome.Succeeded(paymentId);
+        if (Approved.TryGetValue(charge.CardToken, out var card)) return CardOutcome.Succeeded(paymentId, card.Brand, card.Last4);
         return Declines.TryGetValue(charge.CardToken, out var decline)
             ? CardOutcome.Declined(decline.Code, decline.Message, paymentId)
             : CardOutcome.Declined("invalid_card_token", "This card token is not known; ask the diner to enter the card again.");

@@ -1,25 +1,36 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json;
+using Stripe;
 
 namespace Restaurant.Api.Features.Payments.Gateways;
 
 /// <summary>
-/// Charges a tender as one confirmed Stripe PaymentIntent over plain HTTP (docs: STRIPE.md). Every attempt of one
-/// charge carries the tender's idempotency key, so a retry after a timeout learns the first outcome instead of
-/// charging again.
+/// Charges a tender as one confirmed Stripe PaymentIntent through Stripe.net, over our own <see cref="HttpClient"/>
+/// (from <c>IHttpClientFactory</c>, so its handler is pooled and recycled). Every attempt of one charge carries the
+/// tender's idempotency key, so a retry after a timeout learns the first outcome instead of charging again.
 /// </summary>
-public sealed class StripeCardGateway(HttpClient http, StripeOptions options, ILogger<StripeCardGateway> logger) : ICardGateway
+/// <remarks>
+/// The retries are ours, not the library's (<c>maxNetworkRetries: 0</c>): a refusal that follows an unanswered
+/// attempt must not settle a tender, and only a loop that sees every attempt can tell that one went unanswered.
+/// </remarks>
+public sealed class StripeCardGateway : ICardGateway
 {
-    // Pinned so that a change of the account's default API version cannot change the shapes parsed here.
-    public const string ApiVersion = "2024-06-20";
+    private readonly PaymentIntentService _intents;
+    private readonly StripeOptions _options;
+    private readonly ILogger<StripeCardGateway> _logger;
 
-    private const string DeclinedMessage = "Your card was declined.";
-    private const string RefusedMessage = "The card was not charged: the payment service refused the request. Please try again or pay another way.";
-    private const string UnknownMessage = "The payment service did not confirm this charge yet; it will be checked again, and the card is never charged twice.";
-    private const string AuthenticationMessage = "This card needs 3-D Secure verification, which this checkout cannot complete. Please use another card or pay another way.";
+    public StripeCardGateway(HttpClient http, StripeOptions options, ILogger<StripeCardGateway> logger)
+    {
+        _options = options;
+        _logger = logger;
+        // Telemetry off: it would write an id file under the home directory and report our request timings to Stripe.
+        var transport = new SystemNetHttpClient(http, maxNetworkRetries: 0, enableTelemetry: false);
+        _intents = new PaymentIntentService(new StripeClient(options.SecretKey, httpClient: transport, apiBase: options.BaseUrl.TrimEnd('/')));
+    }
 
-    private readonly Uri _baseUri = new(options.BaseUrl);
+    /// <summary>
+    /// The Stripe-Version every request carries: the one Stripe.net was generated for, so that a change of the
+    /// account's default API version cannot change the shapes it parses.
+    /// </summary>
+    public static string ApiVersion => StripeConfiguration.ApiVersion;
 
     public async Task<CardOutcome> ChargeAsync(CardCharge charge, CancellationToken cancellationToken)
     {
@@ -32,18 +43,18 @@ public sealed class StripeCardGateway(HttpClient http, StripeOptions options, IL
             var attempt = await AttemptAsync(charge, cancellationToken);
             mayHaveCharged |= attempt.MayHaveCharged;
             var outcome = attempt.Outcome;
-            if (outcome is null && attempt.Retry && retry < options.MaxRetries)
+            if (outcome is null && attempt.Retry && retry < _options.MaxRetries)
             {
-                logger.LogWarning("Stripe attempt {Attempt} for tender {TenderId} failed ({Failure}); retrying",
+                _logger.LogWarning("Stripe attempt {Attempt} for tender {TenderId} failed ({Failure}); retrying",
                     retry + 1, charge.TenderId, attempt.Failure);
                 await Task.Delay(Backoff(retry), cancellationToken);
                 continue;
             }
 
             outcome ??= mayHaveCharged
-                ? CardOutcome.Unknown(UnknownMessage, charge.KnownPaymentId)
-                : CardOutcome.Declined(attempt.RefusalCode ?? "gateway_refused", RefusedMessage);
-            logger.Log(outcome.Kind == CardOutcomeKind.Unknown ? LogLevel.Warning : LogLevel.Information,
+                ? CardOutcome.Unknown(StripeOutcomes.UnknownMessage, charge.KnownPaymentId)
+                : CardOutcome.Declined(attempt.RefusalCode ?? "gateway_refused", StripeOutcomes.RefusedMessage);
+            _logger.Log(outcome.Kind == CardOutcomeKind.Unknown ? LogLevel.Warning : LogLevel.Information,
                 "Stripe charge for tender {TenderId}: {Outcome} {DeclineCode} after {Attempts} attempt(s), last {Failure}",
                 charge.TenderId, outcome.Kind, outcome.DeclineCode, retry + 1, attempt.Failure);
             return outcome;
@@ -53,133 +64,81 @@ public sealed class StripeCardGateway(HttpClient http, StripeOptions options, IL
     private async Task<Attempt> AttemptAsync(CardCharge charge, CancellationToken cancellationToken)
     {
         using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attemptTimeout.CancelAfter(options.Timeout);
+        attemptTimeout.CancelAfter(_options.Timeout);
         try
         {
-            using var request = CreateRequest(charge);
-            using var response = await http.SendAsync(request, attemptTimeout.Token);
-            var body = await response.Content.ReadAsStringAsync(attemptTimeout.Token);
-            return Classify(charge, response, body);
+            var intent = charge.KnownPaymentId is { } paymentId
+                // An earlier answer said "processing": ask for the intent's current status rather than confirming again.
+                ? await _intents.GetAsync(paymentId, new PaymentIntentGetOptions { Expand = [StripeOutcomes.LatestCharge] },
+                    cancellationToken: attemptTimeout.Token)
+                : await _intents.CreateAsync(CreateOptions(charge), new RequestOptions { IdempotencyKey = charge.IdempotencyKey },
+                    attemptTimeout.Token);
+            return Attempt.Answered(StripeOutcomes.FromIntent(intent));
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException)
+        catch (StripeException exception) when (exception.StripeResponse is not null)
+        {
+            return Refused(charge, exception);
+        }
+        catch (Exception exception) when (StripeOutcomes.IsNoAnswer(exception))
         {
             cancellationToken.ThrowIfCancellationRequested();
             return new Attempt(null, Retry: true, MayHaveCharged: true, RefusalCode: null,
-                Failure: exception is OperationCanceledException ? "timeout" : "no answer: " + exception.GetType().Name);
+                Failure: attemptTimeout.IsCancellationRequested ? "timeout" : "no answer: " + StripeOutcomes.Describe(exception));
         }
     }
 
-    private HttpRequestMessage CreateRequest(CardCharge charge)
+    private static PaymentIntentCreateOptions CreateOptions(CardCharge charge) => new()
     {
-        HttpRequestMessage request;
-        if (charge.KnownPaymentId is { } paymentId)
-        {
-            // An earlier answer said "processing": ask for the intent's current status rather than confirming again.
-            request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri, "/v1/payment_intents/" + Uri.EscapeDataString(paymentId)));
-        }
-        else
-        {
-            request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, "/v1/payment_intents"))
-            {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["amount"] = charge.AmountMinor.ToString(CultureInfo.InvariantCulture),
-                    ["currency"] = charge.Currency.ToLowerInvariant(),
-                    ["payment_method"] = charge.CardToken,
-                    ["confirm"] = "true",
-                    // Card only, so that confirming never asks for a return_url for a redirect-based method.
-                    ["payment_method_types[]"] = "card",
-                    ["metadata[order_id]"] = charge.OrderId,
-                    ["metadata[tender_id]"] = charge.TenderId,
-                }),
-            };
-            request.Headers.TryAddWithoutValidation("Idempotency-Key", charge.IdempotencyKey);
-        }
+        Amount = charge.AmountMinor,
+        Currency = charge.Currency.ToLowerInvariant(),
+        PaymentMethod = charge.CardToken,
+        Confirm = true,
+        // No redirect-based methods, so that confirming never asks for a return_url. (The pinned API version refuses
+        // payment_method_types, which did this before; the token is a card's anyway.)
+        AutomaticPaymentMethods = new PaymentIntentAutomaticPaymentMethodsOptions { Enabled = true, AllowRedirects = "never" },
+        Metadata = new Dictionary<string, string> { ["order_id"] = charge.OrderId, ["tender_id"] = charge.TenderId },
+        // The charge's card brand and last 4, for the receipt.
+        Expand = [StripeOutcomes.LatestCharge],
+    };
 
-        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + options.SecretKey);
-        request.Headers.TryAddWithoutValidation("Stripe-Version", ApiVersion);
-        return request;
-    }
-
-    private Attempt Classify(CardCharge charge, HttpResponseMessage response, string body)
+    /// <summary>Stripe answered with something other than an intent: a decline, a refusal, or its own failure.</summary>
+    private Attempt Refused(CardCharge charge, StripeException exception)
     {
-        var status = (int)response.StatusCode;
+        var status = (int)exception.StripeResponse.StatusCode;
         var failure = "HTTP " + status;
-        using var document = ParseOrNull(body);
-        var root = document?.RootElement ?? default;
-        var error = Property(root, "error");
-
-        if (response.StatusCode == HttpStatusCode.OK)
-            return new Attempt(FromIntent(root), Retry: false, MayHaveCharged: true, RefusalCode: null, failure);
-        if (response.StatusCode == HttpStatusCode.PaymentRequired)
+        var error = exception.StripeError;
+        if (status == StatusCodes.Status402PaymentRequired)
+            return Attempt.Answered(StripeOutcomes.FromDecline(error), failure);
+        if (status == StatusCodes.Status200OK)
         {
-            var declined = CardOutcome.Declined(
-                Text(error, "decline_code") ?? Text(error, "code") ?? "card_declined",
-                Text(error, "message") ?? DeclinedMessage,
-                Text(Property(error, "payment_intent"), "id"));
-            return new Attempt(declined, Retry: false, MayHaveCharged: false, RefusalCode: null, failure);
+            // An answer the library could not read: the charge may have been made, and asking again replays the same.
+            _logger.LogError("Stripe's answer for tender {TenderId} could not be read", charge.TenderId);
+            return Attempt.Answered(CardOutcome.Unknown(StripeOutcomes.UnknownMessage, charge.KnownPaymentId), failure);
         }
-
-        if (Text(error, "type") == "idempotency_error")
+        if (error?.Type == "idempotency_error")
         {
             // Keys are derived from tenders, so the same key never carries other parameters: this is a bug to look at.
-            logger.LogError("Stripe refused the idempotency key of tender {TenderId} as reused with other parameters", charge.TenderId);
-            return new Attempt(CardOutcome.Unknown(UnknownMessage, charge.KnownPaymentId), Retry: false, MayHaveCharged: true, RefusalCode: null, failure);
+            _logger.LogError("Stripe refused the idempotency key of tender {TenderId} as reused with other parameters", charge.TenderId);
+            return Attempt.Answered(CardOutcome.Unknown(StripeOutcomes.UnknownMessage, charge.KnownPaymentId), failure);
         }
 
-        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-            logger.LogError("Stripe refused the secret key (HTTP {StatusCode}) for tender {TenderId}", status, charge.TenderId);
+        if (status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+            _logger.LogError("Stripe refused the secret key (HTTP {StatusCode}) for tender {TenderId}", status, charge.TenderId);
 
         // A 4xx other than 409 was refused before anything ran; a 409 means the key's first request is still running.
         var mayHaveCharged = status is < 400 or >= 500 or 409;
-        var retry = ShouldRetryHeader(response) ?? status is 409 or >= 500;
-        return new Attempt(null, retry, mayHaveCharged, Text(error, "code"), failure);
-    }
-
-    private static CardOutcome FromIntent(JsonElement intent)
-    {
-        var paymentId = Text(intent, "id");
-        var lastError = Property(intent, "last_payment_error");
-        return Text(intent, "status") switch
-        {
-            "succeeded" when paymentId is not null => CardOutcome.Succeeded(paymentId),
-            "requires_payment_method" or "canceled" => CardOutcome.Declined(
-                Text(lastError, "decline_code") ?? Text(lastError, "code") ?? "card_declined",
-                Text(lastError, "message") ?? DeclinedMessage, paymentId),
-            // Finishing 3-D Secure needs the customer's device, which this server-side checkout does not have.
-            "requires_action" => CardOutcome.Declined("authentication_required", AuthenticationMessage, paymentId),
-            _ => CardOutcome.Unknown(UnknownMessage, paymentId),
-        };
+        var retry = StripeOutcomes.ShouldRetryHeader(exception.StripeResponse) ?? status is 409 or >= 500;
+        return new Attempt(null, retry, mayHaveCharged, error?.Code, failure);
     }
 
     // Stripe's SDKs: exponential from the base delay, capped, with jitter so that parallel retries spread out.
     private TimeSpan Backoff(int retry) =>
-        Math.Min(Math.Pow(2, retry), 4) * options.RetryBaseDelay * (0.5 + Random.Shared.NextDouble() / 2);
-
-    private static bool? ShouldRetryHeader(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("Stripe-Should-Retry", out var values) && bool.TryParse(values.FirstOrDefault(), out var retry)
-            ? retry
-            : null;
-
-    private static JsonDocument? ParseOrNull(string body)
-    {
-        try
-        {
-            return JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static JsonElement Property(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
-
-    private static string? Text(JsonElement element, string name) =>
-        Property(element, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+        Math.Min(Math.Pow(2, retry), 4) * _options.RetryBaseDelay * (0.5 + Random.Shared.NextDouble() / 2);
 
     /// <param name="Outcome">A definite answer; null when the attempt failed and may be retried.</param>
     /// <param name="RefusalCode">Stripe's error code when the request was refused.</param>
-    private readonly record struct Attempt(CardOutcome? Outcome, bool Retry, bool MayHaveCharged, string? RefusalCode, string Failure);
+    private readonly record struct Attempt(CardOutcome? Outcome, bool Retry, bool MayHaveCharged, string? RefusalCode, string Failure)
+    {
+        public static Attempt Answered(CardOutcome outcome, string failure = "none") => new(outcome, false, true, null, failure);
+    }
 }

@@ -28,9 +28,10 @@ public sealed record StripeOptions
             MaxRetries = section.GetValue("MaxRetries", defaults.MaxRetries),
             RetryBaseDelay = section.GetValue("RetryBaseDelay", defaults.RetryBaseDelay),
         };
+        // Stripe.net refuses a key with whitespace when the gateway is made; refuse it at start instead, not per payment.
         if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out _) || options.Timeout <= TimeSpan.Zero
-            || options.MaxRetries < 0 || options.RetryBaseDelay < TimeSpan.Zero)
-            throw new InvalidOperationException("Stripe settings are invalid: BaseUrl must be an absolute URL, Timeout positive, MaxRetries and RetryBaseDelay not negative.");
+            || options.MaxRetries < 0 || options.RetryBaseDelay < TimeSpan.Zero || options.SecretKey.Any(char.IsWhiteSpace))
+            throw new InvalidOperationException("Stripe settings are invalid: SecretKey must have no whitespace, BaseUrl must be an absolute URL, Timeout positive, MaxRetries and RetryBaseDelay not negative.");
         return options;
     }
 }
