@@ -17,6 +17,7 @@ builder.Services.AddStrictJson();
 builder.Services.AddAccessControl();
 builder.Services.AddSingleton(IdempotencyOptions.FromConfiguration(builder.Configuration));
 builder.Services.AddScoped<IdempotencyStore>();
+builder.Services.AddScoped<CurrentIdempotencyClaim>();
 builder.Services.AddSingleton<BillPricer>();
 builder.Services.AddHostedService<IdempotencyPurge>();
 builder.Services.AddSingleton<IdempotencyReleases>();
@@ -38,6 +39,11 @@ builder.Services.AddRestaurantOpenApi();
 
 var app = builder.Build();
 app.Services.GetRequiredService<StaffKeys>();
+// Startup step: the store may need the thread pool to start more threads at once than it would by itself (SQLite's
+// writers block a thread while they wait for the file's lock: see SqliteDialect.MinWorkerThreads). It is set here, once,
+// for the whole process, before any request.
+ThreadPool.GetMinThreads(out var minWorkers, out var minCompletionPorts);
+ThreadPool.SetMinThreads(Math.Max(minWorkers, app.Services.GetRequiredService<IDatabaseDialect>().MinWorkerThreads), minCompletionPorts);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -64,10 +70,13 @@ app.UseSwaggerUI(options =>
 });
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
-app.MapMenu();
-app.MapOrders();
-app.MapKitchen();
-app.MapPayments();
+// Every endpoint of the API honours an Idempotency-Key on POST; what runs in a transaction is the command's own
+// business (ICommand, ISteppedCommand), and CommandEndpointTests check that every write endpoint sends one.
+var api = app.MapGroup("").WithIdempotency();
+api.MapMenu();
+api.MapOrders();
+api.MapKitchen();
+api.MapPayments();
 
 await app.Services.InitializeDatabaseAsync();
 await app.RunAsync();

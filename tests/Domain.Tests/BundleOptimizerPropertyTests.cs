@@ -261,10 +261,10 @@ public class BundleOptimizerPropertyTests
 
 public class BundleOptimizerTests
 {
-    private static readonly IReadOnlyList<Bundle> Bundles = DefaultMenu.Bundles();
+    private static readonly IReadOnlyList<Bundle> Bundles = TestMenus.DefaultBundles();
 
     private static PricedUnit U(int id, string itemId) =>
-        new(id, itemId, DefaultMenu.Items().Single(i => i.Id == itemId).Price);
+        new(id, itemId, TestMenus.DefaultItems().Single(i => i.Id == itemId).Price);
 
     [Fact]
     public void No_units_or_no_bundles_give_no_choices()

@@ -20,7 +20,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             // The server's own refusals while the body is read (a subclass: cut short, badly framed) are not binding.
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } badRequest when badRequest.GetType() != typeof(BadHttpRequestException) =>
                 UnreadableBodyProblem(),
-            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } badRequest => BindingProblem(badRequest),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } => BindingProblem(httpContext),
             BadHttpRequestException badRequest => Problem((badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode)),
                 ProblemCodes.DetailFor(badRequest.StatusCode) ?? badRequest.Message),
             _ when DatabaseOutage.Covers(exception) => OutageProblem(httpContext, exception),
@@ -57,13 +57,20 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         return Problem((StatusCodes.Status503ServiceUnavailable, ProblemCodes.ServiceUnavailable), detail, extensions);
     }
 
-    private static ProblemDetails DomainProblem(DomainException exception)
+    /// <summary>Null for a code no client can cause (an invariant of the server): that is a 500, logged like any other failure.</summary>
+    private static ProblemDetails? DomainProblem(DomainException exception)
     {
-        var (status, code, field) = ProblemCodes.ForDomainError(exception.Code);
+        if (ProblemCodes.ForDomainError(exception.Code) is not { } answer) return null;
+        var (status, code, field) = answer;
         var problem = Problem((status, code), exception.Message,
             exception.Facts.ToDictionary(fact => fact.Key, fact => (object?)(fact.Value is Money money ? money.ToMajor() : fact.Value)));
+        // A rule that checks a whole input lists every broken part; one that refuses a single input names it (the
+        // exception's field, such as note, or else the request field the code is about).
         field = exception.Field ?? field;
-        if (field is not null) problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [exception.Message] };
+        if (exception.Problems.Count > 0)
+            problem.Extensions["errors"] = exception.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        else if (field is not null)
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [exception.Message] };
         return problem;
     }
 
@@ -94,33 +101,19 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
     }
 
     // A missing body or an unreadable query value: still a validation failure, so it names the field in errors. The
-    // framework's message is written for the server's developer ("Did you mean to use a Service instead?"), not the client.
-    private static ProblemDetails BindingProblem(BadHttpRequestException exception)
+    // field comes from the endpoint's parameters (BindingFailures), not from the framework's message, which is written
+    // for the server's developer ("Did you mean to use a Service instead?"), not the client.
+    private static ProblemDetails BindingProblem(HttpContext http)
     {
-        var message = exception.Message;
-        var parameter = ParameterName(message);
-        var fromBody = parameter is null || message.StartsWith("Implicit body", StringComparison.Ordinal) ||
-                       message.EndsWith("from body.", StringComparison.Ordinal);
+        var field = BindingFailures.FieldOf(http);
+        var fromBody = field == BindingFailures.Body;
         var problem = Problem((StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed),
             fromBody ? "The request needs a JSON body." : "A parameter of the request is missing or malformed; see errors.");
         problem.Extensions["errors"] = new Dictionary<string, string[]>
         {
-            [fromBody ? "body" : parameter!] = [fromBody ? "A JSON body is required." : "This value is missing, malformed or of the wrong type."],
+            [field] = [fromBody ? "A JSON body is required." : "This value is missing, malformed or of the wrong type."],
         };
         return problem;
-    }
-
-    /// <summary>"Failed to bind parameter \"Nullable&lt;long&gt; after\" from …" → "after".</summary>
-    private static string? ParameterName(string message)
-    {
-        const string marker = "parameter \"";
-        var start = message.IndexOf(marker, StringComparison.Ordinal);
-        if (start < 0) return null;
-        start += marker.Length;
-        var end = message.IndexOf('"', start);
-        if (end <= start) return null;
-        var declaration = message[start..end];
-        return declaration[(declaration.LastIndexOf(' ') + 1)..];
     }
 
     /// <summary>"Add[0].MenuItemId" → "add[0].menuItemId": the names the client sent.</summary>

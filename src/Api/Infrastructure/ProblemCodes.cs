@@ -15,37 +15,45 @@ public static class ProblemCodes
     /// <summary>For a body the server could not read to its end, so nothing in it was looked at.</summary>
     public const string UnreadableBody = "The request body could not be read: it was cut short or badly framed.";
 
-    private static readonly Dictionary<string, int> StatusByDomainError = new()
+    /// <summary>
+    /// Every domain code a client can cause, with its answer: input the domain refused is a validation failure naming
+    /// the request field to look at; the rest keep their own code. A code not listed here (an invariant of the server
+    /// itself, such as unknown_tender) is a server bug: a logged 500, never a client error.
+    /// </summary>
+    private static readonly Dictionary<string, DomainProblem> ByDomainError = new()
     {
-        [DomainErrors.UnknownMenuItem] = StatusCodes.Status400BadRequest,
-        [DomainErrors.UnknownLine] = StatusCodes.Status400BadRequest,
-        [DomainErrors.ItemUnavailable] = StatusCodes.Status409Conflict,
-        [DomainErrors.LineSubmitted] = StatusCodes.Status409Conflict,
-        [DomainErrors.OrderBilled] = StatusCodes.Status409Conflict,
-        [DomainErrors.OrderPaid] = StatusCodes.Status409Conflict,
-        [DomainErrors.NotBilled] = StatusCodes.Status409Conflict,
-        [DomainErrors.PendingItems] = StatusCodes.Status409Conflict,
-        [DomainErrors.EmptyOrder] = StatusCodes.Status409Conflict,
-        [DomainErrors.TotalMismatch] = StatusCodes.Status409Conflict,
-        [DomainErrors.PaymentInProgress] = StatusCodes.Status409Conflict,
+        [DomainErrors.InvalidAmount] = Invalid("body"),
+        [DomainErrors.InvalidQuantity] = Invalid("add"),
+        [DomainErrors.InvalidTable] = Invalid("table"),
+        [DomainErrors.InvalidGuests] = Invalid("guests"),
+        [DomainErrors.InvalidMenu] = Invalid("body"),
+        // Names its own field when it has one (note, diner, cardToken): DomainException.Field.
+        [DomainErrors.InvalidText] = Invalid("body"),
+        [DomainErrors.InvalidLine] = Invalid("add"),
+        [DomainErrors.OrderTooLarge] = Invalid("add"),
+        [DomainErrors.InvalidPayment] = Invalid("payments"),
+        [DomainErrors.UnknownMenuItem] = Coded(StatusCodes.Status400BadRequest, DomainErrors.UnknownMenuItem),
+        [DomainErrors.UnknownLine] = Coded(StatusCodes.Status400BadRequest, DomainErrors.UnknownLine),
+        [DomainErrors.ItemUnavailable] = Coded(StatusCodes.Status409Conflict, DomainErrors.ItemUnavailable),
+        [DomainErrors.LineSubmitted] = Coded(StatusCodes.Status409Conflict, DomainErrors.LineSubmitted),
+        [DomainErrors.OrderBilled] = Coded(StatusCodes.Status409Conflict, DomainErrors.OrderBilled),
+        [DomainErrors.OrderPaid] = Coded(StatusCodes.Status409Conflict, DomainErrors.OrderPaid),
+        [DomainErrors.NotBilled] = Coded(StatusCodes.Status409Conflict, DomainErrors.NotBilled),
+        [DomainErrors.PendingItems] = Coded(StatusCodes.Status409Conflict, DomainErrors.PendingItems),
+        [DomainErrors.EmptyOrder] = Coded(StatusCodes.Status409Conflict, DomainErrors.EmptyOrder),
+        [DomainErrors.TotalMismatch] = Coded(StatusCodes.Status409Conflict, DomainErrors.TotalMismatch),
+        [DomainErrors.PaymentInProgress] = Coded(StatusCodes.Status409Conflict, DomainErrors.PaymentInProgress),
     };
 
-    // For rules that are input checks, the request field the client should look at.
-    private static readonly Dictionary<string, string> FieldByDomainError = new()
-    {
-        [DomainErrors.OrderTooLarge] = "add",
-        [DomainErrors.InvalidQuantity] = "add",
-        [DomainErrors.InvalidTable] = "table",
-        [DomainErrors.InvalidGuests] = "guests",
-        [DomainErrors.InvalidLine] = "add",
-        [DomainErrors.InvalidPayment] = "payments",
-    };
+    /// <summary>How the API answers a domain refusal: a status, a problem code and, for refused input, the field.</summary>
+    public sealed record DomainProblem(int Status, string Code, string? Field);
 
-    /// <summary>Rules not in the table are input checks: a validation failure naming the field (or the body).</summary>
-    public static (int Status, string Code, string? Field) ForDomainError(string domainCode) =>
-        StatusByDomainError.TryGetValue(domainCode, out var status)
-            ? (status, domainCode, null)
-            : (StatusCodes.Status400BadRequest, ValidationFailed, FieldByDomainError.GetValueOrDefault(domainCode, "body"));
+    /// <summary>The answer to a broken rule; null for a code no client can cause, which the API answers as a 500.</summary>
+    public static DomainProblem? ForDomainError(string domainCode) => ByDomainError.GetValueOrDefault(domainCode);
+
+    private static DomainProblem Invalid(string field) => new(StatusCodes.Status400BadRequest, ValidationFailed, field);
+
+    private static DomainProblem Coded(int status, string code) => new(status, code, null);
 
     public static string? DetailFor(int status) => status switch
     {

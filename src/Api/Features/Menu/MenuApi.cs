@@ -16,13 +16,13 @@ public static class MenuApi
             .WithDescription("The menu in effect now (or, with `version`, any version, to read a scheduled one ahead of time): " +
                              "its items with their prices and availability, and the bundles a bill applies. Public.")
             .WithETag().Refuses(ProblemCatalog.NotFound);
-        menu.MapPut("/", PutMenuAsync).RequireAuthorization(Access.StaffOnly).AsCommand()
+        menu.MapPut("/", PutMenuAsync).RequireAuthorization(Access.StaffOnly)
             .WithName("putMenu").WithSummary("Publish a menu (staff)")
             .WithDescription("Publishes a whole menu as the next version, in effect at once or from `effectiveFrom`. Lines " +
                              "already ordered keep their price; a bill uses the bundles of the menu in effect when it is billed.");
-        menu.MapPut("/items/{id}/availability", async (string id, SetAvailability.Body body, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new SetAvailability.Command(id, body.Available), ct)))
-            .RequireAuthorization(Access.StaffOnly).AsCommand()
+        menu.MapPut("/items/{id}/availability", (string id, SetAvailability.Body body, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new SetAvailability.Command(id, body.Available), TypedResults.Ok, ct))
+            .RequireAuthorization(Access.StaffOnly)
             .WithName("setItemAvailability").WithSummary("Take an item off the menu or bring it back (staff)")
             .WithDescription("\"86\"s an item (or brings it back) at once, in the menu in effect and in every scheduled version " +
                              "that lists it. Lines already ordered stay.")
@@ -42,9 +42,6 @@ public static class MenuApi
             : TypedResults.Ok(result.Menu);
     }
 
-    private static async Task<Created<PutMenu.Result>> PutMenuAsync(PutMenu.Command command, IMediator mediator, CancellationToken ct)
-    {
-        var published = await mediator.Send(command, ct);
-        return TypedResults.Created($"/menu?version={published.Version}", published);
-    }
+    private static Task<Created<PutMenu.Result>> PutMenuAsync(PutMenu.Command command, CommandSender commands, CancellationToken ct) =>
+        commands.SendAsync(command, published => TypedResults.Created($"/menu?version={published.Version}", published), ct);
 }

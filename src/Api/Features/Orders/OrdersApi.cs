@@ -10,7 +10,7 @@ public static class OrdersApi
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
     {
         var orders = app.MapGroup("/orders").WithTags("Orders");
-        orders.MapPost("/", CreateAsync).AsCommand()
+        orders.MapPost("/", CreateAsync)
             .WithName("createOrder").WithSummary("Open a table's order")
             .WithDescription("Opens the order of a table that has no unpaid order, and answers it with its `accessToken`: " +
                              "the bearer token every diner of the table uses for this order. It is shown only here. Public.")
@@ -25,20 +25,20 @@ public static class OrdersApi
             .WithName("getOrder").WithSummary("Read an order")
             .WithDescription("The order as it is now: pending lines, tickets, the bill once there is one, payments and balance.")
             .Refuses(ProblemCatalog.OrderNotFound);
-        order.MapPost("/items", async (string id, ChangeItems.Body body, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? []), ct))).AsCommand()
+        order.MapPost("/items", (string id, ChangeItems.Body body, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? []), TypedResults.Ok, ct))
             .WithName("changeItems").WithSummary("Add and remove lines")
             .WithDescription("Adds lines (at the menu's current prices) and removes pending ones, all of it or none of it. Many " +
                              "diners may call this at once on one order: every call answered 200 has its lines in the order exactly once.")
             .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.UnknownMenuItem, ProblemCatalog.UnknownLine, ProblemCatalog.ItemUnavailable,
                 ProblemCatalog.LineSubmitted, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid);
-        order.MapPost("/submit", SubmitAsync).AsCommand()
+        order.MapPost("/submit", SubmitAsync)
             .WithName("submitOrder").WithSummary("Send the pending lines to the kitchen")
             .WithDescription("Sends every pending line to the kitchen as the order's next ticket (201), or answers 200 with " +
                              "`ticket: null` when nothing is pending. A line added meanwhile is in this ticket or stays pending, never lost.")
             .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid);
-        order.MapPost("/bill", async (string id, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new BillOrder.Command(id), ct))).AsIdempotentCommand()
+        order.MapPost("/bill", (string id, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new BillOrder.Command(id), TypedResults.Ok, ct))
             .WithName("billOrder").WithSummary("Bill the order")
             .WithDescription("Closes the order and prices it once, bundling the whole table's units for the lowest total; the bill " +
                              "is frozen, and asking again answers the same bill.")
@@ -46,21 +46,18 @@ public static class OrdersApi
         return app;
     }
 
-    private static async Task<Created<OrderView>> CreateAsync(CreateOrder.Command command, IMediator mediator, CancellationToken ct)
-    {
-        var created = await mediator.Send(command, ct);
-        return TypedResults.Created($"/orders/{created.Id}", created);
-    }
+    private static Task<Created<OrderView>> CreateAsync(CreateOrder.Command command, CommandSender commands, CancellationToken ct) =>
+        commands.SendAsync(command, created => TypedResults.Created($"/orders/{created.Id}", created), ct);
 
     private static async Task<Ok<IReadOnlyList<ListOrders.Summary>>> ListAsync(string? status, int? limit, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListOrders.Query(status, limit), ct));
 
-    private static async Task<Results<Created<SubmitOrder.Result>, Ok<SubmitOrder.Result>>> SubmitAsync(
-        string id, IMediator mediator, CancellationToken ct)
-    {
-        var result = await mediator.Send(new SubmitOrder.Command(id), ct);
-        return result.Ticket is null
+    private static Task<Results<Created<SubmitOrder.Result>, Ok<SubmitOrder.Result>>> SubmitAsync(
+        string id, CommandSender commands, CancellationToken ct) =>
+        commands.SendAsync(new SubmitOrder.Command(id), result => Submitted(id, result), ct);
+
+    private static Results<Created<SubmitOrder.Result>, Ok<SubmitOrder.Result>> Submitted(string id, SubmitOrder.Result result) =>
+        result.Ticket is null
             ? TypedResults.Ok(result)
             : TypedResults.Created($"/orders/{id}", result);
-    }
 }

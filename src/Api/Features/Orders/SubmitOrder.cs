@@ -1,4 +1,5 @@
 using MediatR;
+using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 
 namespace Restaurant.Api.Features.Orders;
@@ -6,7 +7,7 @@ namespace Restaurant.Api.Features.Orders;
 public static class SubmitOrder
 {
     /// <summary>Everything pending goes to the kitchen as one ticket; with nothing pending there is no ticket.</summary>
-    public sealed record Command(string OrderId) : IRequest<Result>;
+    public sealed record Command(string OrderId) : ICommand<Result>;
 
     public sealed record Result(TicketView? Ticket);
 

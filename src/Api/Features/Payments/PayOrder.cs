@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Restaurant.Api.Features.Payments.Gateways;
+using Restaurant.Api.Features.Shared;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain;
@@ -16,7 +17,7 @@ public static class PayOrder
 
     /// <param name="BodyOrderId">The order id the body names, if any: it must be the one in the path.</param>
     public sealed record Command(string OrderId, string? BodyOrderId, decimal Total, IReadOnlyList<TenderBody> Payments, bool ByStaff)
-        : IRequest<PaymentResult>;
+        : ISteppedCommand<PaymentResult>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -25,22 +26,22 @@ public static class PayOrder
             RuleFor(c => c.BodyOrderId).Equal(c => c.OrderId).When(c => c.BodyOrderId is not null)
                 .OverridePropertyName("orderId").WithMessage("orderId must be the order in the path.");
             RuleFor(c => c.Total).Must(IsAmount).WithMessage("total is a non-negative amount with at most two decimals.");
-            RuleFor(c => c.Payments).NotEmpty().WithMessage("payments lists 1 to 20 tenders.")
+            RuleFor(c => c.Payments).NotEmpty().WithMessage($"payments lists 1 to {Order.MaxTendersPerPayment} tenders.")
                 .Must(p => p.Count <= Order.MaxTendersPerPayment).WithMessage($"payments lists 1 to {Order.MaxTendersPerPayment} tenders.");
             RuleForEach(c => c.Payments).NotNull().WithMessage("A tender is an object with an amount and a paymentMethod.").ChildRules(tender =>
             {
                 tender.RuleFor(t => t.Amount).Must(a => a > 0 && IsAmount(a)).WithMessage("amount is positive, with at most two decimals.");
-                tender.RuleFor(t => t.PaymentMethod).Must(m => m is TenderView.Card or TenderView.Cash)
-                    .WithMessage($"paymentMethod is '{TenderView.Card}' or '{TenderView.Cash}'.");
+                tender.RuleFor(t => t.PaymentMethod).Must(m => m is PaymentMethods.Card or PaymentMethods.Cash)
+                    .WithMessage($"paymentMethod is '{PaymentMethods.Card}' or '{PaymentMethods.Cash}'.");
                 tender.RuleFor(t => t.Tip).Must(tip => tip is null || IsAmount(tip.Value)).WithMessage("tip is a non-negative amount with at most two decimals.");
                 tender.RuleFor(t => t.Tip)
                     .Must((t, tip) => Tender.IsTipAllowed(Money.FromMajor(t.Amount), Money.FromMajor(tip!.Value), options.MaxTipRatio))
                     .When(t => t.Tip is { } tip && IsAmount(tip) && IsAmount(t.Amount))
                     .WithMessage(Tender.TipRefusal(options.MaxTipRatio));
-                tender.When(t => t.PaymentMethod == TenderView.Card, () =>
+                tender.When(t => t.PaymentMethod == PaymentMethods.Card, () =>
                     tender.RuleFor(t => t.CardToken).NotEmpty().MaximumLength(Tender.MaxCardTokenLength).Matches("^[A-Za-z0-9_]+$")
                         .WithMessage("cardToken is the card's gateway token, such as pm_card_visa."));
-                tender.When(t => t.PaymentMethod == TenderView.Cash, () =>
+                tender.When(t => t.PaymentMethod == PaymentMethods.Cash, () =>
                 {
                     tender.RuleFor(t => t.CardToken).Null().WithMessage("A cash tender has no cardToken.");
                     tender.RuleFor(t => t.Tip).Must(tip => tip is null or 0).WithMessage("Tips go on cards; a cash tip stays with the waiter.");
@@ -64,7 +65,7 @@ public static class PayOrder
     {
         public async Task<PaymentResult> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (!command.ByStaff && command.Payments.Any(p => p.PaymentMethod == TenderView.Cash))
+            if (!command.ByStaff && command.Payments.Any(p => p.PaymentMethod == PaymentMethods.Cash))
                 throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "Only staff take cash; pay by card from the table.");
             var tenders = command.Payments.Select(ToNewTender).ToList();
             var started = await db.InCommandTransactionAsync(async () =>
@@ -128,7 +129,7 @@ public static class PayOrder
             }
         }
 
-        private static NewTender ToNewTender(TenderBody body) => body.PaymentMethod == TenderView.Cash
+        private static NewTender ToNewTender(TenderBody body) => body.PaymentMethod == PaymentMethods.Cash
             ? new NewTender(TenderMethod.Cash, Money.FromMajor(body.Amount), Money.Zero, null)
             : new NewTender(TenderMethod.Card, Money.FromMajor(body.Amount), Money.FromMajor(body.Tip ?? 0), body.CardToken);
     }

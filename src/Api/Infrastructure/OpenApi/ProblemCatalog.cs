@@ -62,5 +62,6 @@ public static class ProblemCatalog
         IdempotencyKeyReused, RequestTimeout, InternalError, ServiceUnavailable,
     ];
 
-    private static ProblemCode Domain(string code, string meaning) => new(code, ProblemCodes.ForDomainError(code).Status, meaning);
+    private static ProblemCode Domain(string code, string meaning) => new(code,
+        (ProblemCodes.ForDomainError(code) ?? throw new InvalidOperationException($"{code} has no answer in ProblemCodes.")).Status, meaning);
 }

@@ -1,6 +1,7 @@
 using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
 using Restaurant.Api.Features.Payments;
+using Restaurant.Api.Features.Shared;
 using Restaurant.Domain;
 using Restaurant.Domain.Orders;
 using Menu = Restaurant.Domain.Menus.Menu;
@@ -46,7 +47,7 @@ public static class RequestShapes
             .Describe("A card (by its gateway token, with an optional tip) or cash (staff only).")
             .Require("amount", "paymentMethod")
             .Field("amount", f => f.Money(positive: true, maximum: 999_999_999.99m).Describe("What this tender pays of the balance."))
-            .Field("paymentMethod", f => f.NotNull().OneOf(TenderView.Card, TenderView.Cash))
+            .Field("paymentMethod", f => f.NotNull().OneOf(PaymentMethods.Card, PaymentMethods.Cash))
             .Field("cardToken", f => f.Text(1, Tender.MaxCardTokenLength, CardTokenPattern)
                 .Describe("Cards only, and required for them: the gateway's token for the card, such as `pm_card_visa`. Never card data."))
             .Field("tip", f => f.Money(maximum: 999_999_999.99m).Describe("Cards only: charged on top of `amount`; it does not count against the balance.")))
@@ -63,14 +64,14 @@ public static class RequestShapes
             .Field("id", f => f.NotNull().Text(1, Menu.MaxIdLength, MenuIdPattern))
             .Field("name", f => f.NotNull().Text(1, Menu.MaxNameLength))
             .Field("category", f => f.NotNull().Text(1, Menu.MaxNameLength))
-            .Field("price", f => f.NotNull().Money(positive: true, maximum: PutMenu.MaxPrice))
+            .Field("price", f => f.NotNull().Money(positive: true, maximum: Menu.MaxPrice))
             .Field("available", f => f.Describe("Whether it can be ordered; left out or null: true.")))
         .For<PutMenu.BundleOffer>(bundle => bundle
             .Describe("A set of slots sold together at one price; each slot is filled by one unit of any item it lists.")
             .Require("id", "name", "price", "slots")
             .Field("id", f => f.NotNull().Text(1, Menu.MaxIdLength, MenuIdPattern))
             .Field("name", f => f.NotNull().Text(1, Menu.MaxNameLength))
-            .Field("price", f => f.NotNull().Money(positive: true, maximum: PutMenu.MaxPrice))
+            .Field("price", f => f.NotNull().Money(positive: true, maximum: Menu.MaxPrice))
             .Field("slots", f => f.NotNull().Count(1, Menu.MaxSlots).Each(slot => slot.NotNull().Count(1, Menu.MaxSlotWidth)
                 .Each(id => id.NotNull().Text(1, Menu.MaxIdLength, MenuIdPattern)))))
         .For<SetAvailability.Body>(availability => availability

@@ -2,6 +2,7 @@ using Restaurant.Api.Features.Kitchen;
 using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
 using Restaurant.Api.Features.Payments;
+using Restaurant.Api.Features.Shared;
 using Restaurant.Domain;
 using Restaurant.Domain.Orders;
 
@@ -22,7 +23,7 @@ public static class ResponseShapes
             .Field("effectiveFrom", f => f.Describe("When this version took (or takes) effect."))
             .Field("currency", f => f.Text(3, 3, RequestShapes.CurrencyPattern))
             .Field("taxRate", f => f.Between(0, 1).Describe("The tax added to every bill, as a fraction (0.08 is 8%).")))
-        .For<MenuView.Item>(item => item.RequireAll()
+        .For<MenuItemView>(item => item.RequireAll()
             .Field("price", f => f.Money(positive: true))
             .Field("available", f => f.Describe("false while the item is off (\"86'd\"): it cannot be added.")))
         .For<MenuView.BundleOffer>(bundle => bundle.RequireAll()
@@ -88,7 +89,7 @@ public static class ResponseShapes
             .Field("balance", f => f.Money()))
         .For<TenderView>(tender => tender.RequireAll()
             .Field("index", f => f.AtLeast(0).Describe("Its position in its payment call's list, from 0."))
-            .Field("paymentMethod", f => f.OneOf(TenderView.Card, TenderView.Cash))
+            .Field("paymentMethod", f => f.OneOf(PaymentMethods.Card, PaymentMethods.Cash))
             .Field("amount", f => f.Money(positive: true))
             .Field("tip", f => f.Money())
             .Field("status", f => f.OneOf(TenderStatuses).Describe("`pending` while the gateway's answer is unknown; it is asked again until it is known."))

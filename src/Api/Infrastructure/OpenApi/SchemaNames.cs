@@ -4,6 +4,7 @@ using Restaurant.Api.Features.Kitchen;
 using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
 using Restaurant.Api.Features.Payments;
+using Restaurant.Api.Features.Shared;
 
 namespace Restaurant.Api.Infrastructure.OpenApi;
 
@@ -28,7 +29,7 @@ public static class SchemaNames
         [typeof(PayOrder.TenderBody)] = "TenderRequest",
         // Answers
         [typeof(MenuView)] = "Menu",
-        [typeof(MenuView.Item)] = "MenuItem",
+        [typeof(MenuItemView)] = "MenuItem",
         [typeof(MenuView.BundleOffer)] = "Bundle",
         [typeof(PutMenu.Result)] = "MenuPublished",
         [typeof(OrderView)] = "Order",
