@@ -11,6 +11,11 @@ namespace Restaurant.Domain.Pricing;
 /// </summary>
 internal sealed class BranchAndBound
 {
+    // Cut rounds go on until six in a row lower the bound by less than half a cent, or 128 cuts: on the shapes the
+    // adversarial search found, rounds that barely move the bound often close the gap a few rounds later.
+    private const int MaxStalls = 6;
+    private const int MaxCuts = 128;
+    private const int MaxCutsPerRound = 8;
     private readonly BundleProgram _program;
     private readonly SearchWork _work;
     private readonly Func<double, bool> _cannotWin;
@@ -28,17 +33,65 @@ internal sealed class BranchAndBound
     /// <summary>The fill counts of the best bundling found (all zero: no bundle saves anything).</summary>
     public int[] Solve()
     {
-        using var tableau = new SimplexTableau(_program.Variables, _program.Gains, _program.Rows, _work);
-        if (!tableau.Optimize())
+        List<ProgramRow>? cuts;
+        using (var first = new SimplexTableau(_program.Variables, _program.Gains, _program.Rows, _work))
         {
-            var greedy = new int[_program.Fills.Length];
-            Incumbent.AddUses(_program, greedy);
-            Consider(greedy);
+            if (first.Optimize() != SolveResult.Solved)
+            {
+                _work.Abandon();
+                var greedy = new int[_program.Fills.Length];
+                Incumbent.AddUses(_program, greedy);
+                Consider(greedy);
+                return _bestFills;
+            }
+            Consider(Incumbent.FromRelaxation(_program, first.Solution()));
+            cuts = Cuts(first);
+            if (cuts is null) return _bestFills;
+            if (cuts.Count == 0)
+            {
+                Explore(first, new BranchRows(_program.Families.Length + _program.Fills.Length), 0);
+                return _bestFills;
+            }
+        }
+        // A fresh tableau for the program and its cuts: cut rounds leave rounding error behind, and every cut's limit
+        // is at least zero, so the slacks are a feasible start again.
+        using var root = new SimplexTableau(_program.Variables, _program.Gains, [.. _program.Rows, .. cuts], _work);
+        if (root.Optimize() != SolveResult.Solved)
+        {
+            _work.Abandon();
             return _bestFills;
         }
-        Consider(Incumbent.FromRelaxation(_program, tableau.Solution()));
-        Explore(tableau);
+        Consider(Incumbent.FromRelaxation(_program, root.Solution()));
+        Explore(root, new BranchRows(_program.Families.Length + _program.Fills.Length), 0);
         return _bestFills;
+    }
+
+    /// <summary>
+    /// Rounds of Gomory cuts on the solved root, while the bound keeps falling; null if the root is done (it cannot
+    /// beat the best bundling, or the work ran out). Only the fresh tableau built from the cuts decides anything: this
+    /// one drifts as rounds go, and is only a source of cuts (which are exact whatever the drift).
+    /// </summary>
+    private List<ProgramRow>? Cuts(SimplexTableau tableau)
+    {
+        if (CannotWin(tableau.Value)) return null;
+        var generator = new GomoryCuts(_program);
+        var cuts = new List<ProgramRow>();
+        var stalled = 0;
+        while (cuts.Count < MaxCuts && stalled < MaxStalls && !_work.Exhausted)
+        {
+            var found = generator.From(tableau, tableau.Solution(), Math.Min(MaxCutsPerRound, MaxCuts - cuts.Count));
+            if (found.Count == 0) break;
+            var before = tableau.Value;
+            foreach (var cut in found)
+            {
+                generator.Added(cut, tableau.Add(cut.Columns, cut.Values, cut.Limit));
+                cuts.Add(cut);
+            }
+            // A round's cuts are a few rows, which a sound dual simplex restores in a few pivots each.
+            if (tableau.Restore(_ => false, maxIterations: 10 * found.Count + 20) != SolveResult.Solved || CannotWin(tableau.Value)) break;
+            stalled = before - tableau.Value < 0.5 ? stalled + 1 : 0;
+        }
+        return _work.Exhausted ? null : cuts;
     }
 
     /// <summary>A relaxation that cannot reach the next cent cannot win. The tolerance grows with the value, as a
@@ -46,31 +99,70 @@ internal sealed class BranchAndBound
     private bool CannotWin(double relaxation) =>
         (long)Math.Floor(relaxation + Math.Max(1e-6, Math.Abs(relaxation) * 1e-12)) <= _bestSaving;
 
-    /// <summary>Explores the node whose relaxation the tableau holds, solved; the tableau is spent afterwards.</summary>
-    private void Explore(SimplexTableau tableau)
+    /// <summary>Explores the node whose relaxation the tableau holds, solved; the tableau and rows are spent afterwards.</summary>
+    private void Explore(SimplexTableau tableau, BranchRows rows, int depth)
     {
-        _work.CountNode();
-        if (_work.Exhausted || CannotWin(tableau.Value)) return;
-        var x = tableau.Solution();
-        // Branch on the first clearly fractional total, so that both branches tighten a bound by at least one.
-        foreach (var family in _program.Families)
+        _work.CountNode(depth);
+        if (CannotWin(tableau.Value)) return;
+        if (_work.Exhausted)
         {
-            var count = 0.0;
-            foreach (var f in family) count += x[f];
-            if (Math.Abs(count - Math.Round(count)) <= 1e-6) continue;
-
-            using (var above = tableau.Copy())
-            {
-                above.Add(family, -1, -Math.Ceiling(count));
-                if (above.Restore(_cannotWin)) Explore(above);
-            }
-            tableau.Add(family, 1, Math.Floor(count));
-            if (tableau.Restore(_cannotWin)) Explore(tableau);
+            _work.Abandon();
             return;
         }
+        var x = tableau.Solution();
+        // Branch on the first clearly fractional total, so that both branches tighten a bound by at least one. Once
+        // the counts are whole the fills are too (a flow problem's vertex); a fill that is not, by rounding error,
+        // is branched on itself.
+        var families = _program.Families;
+        for (var k = 0; k < families.Length; k++)
+            if (Fractional(families[k], x) is { } count)
+            {
+                Branch(tableau, rows, k, families[k], count, depth);
+                return;
+            }
+        for (var f = 0; f < _program.Fills.Length; f++)
+            if (Fractional([f], x) is { } count)
+            {
+                Branch(tableau, rows, families.Length + f, [f], count, depth);
+                return;
+            }
         var z = new int[_program.Fills.Length];
         for (var f = 0; f < z.Length; f++) z[f] = (int)Math.Round(x[f]);
         Consider(z);
+    }
+
+    private static double? Fractional(int[] columns, double[] x)
+    {
+        var total = 0.0;
+        foreach (var f in columns) total += x[f];
+        return Math.Abs(total - Math.Round(total)) > 1e-6 ? total : null;
+    }
+
+    /// <summary>Σ x[columns] ≥ ⌈total⌉ on a copy, then Σ x[columns] ≤ ⌊total⌋ on the tableau itself.</summary>
+    private void Branch(SimplexTableau tableau, BranchRows rows, int key, int[] columns, double total, int depth)
+    {
+        using (var above = tableau.Copy())
+        {
+            var aboveRows = rows.Copy();
+            if (aboveRows.AtLeast(above, key, columns, Math.Ceiling(total))) Continue(above, aboveRows, depth);
+            else _work.Abandon();
+        }
+        if (rows.AtMost(tableau, key, columns, Math.Floor(total))) Continue(tableau, rows, depth);
+        else _work.Abandon();
+    }
+
+    /// <summary>Restores a branch's tableau and explores it, unless it is pruned; a branch given up leaves the search unproven.</summary>
+    private void Continue(SimplexTableau tableau, BranchRows rows, int depth)
+    {
+        switch (tableau.Restore(_cannotWin))
+        {
+            case SolveResult.Solved:
+                Explore(tableau, rows, depth + 1);
+                break;
+            case SolveResult.GaveUp:
+                _work.Abandon();
+                break;
+        }
     }
 
     /// <summary>Keeps integral fills only if they are a bundling (checked exactly) that saves more.</summary>

@@ -36,7 +36,7 @@ public static class BundleOptimizer
                 choices.Add(new BundleChoice(orderedBundles[bundle], unitIds));
         }
         cancellationToken.ThrowIfCancellationRequested();
-        return new BundlePlan(choices.OrderBy(c => c.Bundle.Id, StringComparer.Ordinal).ToList(), !work.Exhausted, work.Pivots, work.Nodes);
+        return new BundlePlan(choices.OrderBy(c => c.Bundle.Id, StringComparer.Ordinal).ToList(), !work.Exhausted && !work.Abandoned, work.Pivots, work.Nodes, work.Depth);
     }
 
     /// <summary>

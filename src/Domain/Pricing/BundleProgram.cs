@@ -116,9 +116,11 @@ internal sealed class BundleProgram
     public List<ProgramRow> Rows { get; } = [];
 
     /// <summary>
-    /// Sets of bundles whose total count is an integer in every bundling, each as the columns of its members' first
-    /// slots, in the order branching tries them: all bundles, then the bundles each signature can fill, then each
-    /// bundle alone. Branching on a family's total first cuts symmetric bundles' interchangeable subtrees away.
+    /// Sets of bundles of two or more slots whose total count is whole in every bundling, each as the columns of its
+    /// members' first slots, in the order branching tries them: the bundles each signature can fill, then those of
+    /// them with the same number of slots, then each bundle alone. Branching on a family's total first cuts the
+    /// interchangeable subtrees of symmetric bundles away (a unit's parity is settled once, not once per bundle). A
+    /// bundle of one slot is never branched on: its count is a flow, whole once the others' are.
     /// </summary>
     public int[][] Families { get; }
 
@@ -154,18 +156,24 @@ internal sealed class BundleProgram
         return units;
     }
 
+    /// <summary>The bundles (of this group) with a slot that <paramref name="signature"/> can fill.</summary>
+    private IEnumerable<int> BundlesTaking(int signature) => _signatures[signature].Slots.Select(x => _localOf[x.Bundle]);
+
     private int[][] BranchFamilies(List<int> signatureOrder)
     {
         var families = new List<int[]>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         void AddFamily(IEnumerable<int> members)
         {
-            var bundles = members.Distinct().Order().ToArray();
+            var bundles = members.Where(b => FillsOfSlot[b].Length > 1).Distinct().Order().ToArray();
             if (bundles.Length == 0 || !seen.Add(string.Join(",", bundles))) return;
             families.Add(bundles.SelectMany(b => FillsOfSlot[b][0]).ToArray());
         }
-        AddFamily(Enumerable.Range(0, Bundles.Count));
-        foreach (var signature in signatureOrder) AddFamily(_signatures[signature].Slots.Select(x => _localOf[x.Bundle]));
+        var slotCounts = Enumerable.Range(0, Bundles.Count).Select(b => FillsOfSlot[b].Length).Distinct().Order().ToList();
+        foreach (var signature in signatureOrder) AddFamily(BundlesTaking(signature));
+        foreach (var signature in signatureOrder)
+            foreach (var m in slotCounts)
+                AddFamily(BundlesTaking(signature).Where(b => FillsOfSlot[b].Length == m));
         for (var b = 0; b < Bundles.Count; b++) AddFamily([b]);
         return [.. families];
     }

@@ -11,6 +11,11 @@ internal sealed class SearchWork(PricingBudget budget, CancellationToken cancell
     public long Pivots { get; private set; }
     public long Nodes { get; private set; }
 
+    /// <summary>True once some part of the search was left unexplored (the work ran out, or a solve gave up).</summary>
+    public bool Abandoned { get; private set; }
+
+    public void Abandon() => Abandoned = true;
+
     /// <summary>True once either count has reached its budget: every solve and branch stops where it is.</summary>
     public bool Exhausted => Pivots >= budget.MaxPivots || Nodes >= budget.MaxNodes;
 
@@ -19,8 +24,12 @@ internal sealed class SearchWork(PricingBudget budget, CancellationToken cancell
         if (++Pivots % CheckEvery == 0) cancellationToken.ThrowIfCancellationRequested();
     }
 
-    public void CountNode()
+    /// <summary>The most branch rows on one path from the root.</summary>
+    public int Depth { get; private set; }
+
+    public void CountNode(int depth)
     {
+        Depth = Math.Max(Depth, depth);
         if (++Nodes % CheckEvery == 0) cancellationToken.ThrowIfCancellationRequested();
     }
 }

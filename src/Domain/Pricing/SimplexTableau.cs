@@ -12,11 +12,14 @@ namespace Restaurant.Domain.Pricing;
 /// variables are kept apart from the rows. An "= 0" row has no slack column: its slack is fixed at zero, so it never
 /// enters, and while basic (marked <see cref="FixedSlack"/>) it leaves as soon as a pivot would move it.
 /// Every pivot is counted in the <see cref="SearchWork"/> the tableau and its copies share; a solve stops early once
-/// that work is exhausted (and throws if it is cancelled). Row storage is in SimplexTableau.Layout.cs.
+/// that work is exhausted (and throws if it is cancelled). The solves are in SimplexTableau.Solves.cs, row storage in
+/// SimplexTableau.Layout.cs.
 /// </summary>
 internal sealed partial class SimplexTableau : IDisposable
 {
     private const double Epsilon = 1e-9;
+    /// <summary>The least pivot a solve takes: dividing by less would amplify rounding error past any tolerance.</summary>
+    private const double PivotTolerance = 1e-7;
     private const int FixedSlack = -1;
     private readonly SearchWork _work;
     private readonly int _variables;
@@ -87,6 +90,20 @@ internal sealed partial class SimplexTableau : IDisposable
     /// <summary>The objective at the current basis.</summary>
     public double Value => _value;
 
+    /// <summary>Rows, and columns in use (the variables, then the slacks).</summary>
+    public int RowCount => _rows;
+
+    public int Width => _width;
+
+    /// <summary>The column basic in row <paramref name="i"/>, or −1 for an "= 0" row whose fixed slack is basic.</summary>
+    public int BasicIn(int i) => _basis[i];
+
+    /// <summary>The value of row <paramref name="i"/>'s basic column.</summary>
+    public double ValueIn(int i) => _values[i];
+
+    /// <summary>Row <paramref name="i"/>: the basic column's 1, and the non-basic columns' coefficients.</summary>
+    public ReadOnlySpan<double> RowAt(int i) => Row(i)[.._width];
+
     /// <summary>Copies of this tableau not yet disposed: while there are any, this tableau must not change.</summary>
     public int LiveCopies => _liveCopies;
 
@@ -101,8 +118,19 @@ internal sealed partial class SimplexTableau : IDisposable
         return new SimplexTableau(this);
     }
 
-    /// <summary>Adds coefficient · Σ x[columns] ≤ limit, expressed in the current basis; <see cref="Restore"/> next.</summary>
-    public void Add(int[] columns, double coefficient, double limit)
+    /// <summary>
+    /// Adds coefficient · Σ x[columns] ≤ limit, expressed in the current basis; <see cref="Restore"/> next. Returns
+    /// the row's slack column, which names the row to <see cref="MoveLimit"/>.
+    /// </summary>
+    public int Add(int[] columns, double coefficient, double limit)
+    {
+        var values = new double[columns.Length];
+        Array.Fill(values, coefficient);
+        return Add(columns, values, limit);
+    }
+
+    /// <summary>Adds Σ values[k] · x[columns[k]] ≤ limit, as <see cref="Add(int[], double, double)"/> does.</summary>
+    public int Add(int[] columns, double[] values, double limit)
     {
         AssertMayChange();
         MakeRoom(_rows + 1, _width + 1);
@@ -111,7 +139,7 @@ internal sealed partial class SimplexTableau : IDisposable
         var row = Row(_rows);
         row.Clear();
         var value = limit;
-        foreach (var column in columns) row[column] = coefficient;
+        for (var k = 0; k < columns.Length; k++) row[columns[k]] = values[k];
         row[slack] = 1;
         // Basic variables may not appear in a row of the tableau: subtract their rows out.
         for (var i = 0; i < _rows; i++)
@@ -124,86 +152,24 @@ internal sealed partial class SimplexTableau : IDisposable
         }
         _values[_rows] = value;
         _basis[_rows++] = slack;
-    }
-
-    /// <summary>Primal simplex to optimality from a feasible basis (all values ≥ 0); false if the work ran out first.</summary>
-    public bool Optimize()
-    {
-        var blandAfter = 10 * (_rows + _width);
-        for (var iteration = 0; ; iteration++)
-        {
-            if (_work.Exhausted) return false;
-            var entering = iteration > blandAfter ? FirstNegativeCost() : MostNegativeCost();
-            if (entering < 0) return true;
-
-            GatherColumn(entering);
-            var leaving = -1;
-            var bestRatio = double.PositiveInfinity;
-            for (var i = 0; i < _rows; i++)
-            {
-                var coefficient = _column[i];
-                if (_basis[i] == FixedSlack && Math.Abs(coefficient) > Epsilon)
-                {
-                    leaving = i;
-                    break;
-                }
-                if (coefficient <= Epsilon) continue;
-                var ratio = Math.Max(0, _values[i]) / coefficient;
-                if (ratio < bestRatio - Epsilon || (ratio <= bestRatio + Epsilon && _basis[i] < _basis[leaving]))
-                {
-                    bestRatio = ratio;
-                    leaving = i;
-                }
-            }
-            if (leaving < 0) throw new InvalidOperationException("Bundle counts are bounded by the units; the program cannot be unbounded.");
-            Pivot(leaving, entering);
-        }
+        return slack;
     }
 
     /// <summary>
-    /// Dual simplex from an optimal basis made infeasible by added rows; false when no solution exists, as soon as
-    /// the objective (which only falls on the way) is one that <paramref name="cannotWin"/>, or when the work ran out.
+    /// Moves the limit of a row that <see cref="Add"/> added (named by its slack column) by <paramref name="delta"/>;
+    /// <see cref="Restore"/> next. The slack's column is B⁻¹ of the row's unit vector, so the basic values move by
+    /// delta times it and the objective by delta times the row's dual price (the slack's reduced cost). No row of
+    /// the tableau changes, so a parent's rows stay shared.
     /// </summary>
-    public bool Restore(Func<double, bool> cannotWin)
+    public void MoveLimit(int slack, double delta)
     {
-        var blandAfter = 10 * (_rows + _width);
-        for (var iteration = 0; ; iteration++)
+        AssertMayChange();
+        for (var i = 0; i < _rows; i++)
         {
-            if (cannotWin(_value) || _work.Exhausted) return false;
-            // The most violated row: a value below zero, or a fixed slack off zero in either direction.
-            var leaving = -1;
-            var worst = 1e-7;
-            for (var i = 0; i < _rows; i++)
-            {
-                var violation = _basis[i] == FixedSlack ? Math.Abs(_values[i]) : -_values[i];
-                if (violation <= worst) continue;
-                leaving = i;
-                if (iteration > blandAfter) break;
-                worst = violation;
-            }
-            if (leaving < 0) return true;
-
-            // Raising a non-basic x_j moves the leaving variable by −a_j: to raise a value below zero take a_j < 0,
-            // to lower a fixed slack above zero take a_j > 0.
-            var row = Row(leaving);
-            var direction = _values[leaving] > 0 ? -1 : 1;
-            var entering = -1;
-            var bestRatio = double.PositiveInfinity;
-            for (var j = 0; j < _width; j++)
-            {
-                var coefficient = direction * row[j];
-                if (coefficient >= -Epsilon) continue;
-                var ratio = Math.Max(0, _cost[j]) / -coefficient;
-                if (ratio < bestRatio - Epsilon)
-                {
-                    bestRatio = ratio;
-                    entering = j;
-                }
-            }
-            if (entering < 0) return false;
-            GatherColumn(entering);
-            Pivot(leaving, entering);
+            var coefficient = _homes[i][i * _stride + slack];
+            if (coefficient != 0) _values[i] += delta * coefficient;
         }
+        _value += delta * _cost[slack];
     }
 
     /// <summary>The value of every variable at the current basis.</summary>
@@ -230,17 +196,6 @@ internal sealed partial class SimplexTableau : IDisposable
     {
         Debug.Assert(_liveCopies == 0, "A tableau changed or was disposed while a copy of it still reads its rows.");
         Debug.Assert(!_disposed, "A disposed tableau was used.");
-    }
-
-    /// <summary>Dantzig's choice: the first column with the most negative cost below −ε, or −1.</summary>
-    private int MostNegativeCost() => RowVectors.FirstLeastBelow(_cost.AsSpan(0, _stride), -Epsilon);
-
-    /// <summary>Bland's choice: the first column with a cost below −ε, or −1.</summary>
-    private int FirstNegativeCost()
-    {
-        for (var j = 0; j < _width; j++)
-            if (_cost[j] < -Epsilon) return j;
-        return -1;
     }
 
     /// <summary>Pivots on the gathered column.</summary>
