@@ -19,6 +19,7 @@ internal sealed class BranchAndBound
     private readonly BundleProgram _program;
     private readonly SearchWork _work;
     private readonly Func<double, bool> _cannotWin;
+    private List<ProgramRow> _rows;
     private long _bestSaving;
     private int[] _bestFills;
 
@@ -28,15 +29,16 @@ internal sealed class BranchAndBound
         _work = work;
         _cannotWin = CannotWin;
         _bestFills = new int[program.Fills.Length];
+        _rows = program.Rows;
     }
 
     /// <summary>The fill counts of the best bundling found (all zero: no bundle saves anything).</summary>
     public int[] Solve()
     {
-        List<ProgramRow>? cuts;
-        using (var first = new SimplexTableau(_program.Variables, _program.Gains, _program.Rows, _work))
+        var root = new SimplexTableau(_program.Variables, _program.Gains, _program.Rows, _work);
+        try
         {
-            if (first.Optimize() != SolveResult.Solved)
+            if (root.Optimize() != SolveResult.Solved)
             {
                 _work.Abandon();
                 var greedy = new int[_program.Fills.Length];
@@ -44,40 +46,43 @@ internal sealed class BranchAndBound
                 Consider(greedy);
                 return _bestFills;
             }
-            Consider(Incumbent.FromRelaxation(_program, first.Solution()));
-            cuts = Cuts(first);
-            if (cuts is null) return _bestFills;
-            if (cuts.Count == 0)
+            Consider(Incumbent.FromRelaxation(_program, root.Solution()));
+            if (CannotWin(root.Value)) return _bestFills;
+            var (cuts, solved) = Cuts(root);
+            _rows = [.. _program.Rows, .. cuts];
+            if (!solved || !Sound(root, null))
             {
-                Explore(first, new BranchRows(_program.Families.Length + _program.Fills.Length), 0);
-                return _bestFills;
+                // Rounding error from the cut rounds: a fresh tableau for the program and its cuts (every cut's limit
+                // is at least zero, so the slacks are a feasible start again).
+                root.Dispose();
+                root = new SimplexTableau(_program.Variables, _program.Gains, _rows, _work);
+                if (root.Optimize() != SolveResult.Solved)
+                {
+                    _work.Abandon();
+                    return _bestFills;
+                }
             }
-        }
-        // A fresh tableau for the program and its cuts: cut rounds leave rounding error behind, and every cut's limit
-        // is at least zero, so the slacks are a feasible start again.
-        using var root = new SimplexTableau(_program.Variables, _program.Gains, [.. _program.Rows, .. cuts], _work);
-        if (root.Optimize() != SolveResult.Solved)
-        {
-            _work.Abandon();
+            if (cuts.Count > 0) Consider(Incumbent.FromRelaxation(_program, root.Solution()));
+            Explore(root, new BranchRows(_program.Families.Length + _program.Fills.Length), 0);
             return _bestFills;
         }
-        Consider(Incumbent.FromRelaxation(_program, root.Solution()));
-        Explore(root, new BranchRows(_program.Families.Length + _program.Fills.Length), 0);
-        return _bestFills;
+        finally
+        {
+            root.Dispose();
+        }
     }
 
     /// <summary>
-    /// Rounds of Gomory cuts on the solved root, while the bound keeps falling; null if the root is done (it cannot
-    /// beat the best bundling, or the work ran out). Only the fresh tableau built from the cuts decides anything: this
-    /// one drifts as rounds go, and is only a source of cuts (which are exact whatever the drift).
+    /// Rounds of Gomory cuts on the solved root, while the bound keeps falling, added to the tableau; whether the
+    /// tableau is solved at the end (a round's dual simplex may give up on rounding error; the cuts, being exact,
+    /// stay).
     /// </summary>
-    private List<ProgramRow>? Cuts(SimplexTableau tableau)
+    private (List<ProgramRow> Cuts, bool Solved) Cuts(SimplexTableau tableau)
     {
-        if (CannotWin(tableau.Value)) return null;
         var generator = new GomoryCuts(_program);
         var cuts = new List<ProgramRow>();
         var stalled = 0;
-        while (cuts.Count < MaxCuts && stalled < MaxStalls && !_work.Exhausted)
+        while (cuts.Count < MaxCuts && stalled < MaxStalls && !_work.Exhausted && !CannotWin(tableau.Value))
         {
             var found = generator.From(tableau, tableau.Solution(), Math.Min(MaxCutsPerRound, MaxCuts - cuts.Count));
             if (found.Count == 0) break;
@@ -88,11 +93,34 @@ internal sealed class BranchAndBound
                 cuts.Add(cut);
             }
             // A round's cuts are a few rows, which a sound dual simplex restores in a few pivots each.
-            if (tableau.Restore(_ => false, maxIterations: 10 * found.Count + 20) != SolveResult.Solved || CannotWin(tableau.Value)) break;
+            if (tableau.Restore(_ => false, maxIterations: 10 * found.Count + 20) != SolveResult.Solved) return (cuts, false);
             stalled = before - tableau.Value < 0.5 ? stalled + 1 : 0;
         }
-        return _work.Exhausted ? null : cuts;
+        return (cuts, true);
     }
+
+    /// <summary>
+    /// Whether the tableau's vertex keeps every row it should (the program's, the cuts, the path's branch rows) and
+    /// its objective is the tableau's value: rounding error that broke either would make the bound unsafe.
+    /// </summary>
+    private bool Sound(SimplexTableau tableau, BranchRows? branchRows)
+    {
+        const double tolerance = 1e-6;
+        var x = tableau.Solution();
+        foreach (var row in _rows)
+        {
+            var lhs = 0.0;
+            for (var k = 0; k < row.Columns.Length; k++) lhs += row.Values[k] * x[row.Columns[k]];
+            if (row.Equality ? Math.Abs(lhs - row.Limit) > tolerance : lhs > row.Limit + tolerance) return false;
+        }
+        if (branchRows is not null && !branchRows.Hold(x, ColumnsOf, tolerance)) return false;
+        var value = 0.0;
+        for (var j = 0; j < x.Length; j++) value += _program.Gains[j] * x[j];
+        return Math.Abs(value - tableau.Value) <= tolerance * Math.Max(1, Math.Abs(value));
+    }
+
+    /// <summary>The columns a branching key sums: a family's, or one fill's.</summary>
+    private int[] ColumnsOf(int key) => key < _program.Families.Length ? _program.Families[key] : [key - _program.Families.Length];
 
     /// <summary>A relaxation that cannot reach the next cent cannot win. The tolerance grows with the value, as a
     /// double's rounding does.</summary>
@@ -110,6 +138,11 @@ internal sealed class BranchAndBound
             return;
         }
         var x = tableau.Solution();
+        if (!Sound(tableau, rows))
+        {
+            _work.Abandon();
+            return;
+        }
         // Branch on the first clearly fractional total, so that both branches tighten a bound by at least one. Once
         // the counts are whole the fills are too (a flow problem's vertex); a fill that is not, by rounding error,
         // is branched on itself.

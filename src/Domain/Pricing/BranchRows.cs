@@ -30,6 +30,20 @@ internal sealed class BranchRows
         _atLeast = [.. other._atLeast];
     }
 
+    /// <summary>Whether <paramref name="x"/> keeps every branch row, within <paramref name="tolerance"/>.</summary>
+    public bool Hold(double[] x, Func<int, int[]> columnsOf, double tolerance)
+    {
+        for (var key = 0; key < _atMostSlack.Length; key++)
+        {
+            if (_atMostSlack[key] < 0 && _atLeastSlack[key] < 0) continue;
+            var total = 0.0;
+            foreach (var column in columnsOf(key)) total += x[column];
+            if (_atMostSlack[key] >= 0 && total > _atMost[key] + tolerance) return false;
+            if (_atLeastSlack[key] >= 0 && total < _atLeast[key] - tolerance) return false;
+        }
+        return true;
+    }
+
     /// <summary>The rows of a branch taken on a copy of the tableau.</summary>
     public BranchRows Copy() => new(this);
 

@@ -55,8 +55,12 @@ internal sealed class BundleProgram
             list.Add(f);
         }
         var layers = new List<(int Signature, int Class)>();
+        var firstLayerOf = new Dictionary<int, int>(); // a signature's layers are consecutive
         foreach (var signature in signatureOrder)
+        {
+            firstLayerOf[signature] = layers.Count;
             for (var c = 1; c < signatures[signature].Classes.Count; c++) layers.Add((signature, c));
+        }
         Variables = Fills.Length + layers.Count;
 
         // Every slot of a bundle is filled equally often, so any split of the bundle price over its slots prices a
@@ -90,9 +94,14 @@ internal sealed class BundleProgram
         foreach (var signature in signatureOrder)
         {
             var ownFills = fillsOfSignature[signature];
-            var ownLayers = Enumerable.Range(0, layers.Count).Where(l => layers[l].Signature == signature).Select(l => Fills.Length + l).ToArray();
-            int[] columns = [.. ownFills, .. ownLayers];
-            var values = columns.Select((_, k) => k < ownFills.Count ? 1.0 : -1.0).ToArray();
+            var ownLayers = signatures[signature].Classes.Count - 1;
+            var columns = new int[ownFills.Count + ownLayers];
+            var values = new double[columns.Length];
+            for (var k = 0; k < columns.Length; k++)
+            {
+                columns[k] = k < ownFills.Count ? ownFills[k] : Fills.Length + firstLayerOf[signature] + k - ownFills.Count;
+                values[k] = k < ownFills.Count ? 1 : -1;
+            }
             Rows.Add(new ProgramRow(columns, values, signatures[signature].Classes[0].Count, false));
         }
         for (var l = 0; l < layers.Count; l++)

@@ -93,22 +93,22 @@ internal sealed class GomoryCuts
         // λ = frac(β) in multiples of 1/Denominator, each in [0, 1): the cut in integers.
         foreach (var b in beta)
             if (!double.IsFinite(b) || Math.Abs(b) > 1e9) return null;
-        var sums = new Dictionary<int, long>();
+        var sums = new long[_rowsOfColumn.Length];
         long limit = 0;
         for (var i = 0; i < _rows.Count; i++)
         {
             var multiple = (long)Math.Round((beta[i] - Math.Floor(beta[i])) * Denominator) % Denominator;
             if (multiple == 0) continue;
             limit += multiple * (long)_rows[i].Limit;
-            for (var k = 0; k < _rows[i].Columns.Length; k++)
-                sums[_rows[i].Columns[k]] = sums.GetValueOrDefault(_rows[i].Columns[k]) + multiple * (long)_rows[i].Values[k];
+            for (var k = 0; k < _rows[i].Columns.Length; k++) sums[_rows[i].Columns[k]] += multiple * (long)_rows[i].Values[k];
         }
         var columns = new List<int>();
         var values = new List<double>();
         var lhs = 0.0;
-        foreach (var (column, sum) in sums.OrderBy(s => s.Key))
+        for (var column = 0; column < sums.Length; column++)
         {
-            var coefficient = (double)FloorDivide(sum, Denominator);
+            if (sums[column] == 0) continue;
+            var coefficient = (double)FloorDivide(sums[column], Denominator);
             if (coefficient == 0) continue;
             columns.Add(column);
             values.Add(coefficient);
