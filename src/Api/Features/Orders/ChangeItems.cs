@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Infrastructure.Telemetry;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain;
 using Restaurant.Domain.Orders;
@@ -39,7 +40,7 @@ public static class ChangeItems
         }
     }
 
-    public sealed class Handler(RestaurantDbContext db, TimeProvider clock) : IRequestHandler<Command, OrderView>
+    public sealed class Handler(RestaurantDbContext db, TimeProvider clock, RestaurantTelemetry telemetry) : IRequestHandler<Command, OrderView>
     {
         public async Task<OrderView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -49,6 +50,7 @@ public static class ChangeItems
                 new NewLine(menu!.ItemToOrder(a.MenuItemId!), new Quantity(a.Quantity!.Value), Blank(a.Diner), Blank(a.Note)));
             order.ChangeItems(additions, command.Remove);
             await db.SaveChangesAsync(cancellationToken);
+            telemetry.ItemsAdded(command.Add.Sum(a => a.Quantity!.Value));
             return OrderView.From(order);
         }
 
