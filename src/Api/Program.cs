@@ -4,6 +4,7 @@ using Restaurant.Api.Features.Orders;
 using Restaurant.Api.Features.Payments;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Infrastructure.OpenApi;
+using Restaurant.Api.Infrastructure.Telemetry;
 using Restaurant.Api.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddSingleton<TimeProvider>(new StoredClock(TimeProvider.System));
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddMediation();
+builder.AddRestaurantTelemetry();
 builder.Services.AddStrictJson();
 builder.Services.AddAccessControl();
 builder.Services.AddSingleton(IdempotencyOptions.FromConfiguration(builder.Configuration));

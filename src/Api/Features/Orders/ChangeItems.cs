@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Infrastructure.Telemetry;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain;
 using DomainMenu = Restaurant.Domain.Menus.Menu;
@@ -40,7 +41,7 @@ public static class ChangeItems
         }
     }
 
-    public sealed class Handler(RestaurantDbContext db, MenuCache menus, TimeProvider clock) : IRequestHandler<Command, OrderView>
+    public sealed class Handler(RestaurantDbContext db, MenuCache menus, TimeProvider clock, RestaurantTelemetry telemetry) : IRequestHandler<Command, OrderView>
     {
         public async Task<OrderView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -52,6 +53,7 @@ public static class ChangeItems
                 new NewLine(menu!.ItemToOrder(a.MenuItemId!), new Quantity(a.Quantity!.Value), Blank(a.Diner), Blank(a.Note))).ToList();
             order.ChangeItems(additions, command.Remove);
             await db.SaveChangesAsync(cancellationToken);
+            telemetry.ItemsAdded(command.Add.Sum(a => a.Quantity!.Value));
             return OrderView.From(order);
         }
 

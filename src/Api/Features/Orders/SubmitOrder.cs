@@ -1,5 +1,6 @@
 using MediatR;
 using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Infrastructure.Telemetry;
 using Restaurant.Api.Persistence;
 
 namespace Restaurant.Api.Features.Orders;
@@ -11,7 +12,7 @@ public static class SubmitOrder
 
     public sealed record Result(TicketView? Ticket);
 
-    public sealed class Handler(RestaurantDbContext db, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(RestaurantDbContext db, TimeProvider clock, RestaurantTelemetry telemetry) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -20,6 +21,7 @@ public static class SubmitOrder
             if (ticket is null) return new Result(null);
             await db.LockKitchenSequenceAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            telemetry.TicketSubmitted();
             return new Result(OrderView.From(order).Tickets.Single(t => t.Number == ticket.Number));
         }
     }

@@ -3,6 +3,7 @@ using MediatR;
 using Restaurant.Api.Features.Payments.Gateways;
 using Restaurant.Api.Features.Shared;
 using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Infrastructure.Telemetry;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain;
 using Restaurant.Domain.Orders;
@@ -60,7 +61,7 @@ public static class PayOrder
     /// Unlike other commands, a payment commits in steps: its tenders as pending before any card is charged (so a
     /// crash can never lose a charge), then each card's outcome as it arrives. Cards are charged in parallel.
     /// </summary>
-    public sealed class Handler(RestaurantDbContext db, ICardGateway gateway, PaymentOptions options, TimeProvider clock, ILogger<Handler> logger)
+    public sealed class Handler(RestaurantDbContext db, ICardGateway gateway, PaymentOptions options, TimeProvider clock, ILogger<Handler> logger, RestaurantTelemetry telemetry)
         : IRequestHandler<Command, PaymentResult>
     {
         public async Task<PaymentResult> Handle(Command command, CancellationToken cancellationToken)
@@ -99,7 +100,7 @@ public static class PayOrder
             }
             try
             {
-                return await ResultAsync(command.OrderId, started[0].AttemptId);
+                return telemetry.TendersAnswered(await ResultAsync(command.OrderId, started[0].AttemptId));
             }
             catch (Exception exception) when (DbErrors.IsUnavailable(exception))
             {
