@@ -9,7 +9,7 @@ public static class ProblemCodes
     /// <summary>503: the database is unavailable (or too contended); the answer carries Retry-After (<see cref="DatabaseOutage"/>).</summary>
     public const string ServiceUnavailable = "service_unavailable";
 
-    /// <summary>For a JSON value the body cannot be read into: API.md's Conventions in a sentence.</summary>
+    /// <summary>For a JSON value the body cannot be read into: docs/api.md's Conventions in a sentence.</summary>
     public const string MalformedValue = "This value is malformed, of the wrong type (numbers are not quoted) or sent more than once.";
 
     /// <summary>For a body the server could not read to its end, so nothing in it was looked at.</summary>
