@@ -2,12 +2,16 @@ namespace Restaurant.Domain.Pricing;
 
 /// <summary>
 /// The most saving bundling of one <see cref="BundleProgram"/>: branch and bound on bundle counts over the linear
-/// relaxation, depth first. The rounded root relaxation (<see cref="Incumbent"/>) is the first bundling to beat.
-/// A node branches on the first family of bundles (<see cref="BundleProgram.Families"/>) whose total count is
-/// fractional, the ceiling branch first: one added row, on a copy of its parent's tableau for the ceiling branch and
-/// on the parent's own for the floor branch, each restored by dual simplex, which gives up as soon as the node cannot
-/// beat the best bundling found. Savings are whole cents, so a node whose bound does not reach the next cent is done.
-/// The search stops where it is when its <see cref="SearchWork"/> is exhausted; ties go to the first bundling found.
+/// relaxation, depth first. The rounded root relaxation (<see cref="Incumbent"/>) is the first bundling to beat. A
+/// short search (at most <see cref="QuickNodes"/> nodes) branches on single bundle counts; if it does not finish,
+/// exact Gomory cuts (<see cref="GomoryCuts"/>) tighten the root and the full search branches on the totals of
+/// families of bundles first (<see cref="BundleProgram.Families"/>). A node branches on the first fractional total,
+/// the ceiling branch first: on a copy of its parent's tableau for the ceiling branch and on the parent's own for
+/// the floor branch, one row per branching key (<see cref="BranchRows"/>), each restored by dual simplex, which gives
+/// up as soon as the node cannot beat the best bundling found. Savings are whole cents, so a node whose bound does
+/// not reach the next cent is done. Every vertex is checked against its rows; a node whose tableau rounding error
+/// broke, or that the <see cref="SearchWork"/> budget leaves unexplored, leaves the bundling unproven. Ties go to the
+/// first bundling found.
 /// </summary>
 internal sealed class BranchAndBound
 {
@@ -16,10 +20,14 @@ internal sealed class BranchAndBound
     private const int MaxStalls = 6;
     private const int MaxCuts = 128;
     private const int MaxCutsPerRound = 8;
+    private const int QuickNodes = 32;
     private readonly BundleProgram _program;
     private readonly SearchWork _work;
     private readonly Func<double, bool> _cannotWin;
     private List<ProgramRow> _rows;
+    private bool _quick; // in the short search
+    private int _quickNodesLeft;
+    private bool _quickUnfinished;
     private long _bestSaving;
     private int[] _bestFills;
 
@@ -40,7 +48,7 @@ internal sealed class BranchAndBound
         {
             if (root.Optimize() != SolveResult.Solved)
             {
-                _work.Abandon();
+                GiveUp();
                 var greedy = new int[_program.Fills.Length];
                 Incumbent.AddUses(_program, greedy);
                 Consider(greedy);
@@ -48,6 +56,14 @@ internal sealed class BranchAndBound
             }
             Consider(Incumbent.FromRelaxation(_program, root.Solution()));
             if (CannotWin(root.Value)) return _bestFills;
+            // Most tables finish in a few nodes: a short search first, on a copy, and cuts only if it does not finish.
+            using (var quick = root.Copy())
+            {
+                (_quick, _quickNodesLeft) = (true, QuickNodes);
+                Explore(quick, new BranchRows(_program.Fills.Length + _program.Singles.Length), 0);
+                _quick = false;
+            }
+            if (!_quickUnfinished) return _bestFills;
             var (cuts, solved) = Cuts(root);
             _rows = [.. _program.Rows, .. cuts];
             if (!solved || !Sound(root, null))
@@ -58,12 +74,12 @@ internal sealed class BranchAndBound
                 root = new SimplexTableau(_program.Variables, _program.Gains, _rows, _work);
                 if (root.Optimize() != SolveResult.Solved)
                 {
-                    _work.Abandon();
+                    GiveUp();
                     return _bestFills;
                 }
             }
             if (cuts.Count > 0) Consider(Incumbent.FromRelaxation(_program, root.Solution()));
-            Explore(root, new BranchRows(_program.Families.Length + _program.Fills.Length), 0);
+            Explore(root, new BranchRows(_program.Fills.Length + _program.Singles.Length + _program.Families.Length), 0);
             return _bestFills;
         }
         finally
@@ -120,7 +136,11 @@ internal sealed class BranchAndBound
     }
 
     /// <summary>The columns a branching key sums: a family's, or one fill's.</summary>
-    private int[] ColumnsOf(int key) => key < _program.Families.Length ? _program.Families[key] : [key - _program.Families.Length];
+    private int[] ColumnsOf(int key)
+    {
+        var (fills, singles) = (_program.Fills.Length, _program.Singles.Length);
+        return key < fills ? [key] : key < fills + singles ? _program.Singles[key - fills] : _program.Families[key - fills - singles];
+    }
 
     /// <summary>A relaxation that cannot reach the next cent cannot win. The tolerance grows with the value, as a
     /// double's rounding does.</summary>
@@ -130,33 +150,50 @@ internal sealed class BranchAndBound
     /// <summary>Explores the node whose relaxation the tableau holds, solved; the tableau and rows are spent afterwards.</summary>
     private void Explore(SimplexTableau tableau, BranchRows rows, int depth)
     {
+        if (_quick && --_quickNodesLeft < 0)
+        {
+            _quickUnfinished = true;
+            return;
+        }
         _work.CountNode(depth);
         if (CannotWin(tableau.Value)) return;
         if (_work.Exhausted)
         {
-            _work.Abandon();
+            GiveUp();
             return;
         }
         var x = tableau.Solution();
         if (!Sound(tableau, rows))
         {
-            _work.Abandon();
+            GiveUp();
             return;
         }
-        // Branch on the first clearly fractional total, so that both branches tighten a bound by at least one. Once
-        // the counts are whole the fills are too (a flow problem's vertex); a fill that is not, by rounding error,
-        // is branched on itself.
-        var families = _program.Families;
-        for (var k = 0; k < families.Length; k++)
-            if (Fractional(families[k], x) is { } count)
+        // Branch on the first clearly fractional total, so that both branches tighten a bound by at least one.
+        // Keys: the fills, then the single bundles, then the families. The short search branches on single bundles,
+        // which ordinary tables settle in the fewest nodes; the full search on families first, which symmetric tables
+        // need. Once the counts are whole the fills are too (a flow problem's vertex); a fill that is not, by
+        // rounding error, is branched on itself.
+        var (fillCount, singles) = (_program.Fills.Length, _program.Singles);
+        if (!_quick)
+        {
+            var families = _program.Families;
+            for (var k = 0; k < families.Length; k++)
+                if (Fractional(families[k], x) is { } total)
+                {
+                    Branch(tableau, rows, fillCount + singles.Length + k, families[k], total, depth);
+                    return;
+                }
+        }
+        for (var k = 0; k < singles.Length; k++)
+            if (Fractional(singles[k], x) is { } count)
             {
-                Branch(tableau, rows, k, families[k], count, depth);
+                Branch(tableau, rows, fillCount + k, singles[k], count, depth);
                 return;
             }
-        for (var f = 0; f < _program.Fills.Length; f++)
-            if (Fractional([f], x) is { } count)
+        for (var f = 0; f < fillCount; f++)
+            if (Math.Abs(x[f] - Math.Round(x[f])) > 1e-6)
             {
-                Branch(tableau, rows, families.Length + f, [f], count, depth);
+                Branch(tableau, rows, f, [f], x[f], depth);
                 return;
             }
         var z = new int[_program.Fills.Length];
@@ -178,10 +215,10 @@ internal sealed class BranchAndBound
         {
             var aboveRows = rows.Copy();
             if (aboveRows.AtLeast(above, key, columns, Math.Ceiling(total))) Continue(above, aboveRows, depth);
-            else _work.Abandon();
+            else GiveUp();
         }
         if (rows.AtMost(tableau, key, columns, Math.Floor(total))) Continue(tableau, rows, depth);
-        else _work.Abandon();
+        else GiveUp();
     }
 
     /// <summary>Restores a branch's tableau and explores it, unless it is pruned; a branch given up leaves the search unproven.</summary>
@@ -193,9 +230,19 @@ internal sealed class BranchAndBound
                 Explore(tableau, rows, depth + 1);
                 break;
             case SolveResult.GaveUp:
-                _work.Abandon();
+                GiveUp();
                 break;
         }
+    }
+
+    /// <summary>
+    /// Leaves part of the search unexplored: in the short search, that only means it did not finish (the full search
+    /// follows); in the full search, the bill is not proven.
+    /// </summary>
+    private void GiveUp()
+    {
+        if (_quick) _quickUnfinished = true;
+        else _work.Abandon();
     }
 
     /// <summary>Keeps integral fills only if they are a bundling (checked exactly) that saves more.</summary>

@@ -26,17 +26,24 @@ internal static class BundleCandidates
 
         // A bundle can save only if every slot takes an item of the order and its dearest fill beats its price.
         var shapes = new List<BundleShape>();
+        var slotItems = new List<int>();
         for (var b = 0; b < bundles.Count; b++)
         {
             var slots = new int[bundles[b].Slots.Count][];
             long dearestFill = 0;
             for (var s = 0; s < slots.Length && dearestFill >= 0; s++)
             {
-                var items = new SortedSet<int>();
+                slotItems.Clear();
+                long dearestOfSlot = -1;
                 foreach (var itemId in bundles[b].Slots[s])
-                    if (itemNumbers.TryGetValue(itemId, out var number)) items.Add(number);
-                slots[s] = [.. items];
-                dearestFill = items.Count == 0 ? -1 : dearestFill + items.Max(i => dearest[i]);
+                    if (itemNumbers.TryGetValue(itemId, out var number))
+                    {
+                        slotItems.Add(number);
+                        dearestOfSlot = Math.Max(dearestOfSlot, dearest[number]);
+                    }
+                slotItems.Sort();
+                slots[s] = Distinct(slotItems);
+                dearestFill = dearestOfSlot < 0 ? -1 : dearestFill + dearestOfSlot;
             }
             if (dearestFill > bundles[b].Price.Minor) shapes.Add(new BundleShape(b, bundles[b].Price.Minor, slots));
         }
@@ -53,19 +60,46 @@ internal static class BundleCandidates
         for (var item = 0; item < slotsOfItem.Length; item++)
         {
             if (slotsOfItem[item] is not { } slots) continue;
-            var key = new string(slots.Select(x => (char)(x.Bundle * 8 + x.Slot + 1)).ToArray());
+            var chars = new char[slots.Count];
+            for (var k = 0; k < chars.Length; k++) chars[k] = (char)(slots[k].Bundle * 8 + slots[k].Slot + 1);
+            var key = new string(chars);
             if (!byKey.TryGetValue(key, out var signature)) byKey[key] = signature = new Signature(key, slots);
             signatureOfItem[item] = signature;
         }
         foreach (var unit in units)
-            signatureOfItem[itemNumbers[unit.MenuItemId]]?.Units.Add((unit.Id, unit.Price.Minor));
-        var signatures = byKey.Values.ToList();
+            signatureOfItem[itemNumbers[unit.MenuItemId]]?.Add(unit.Id, unit.Price.Minor);
+        var signatures = new List<Signature>(byKey.Values);
         foreach (var signature in signatures) signature.Seal();
         signatures.Sort((x, y) => x.TopPrice != y.TopPrice ? y.TopPrice.CompareTo(x.TopPrice) : string.CompareOrdinal(x.Key, y.Key));
-        var numberOf = signatures.Select((signature, i) => (signature, i)).ToDictionary(x => x.signature, x => x.i);
+        for (var number = 0; number < signatures.Count; number++) signatures[number].Number = number;
 
-        var candidates = kept.Select(shape => new Candidate(shape.Bundle, shape.Price,
-            shape.Slots.Select(items => items.Select(i => numberOf[signatureOfItem[i]!]).Distinct().Order().ToArray()).ToArray())).ToList();
+        var candidates = new List<Candidate>(kept.Count);
+        var numbers = new List<int>();
+        foreach (var shape in kept)
+        {
+            var slotSignatures = new int[shape.Slots.Length][];
+            for (var s = 0; s < slotSignatures.Length; s++)
+            {
+                numbers.Clear();
+                foreach (var item in shape.Slots[s]) numbers.Add(signatureOfItem[item]!.Number);
+                numbers.Sort();
+                slotSignatures[s] = Distinct(numbers);
+            }
+            candidates.Add(new Candidate(shape.Bundle, shape.Price, slotSignatures));
+        }
         return (candidates, signatures);
+    }
+
+    /// <summary>The distinct values of a sorted list.</summary>
+    private static int[] Distinct(List<int> sorted)
+    {
+        var count = 0;
+        for (var k = 0; k < sorted.Count; k++)
+            if (k == 0 || sorted[k] != sorted[k - 1]) count++;
+        var distinct = new int[count];
+        count = 0;
+        for (var k = 0; k < sorted.Count; k++)
+            if (k == 0 || sorted[k] != sorted[k - 1]) distinct[count++] = sorted[k];
+        return distinct;
     }
 }

@@ -16,6 +16,8 @@ internal sealed class BundleProgram
 {
     private readonly List<Signature> _signatures;
     private readonly Dictionary<int, int> _localOf; // candidate number → index in this group
+    private readonly List<int> _signatureOrder;
+    private int[][]? _families;
 
     /// <summary>The program for the candidates numbered <paramref name="group"/> (which share no signature with the rest).</summary>
     public BundleProgram(List<int> group, List<Candidate> candidates, List<Signature> signatures)
@@ -69,11 +71,12 @@ internal sealed class BundleProgram
         Gains = new double[Variables];
         for (var b = 0; b < bundles.Count; b++)
         {
-            var dearest = bundles[b].SlotSignatures.Select(options => (double)signatures[options[0]].TopPrice).ToArray();
-            var total = dearest.Sum();
-            for (var s = 0; s < dearest.Length; s++)
+            var slotOptions = bundles[b].SlotSignatures;
+            var total = 0.0;
+            foreach (var options in slotOptions) total += signatures[options[0]].TopPrice;
+            for (var s = 0; s < slotOptions.Length; s++)
                 foreach (var f in FillsOfSlot[b][s])
-                    Gains[f] = signatures[Fills[f].Signature].TopPrice - bundles[b].Price * dearest[s] / total;
+                    Gains[f] = signatures[Fills[f].Signature].TopPrice - bundles[b].Price * signatures[slotOptions[s][0]].TopPrice / total;
         }
         for (var l = 0; l < layers.Count; l++)
         {
@@ -107,7 +110,11 @@ internal sealed class BundleProgram
         for (var l = 0; l < layers.Count; l++)
             Rows.Add(new ProgramRow([Fills.Length + l], [1.0], signatures[layers[l].Signature].Classes[layers[l].Class].Count, false));
 
-        Families = BranchFamilies(signatureOrder);
+        _signatureOrder = signatureOrder;
+        var singles = new List<int[]>();
+        foreach (var fillsOfSlot in FillsOfSlot)
+            if (fillsOfSlot.Length > 1) singles.Add(fillsOfSlot[0]);
+        Singles = [.. singles];
     }
 
     public List<Candidate> Bundles { get; }
@@ -125,13 +132,18 @@ internal sealed class BundleProgram
     public List<ProgramRow> Rows { get; } = [];
 
     /// <summary>
+    /// The count of each bundle of two or more slots, as the columns of its first slot. A bundle of one slot is never
+    /// branched on: its count is a flow, whole once the others' are.
+    /// </summary>
+    public int[][] Singles { get; }
+
+    /// <summary>
     /// Sets of bundles of two or more slots whose total count is whole in every bundling, each as the columns of its
     /// members' first slots, in the order branching tries them: the bundles each signature can fill, then those of
-    /// them with the same number of slots, then each bundle alone. Branching on a family's total first cuts the
-    /// interchangeable subtrees of symmetric bundles away (a unit's parity is settled once, not once per bundle). A
-    /// bundle of one slot is never branched on: its count is a flow, whole once the others' are.
+    /// them with the same number of slots. Branching on a family's total first cuts the interchangeable subtrees of
+    /// symmetric bundles away (a unit's parity is settled once, not once per bundle). Built when first asked for.
     /// </summary>
-    public int[][] Families { get; }
+    public int[][] Families => _families ??= BranchFamilies();
 
     public Signature SignatureOf(int fill) => _signatures[Fills[fill].Signature];
 
@@ -139,14 +151,13 @@ internal sealed class BundleProgram
     /// first slot, or a signature asked for more units than it has).</summary>
     public long? Saving(int[] z)
     {
-        var used = new Dictionary<int, int>();
-        for (var f = 0; f < Fills.Length; f++)
-            if (z[f] != 0) used[Fills[f].Signature] = used.GetValueOrDefault(Fills[f].Signature) + z[f];
+        var used = UnitsUsed(z);
         long saving = 0;
-        foreach (var (signature, units) in used)
+        for (var signature = 0; signature < used.Length; signature++)
         {
-            if (units > _signatures[signature].UnitCount) return null;
-            saving += _signatures[signature].ValueOf(units);
+            if (used[signature] == 0) continue;
+            if (used[signature] > _signatures[signature].UnitCount) return null;
+            saving += _signatures[signature].ValueOf(used[signature]);
         }
         for (var b = 0; b < Bundles.Count; b++)
         {
@@ -158,6 +169,14 @@ internal sealed class BundleProgram
         return saving;
     }
 
+    /// <summary>The units each signature (by number) gives to the fills <paramref name="z"/>.</summary>
+    public int[] UnitsUsed(int[] z)
+    {
+        var used = new int[_signatures.Count];
+        for (var f = 0; f < Fills.Length; f++) used[Fills[f].Signature] += z[f];
+        return used;
+    }
+
     public static int UnitsIn(int[] fills, int[] z)
     {
         var units = 0;
@@ -165,25 +184,35 @@ internal sealed class BundleProgram
         return units;
     }
 
-    /// <summary>The bundles (of this group) with a slot that <paramref name="signature"/> can fill.</summary>
-    private IEnumerable<int> BundlesTaking(int signature) => _signatures[signature].Slots.Select(x => _localOf[x.Bundle]);
-
-    private int[][] BranchFamilies(List<int> signatureOrder)
+    private int[][] BranchFamilies()
     {
+        var signatureOrder = _signatureOrder;
+        // A group has at most 50 bundles, so a bit set names a family; the first of equal families is kept.
         var families = new List<int[]>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        void AddFamily(IEnumerable<int> members)
+        var seen = new HashSet<ulong>();
+        var slotCounts = new SortedSet<int>();
+        foreach (var fillsOfSlot in FillsOfSlot) slotCounts.Add(fillsOfSlot.Length);
+        var ofSignature = new ulong[signatureOrder.Count];
+        for (var k = 0; k < ofSignature.Length; k++)
+            foreach (var (bundle, _) in _signatures[signatureOrder[k]].Slots)
+                if (FillsOfSlot[_localOf[bundle]].Length > 1) ofSignature[k] |= 1UL << _localOf[bundle];
+        void AddFamily(ulong members)
         {
-            var bundles = members.Where(b => FillsOfSlot[b].Length > 1).Distinct().Order().ToArray();
-            if (bundles.Length == 0 || !seen.Add(string.Join(",", bundles))) return;
-            families.Add(bundles.SelectMany(b => FillsOfSlot[b][0]).ToArray());
+            if (members == 0 || !seen.Add(members)) return;
+            var columns = new List<int>();
+            for (var b = 0; b < Bundles.Count; b++)
+                if ((members & (1UL << b)) != 0) columns.AddRange(FillsOfSlot[b][0]);
+            families.Add([.. columns]);
         }
-        var slotCounts = Enumerable.Range(0, Bundles.Count).Select(b => FillsOfSlot[b].Length).Distinct().Order().ToList();
-        foreach (var signature in signatureOrder) AddFamily(BundlesTaking(signature));
-        foreach (var signature in signatureOrder)
+        foreach (var members in ofSignature) AddFamily(members);
+        foreach (var members in ofSignature)
             foreach (var m in slotCounts)
-                AddFamily(BundlesTaking(signature).Where(b => FillsOfSlot[b].Length == m));
-        for (var b = 0; b < Bundles.Count; b++) AddFamily([b]);
+            {
+                var withCount = 0UL;
+                for (var b = 0; b < Bundles.Count; b++)
+                    if (FillsOfSlot[b].Length == m) withCount |= 1UL << b;
+                AddFamily(members & withCount);
+            }
         return [.. families];
     }
 }

@@ -34,48 +34,57 @@ internal static class Incumbent
     /// <summary>Adds the use that saves most (the first bundle on a tie) for as long as one saves anything.</summary>
     public static void AddUses(BundleProgram program, int[] z)
     {
-        var used = new Dictionary<int, int>();
-        for (var f = 0; f < z.Length; f++)
-            if (z[f] != 0) used[program.Fills[f].Signature] = used.GetValueOrDefault(program.Fills[f].Signature) + z[f];
+        var used = program.UnitsUsed(z);
+        var taken = new int[used.Length];
+        var fills = new int[program.FillsOfSlot.Max(slots => slots.Length)];
+        var bestFills = new int[fills.Length];
         while (true)
         {
             long bestSaving = 0;
-            int[]? bestFills = null;
+            var best = -1;
             for (var b = 0; b < program.Bundles.Count; b++)
-                if (OneUse(program, b, used) is ({ } fills, var saving) && saving > bestSaving)
-                    (bestSaving, bestFills) = (saving, fills);
-            if (bestFills is null) return;
-            foreach (var f in bestFills)
+                if (OneUse(program, b, used, taken, fills) is { } saving && saving > bestSaving)
+                {
+                    (bestSaving, best) = (saving, b);
+                    Array.Copy(fills, bestFills, program.FillsOfSlot[b].Length);
+                }
+            if (best < 0) return;
+            for (var s = 0; s < program.FillsOfSlot[best].Length; s++)
             {
-                z[f]++;
-                used[program.Fills[f].Signature] = used.GetValueOrDefault(program.Fills[f].Signature) + 1;
+                z[bestFills[s]]++;
+                used[program.Fills[bestFills[s]].Signature]++;
             }
         }
     }
 
-    /// <summary>One more use of bundle <paramref name="b"/>: each slot in turn takes the dearest unit left that fits it.</summary>
-    private static (int[]? Fills, long Saving) OneUse(BundleProgram program, int b, Dictionary<int, int> used)
+    /// <summary>
+    /// One more use of bundle <paramref name="b"/>, each slot in turn taking the dearest unit left that fits it, into
+    /// <paramref name="fills"/>: its saving, or null if some slot finds no unit.
+    /// </summary>
+    private static long? OneUse(BundleProgram program, int b, int[] used, int[] taken, int[] fills)
     {
         var slots = program.FillsOfSlot[b];
-        var fills = new int[slots.Length];
-        var taken = new Dictionary<int, int>();
         long listPrice = 0;
-        for (var s = 0; s < slots.Length; s++)
+        long? saving = null;
+        var s = 0;
+        for (; s < slots.Length; s++)
         {
             var best = -1;
             long bestPrice = 0;
             foreach (var f in slots[s])
             {
                 var signature = program.Fills[f].Signature;
-                var next = used.GetValueOrDefault(signature) + taken.GetValueOrDefault(signature);
+                var next = used[signature] + taken[signature];
                 var units = program.SignatureOf(f).Units;
                 if (next < units.Count && units[next].Price > bestPrice) (best, bestPrice) = (f, units[next].Price);
             }
-            if (best < 0) return (null, 0);
+            if (best < 0) break;
             fills[s] = best;
-            taken[program.Fills[best].Signature] = taken.GetValueOrDefault(program.Fills[best].Signature) + 1;
+            taken[program.Fills[best].Signature]++;
             listPrice += bestPrice;
         }
-        return (fills, listPrice - program.Bundles[b].Price);
+        if (s == slots.Length) saving = listPrice - program.Bundles[b].Price;
+        for (var k = 0; k < s; k++) taken[program.Fills[fills[k]].Signature]--;
+        return saving;
     }
 }

@@ -8,6 +8,7 @@ namespace Restaurant.Domain.Pricing;
 /// </summary>
 internal sealed class Signature(string key, List<(int Bundle, int Slot)> slots)
 {
+    private readonly List<(int Id, long Price, int Order)> _arrival = [];
     private long[] _prefix = [0];
 
     public string Key { get; } = key;
@@ -20,6 +21,9 @@ internal sealed class Signature(string key, List<(int Bundle, int Slot)> slots)
     /// <summary>Runs of one price in <see cref="Units"/>, dearest first.</summary>
     public List<(long Price, int Count)> Classes { get; } = [];
 
+    /// <summary>Its place among the order's signatures (dearest first).</summary>
+    public int Number { get; set; }
+
     public long TopPrice => Units[0].Price;
 
     public int UnitCount => Units.Count;
@@ -27,18 +31,20 @@ internal sealed class Signature(string key, List<(int Bundle, int Slot)> slots)
     /// <summary>What the <paramref name="used"/> dearest units cost at list price.</summary>
     public long ValueOf(int used) => _prefix[used];
 
-    /// <summary>Sorts the units dearest first (stable, so equal prices keep the caller's order) and sums them up.</summary>
+    public void Add(int id, long price) => _arrival.Add((id, price, _arrival.Count));
+
+    /// <summary>Sorts the units dearest first (equal prices in the order they came) and sums them up.</summary>
     public void Seal()
     {
-        var sorted = Units.Select((u, i) => (u, i)).OrderByDescending(x => x.u.Price).ThenBy(x => x.i).Select(x => x.u).ToList();
-        Units.Clear();
-        Units.AddRange(sorted);
-        _prefix = new long[Units.Count + 1];
-        for (var i = 0; i < Units.Count; i++)
+        _arrival.Sort((x, y) => x.Price != y.Price ? y.Price.CompareTo(x.Price) : x.Order.CompareTo(y.Order));
+        _prefix = new long[_arrival.Count + 1];
+        for (var i = 0; i < _arrival.Count; i++)
         {
-            _prefix[i + 1] = _prefix[i] + Units[i].Price;
-            if (i == 0 || Units[i].Price != Units[i - 1].Price) Classes.Add((Units[i].Price, 1));
-            else Classes[^1] = (Classes[^1].Price, Classes[^1].Count + 1);
+            var (id, price, _) = _arrival[i];
+            Units.Add((id, price));
+            _prefix[i + 1] = _prefix[i] + price;
+            if (i == 0 || price != _arrival[i - 1].Price) Classes.Add((price, 1));
+            else Classes[^1] = (price, Classes[^1].Count + 1);
         }
     }
 }
