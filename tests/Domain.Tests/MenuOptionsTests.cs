@@ -1,12 +1,12 @@
 using Restaurant.Domain.Menus;
-using static Restaurant.Domain.Tests.DefaultMenu;
+using static Restaurant.Domain.Tests.TestMenus;
 
 namespace Restaurant.Domain.Tests;
 
 /// <summary>Option groups, allergens, dietary tags, stations and courses: how the menu checks them and how a diner chooses.</summary>
 public class MenuOptionsTests
 {
-    private static readonly Menu Menu = Build();
+    private static readonly Menu Menu = DefaultMenu.Create();
     private static MenuItem Burger => Menu.ItemToOrder("burger");
 
     private static void AssertRefused(string code, Action action) => Assert.Equal(code, Assert.Throws<DomainException>(action).Code);
@@ -16,10 +16,11 @@ public class MenuOptionsTests
     private static OptionGroup Group(string id, int min, int max, params string[] optionIds) =>
         new(id, id, min, max, optionIds.Select(o => new MenuOption(o, o, Money.Zero, true)).ToList());
 
-    private static void AssertInvalid(MenuItem item, string expected)
+    /// <summary>The menu of <paramref name="item"/> alone is refused, naming <paramref name="field"/> (below <c>items[0]</c>).</summary>
+    private static void AssertInvalid(MenuItem item, string field)
     {
         var problems = Menu.Validate("USD", 0m, [item], []);
-        Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Field == "items[0]." + field);
         Assert.Equal(DomainErrors.InvalidMenu, Assert.Throws<DomainException>(() => new Menu("USD", 0m, [item], [])).Code);
     }
 
@@ -115,25 +116,25 @@ public class MenuOptionsTests
     }
 
     [Fact]
-    public void A_group_whose_min_is_above_its_max_is_invalid() => AssertInvalid(WithGroups(Group("size", 2, 1, "s", "m", "l")), "min (2) above its max (1)");
+    public void A_group_whose_min_is_above_its_max_is_invalid() => AssertInvalid(WithGroups(Group("size", 2, 1, "s", "m", "l")), "optionGroups[0].min");
 
     [Fact]
-    public void A_group_asking_for_more_options_than_it_has_is_invalid() => AssertInvalid(WithGroups(Group("size", 3, 3, "s", "m")), "asks for 3");
+    public void A_group_asking_for_more_options_than_it_has_is_invalid() => AssertInvalid(WithGroups(Group("size", 3, 3, "s", "m")), "optionGroups[0].min");
 
     [Fact]
-    public void A_group_without_options_is_invalid() => AssertInvalid(WithGroups(Group("size", 0, 1)), "1 to 20 options");
+    public void A_group_without_options_is_invalid() => AssertInvalid(WithGroups(Group("size", 0, 1)), "optionGroups[0].options");
 
     [Fact]
     public void Option_ids_are_unique_within_an_item_across_its_groups() =>
-        AssertInvalid(WithGroups(Group("bread", 0, 1, "plain", "seeded"), Group("sauce", 0, 1, "plain")), "option id 'plain'");
+        AssertInvalid(WithGroups(Group("bread", 0, 1, "plain", "seeded"), Group("sauce", 0, 1, "plain")), "optionGroups");
 
     [Fact]
     public void Group_ids_are_unique_within_an_item() =>
-        AssertInvalid(WithGroups(Group("sauce", 0, 1, "bbq"), Group("sauce", 0, 1, "mayo")), "option group id 'sauce'");
+        AssertInvalid(WithGroups(Group("sauce", 0, 1, "bbq"), Group("sauce", 0, 1, "mayo")), "optionGroups");
 
     [Fact]
     public void An_unknown_allergen_code_is_invalid() =>
-        AssertInvalid(Item("salad", "Salad", "starters", 8m) with { Allergens = ["gluten", "shellfish"] }, "allergen 'shellfish'");
+        AssertInvalid(Item("salad", "Salad", "starters", 8m) with { Allergens = ["gluten", "shellfish"] }, "allergens[1]");
 
     [Fact]
     public void Every_eu_allergen_code_is_valid()
@@ -154,14 +155,14 @@ public class MenuOptionsTests
     [InlineData(0)]
     [InlineData(21)]
     public void A_course_outside_1_to_20_is_invalid(int course) =>
-        AssertInvalid(Item("tea", "Tea", "drinks", 2m) with { Course = course }, "course is 1 to 20");
+        AssertInvalid(Item("tea", "Tea", "drinks", 2m) with { Course = course }, "course");
 
     [Fact]
     public void Dietary_tags_are_short_clean_and_listed_once()
     {
-        AssertInvalid(Item("tea", "Tea", "drinks", 2m) with { Dietary = ["vegan", "vegan"] }, "dietary tag more than once");
-        AssertInvalid(Item("tea", "Tea", "drinks", 2m) with { Dietary = ["ve\ngan"] }, "dietary tags");
-        AssertInvalid(Item("tea", "Tea", "drinks", 2m) with { Dietary = [new string('v', 33)] }, "dietary tags");
+        AssertInvalid(Item("tea", "Tea", "drinks", 2m) with { Dietary = ["vegan", "vegan"] }, "dietary");
+        AssertInvalid(Item("tea", "Tea", "drinks", 2m) with { Dietary = ["ve\ngan"] }, "dietary[0]");
+        AssertInvalid(Item("tea", "Tea", "drinks", 2m) with { Dietary = [new string('v', 33)] }, "dietary[0]");
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Restaurant.Domain.Tests;
 public class OrderKitchenTests
 {
     private static readonly DateTimeOffset Now = new(2025, 1, 2, 12, 0, 0, TimeSpan.Zero);
-    private static readonly Menu Menu = DefaultMenu.Build();
+    private static readonly Menu Menu = DefaultMenu.Create();
     private const string Waiter = "staff:0123456789abcdef";
 
     private static NewLine Line(string itemId, int quantity = 1, params string[] options)

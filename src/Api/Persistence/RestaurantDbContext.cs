@@ -1,11 +1,9 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Restaurant.Api.Persistence.Configurations;
 using Restaurant.Domain;
-using Restaurant.Domain.Menus;
 using Restaurant.Domain.Orders;
-using Restaurant.Domain.Pricing;
 
 namespace Restaurant.Api.Persistence;
 
@@ -28,6 +26,9 @@ public class RestaurantDbContext : DbContext
     public DbSet<StoredMenu> Menus => Set<StoredMenu>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    /// <summary>What this host's store does differently (locks, isolation, snapshots), as AddPersistence chose it.</summary>
+    public IDatabaseDialect Dialect => this.GetService<IDatabaseDialect>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
@@ -36,107 +37,15 @@ public class RestaurantDbContext : DbContext
         if (Database.IsSqlite()) configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }
 
+    /// <summary>One configuration per entity (Persistence/Configurations), sized by the domain's own limits.</summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Order>(order =>
-        {
-            order.HasKey(o => o.Id);
-            order.Property(o => o.Table).HasMaxLength(Order.MaxTableLength);
-            order.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
-            order.Property(o => o.Version).IsConcurrencyToken();
-            order.Property(o => o.Bill).HasConversion(new BillJsonConverter());
-            order.Ignore(o => o.Balance);
-            order.Ignore(o => o.PendingLines);
-            order.Ignore(o => o.HeldLines);
-            order.HasIndex(o => o.AccessTokenHash).IsUnique();
-            // A table has at most one order that is not paid.
-            order.HasIndex(o => o.Table).IsUnique().HasFilter("\"Status\" <> 'Paid'");
-            order.HasIndex(o => o.CreatedAt);
-            order.HasIndex(o => new { o.Status, o.CreatedAt });
-            order.HasMany(o => o.Lines).WithOne().HasForeignKey("OrderId").IsRequired().OnDelete(DeleteBehavior.Cascade);
-            order.HasMany(o => o.Tickets).WithOne().HasForeignKey("OrderId").IsRequired().OnDelete(DeleteBehavior.Cascade);
-            order.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
-            order.HasMany(o => o.Tenders).WithOne().HasForeignKey("OrderId").IsRequired().OnDelete(DeleteBehavior.Cascade);
-            order.Navigation(o => o.Tickets).UsePropertyAccessMode(PropertyAccessMode.Field);
-            order.Navigation(o => o.Tenders).UsePropertyAccessMode(PropertyAccessMode.Field);
-        });
-        modelBuilder.Entity<OrderLine>(line =>
-        {
-            line.HasKey(l => l.Id);
-            line.Ignore(l => l.IsPending);
-            line.Ignore(l => l.IsHeld);
-            line.Ignore(l => l.IsWaiting);
-            line.Ignore(l => l.IsVoided);
-            line.Ignore(l => l.ItemPrice);
-            line.Property(l => l.MenuItemId).HasMaxLength(64);
-            line.Property(l => l.Name).HasMaxLength(200);
-            line.Property(l => l.Diner).HasMaxLength(40);
-            line.Property(l => l.Note).HasMaxLength(200);
-            line.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
-            line.Property(l => l.Station).HasMaxLength(MenuItem.MaxStationLength);
-            // What a line captured from the menu, and who voided or comped it, are read and written whole: JSON text.
-            line.Property(l => l.Options).HasConversion(new JsonConverter<IReadOnlyList<ChosenOption>>(), ListComparer<ChosenOption>());
-            line.Property(l => l.Allergens).HasConversion(new JsonConverter<IReadOnlyList<string>>(), ListComparer<string>());
-            line.Property(l => l.Dietary).HasConversion(new JsonConverter<IReadOnlyList<string>>(), ListComparer<string>());
-            line.Property(l => l.Comp).HasConversion(new NullableJsonConverter<LineAudit>());
-            line.Property(l => l.Void).HasConversion(new NullableJsonConverter<LineAudit>());
-            // The columns' order is explicit: SQLite rebuilds a table in this order when a migration changes it, and a
-            // database built by the migrations must come out as one built from the model. Later columns go last.
-            ColumnOrder(line, nameof(OrderLine.Id), nameof(OrderLine.Position), nameof(OrderLine.MenuItemId), nameof(OrderLine.Name),
-                nameof(OrderLine.Quantity), nameof(OrderLine.UnitPrice), nameof(OrderLine.Diner), nameof(OrderLine.Note),
-                nameof(OrderLine.TicketNumber), "OrderId", nameof(OrderLine.Status), nameof(OrderLine.Options), nameof(OrderLine.Course),
-                nameof(OrderLine.Station), nameof(OrderLine.Allergens), nameof(OrderLine.Dietary), nameof(OrderLine.VoidTicketNumber),
-                nameof(OrderLine.Comp), nameof(OrderLine.Void));
-            line.HasIndex("OrderId", nameof(OrderLine.Position)).IsUnique();
-            line.HasIndex("OrderId", nameof(OrderLine.TicketNumber));
-        });
-        modelBuilder.Entity<Ticket>(ticket =>
-        {
-            ticket.HasKey(t => t.Sequence);
-            ticket.Property(t => t.Sequence).ValueGeneratedOnAdd();
-            ticket.Property(t => t.Kind).HasConversion<string>().HasMaxLength(8);
-            ColumnOrder(ticket, nameof(Ticket.Sequence), nameof(Ticket.Number), nameof(Ticket.SubmittedAt), "OrderId", nameof(Ticket.Kind));
-            ticket.HasIndex("OrderId", nameof(Ticket.Number)).IsUnique();
-        });
-        modelBuilder.Entity<Tender>(tender =>
-        {
-            tender.HasKey(t => t.Id);
-            tender.Ignore(t => t.Charge);
-            tender.Property(t => t.AttemptId).HasMaxLength(32);
-            tender.Property(t => t.Method).HasConversion<string>().HasMaxLength(8);
-            tender.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
-            tender.Property(t => t.Currency).HasMaxLength(3);
-            tender.Property(t => t.CardToken).HasMaxLength(Tender.MaxCardTokenLength);
-            tender.Property(t => t.GatewayKey).HasMaxLength(64);
-            tender.Property(t => t.DeclineCode).HasMaxLength(64);
-            tender.Property(t => t.Message).HasMaxLength(500);
-            tender.Property(t => t.PaymentId).HasMaxLength(255);
-            tender.HasIndex("OrderId", nameof(Tender.AttemptId), nameof(Tender.Index)).IsUnique();
-            tender.HasIndex(t => t.GatewayKey).IsUnique();
-            // Reconciliation reads only what is pending, however many payments the restaurant has taken.
-            tender.HasIndex(t => t.Status).HasFilter("\"Status\" = 'Pending'");
-        });
-        modelBuilder.Entity<StoredMenu>(menu =>
-        {
-            menu.HasKey(m => m.Version);
-            menu.Property(m => m.Version).ValueGeneratedNever();
-            // Availability rewrites a stored version: two writers on one version must not both win.
-            menu.Property(m => m.Revision).IsConcurrencyToken();
-            menu.HasIndex(m => m.EffectiveFrom);
-        });
-        modelBuilder.Entity<IdempotencyRecord>(record =>
-        {
-            record.HasKey(r => new { r.Caller, r.KeyHash });
-            record.Property(r => r.Caller).HasMaxLength(80);
-            record.Property(r => r.KeyHash).HasMaxLength(64);
-            record.HasIndex(r => r.ExpiresAt);
-        });
-    }
-
-    private static void ColumnOrder<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity, params string[] columns)
-        where T : class
-    {
-        for (var i = 0; i < columns.Length; i++) entity.Property(columns[i]).HasColumnOrder(i);
+        modelBuilder.ApplyConfiguration(new OrderConfiguration());
+        modelBuilder.ApplyConfiguration(new OrderLineConfiguration());
+        modelBuilder.ApplyConfiguration(new TicketConfiguration());
+        modelBuilder.ApplyConfiguration(new TenderConfiguration());
+        modelBuilder.ApplyConfiguration(new StoredMenuConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
     }
 
     private sealed class MoneyConverter() : ValueConverter<Money, long>(m => m.Minor, v => new Money(v));
@@ -145,24 +54,4 @@ public class RestaurantDbContext : DbContext
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
-
-    private sealed class JsonConverter<T>() : ValueConverter<T, string>(
-        value => JsonSerializer.Serialize(value, StoredJson.Options),
-        json => JsonSerializer.Deserialize<T>(json, StoredJson.Options)!)
-        where T : class;
-
-    private sealed class NullableJsonConverter<T>() : ValueConverter<T?, string?>(
-        value => value == null ? null : JsonSerializer.Serialize(value, StoredJson.Options),
-        json => json == null ? null : JsonSerializer.Deserialize<T>(json, StoredJson.Options))
-        where T : class;
-
-    /// <summary>Lists are compared by their elements, so EF Core sees a changed list (they are replaced, never edited).</summary>
-    private static ValueComparer<IReadOnlyList<T>> ListComparer<T>() => new(
-        (a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
-        list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
-        list => list.ToList());
-
-    private sealed class BillJsonConverter() : ValueConverter<Bill?, string?>(
-        bill => bill == null ? null : JsonSerializer.Serialize(bill, StoredJson.Options),
-        json => json == null ? null : JsonSerializer.Deserialize<Bill>(json, StoredJson.Options));
 }

@@ -76,40 +76,51 @@ public sealed record MenuItem(string Id, string Name, string Category, Money Pri
         };
     }
 
-    /// <summary>What is wrong with this item's details beyond its id, name, category and price, for <see cref="Menu.Validate"/>.</summary>
-    internal IEnumerable<string> DetailProblems()
+    /// <summary>
+    /// What is wrong with this item's details beyond its id, name, category and price, for <see cref="Menu.Validate"/>,
+    /// each under its field's path below <paramref name="path"/> (such as <c>items[3].optionGroups[0].min</c>).
+    /// </summary>
+    internal IEnumerable<FieldProblem> DetailProblems(string path)
     {
-        var label = $"Item '{Id}'";
-        if (Description is not null && (Description.Length > MaxDescriptionLength || string.IsNullOrWhiteSpace(Description)))
-            yield return $"{label} has a description of 1 to {MaxDescriptionLength} characters, or none.";
-        if (!TextRules.IsClean(Description)) yield return $"{label}'s description: {TextRules.Refusal}";
-        foreach (var unknown in Allergens.Where(a => !AllergenCodes.IsKnown(a)).Distinct())
-            yield return $"{label} names allergen '{unknown}', which is not one of {string.Join(", ", AllergenCodes.Codes)}.";
-        if (Allergens.Distinct().Count() != Allergens.Count) yield return $"{label} lists an allergen more than once.";
-        if (Dietary.Count > MaxDietaryTags) yield return $"{label} has at most {MaxDietaryTags} dietary tags.";
-        if (Dietary.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > MaxTagLength || !TextRules.IsClean(t)))
-            yield return $"{label}'s dietary tags are 1 to {MaxTagLength} characters of text.";
-        if (Dietary.Distinct().Count() != Dietary.Count) yield return $"{label} lists a dietary tag more than once.";
-        if (!IsValidStation(Station)) yield return $"{label}'s station is 1 to {MaxStationLength} letters, digits, '-' or '_'.";
-        if (!IsValidCourse(Course)) yield return $"{label}'s course is 1 to {MaxCourse}.";
-        if (OptionGroups.Count > MaxOptionGroups) yield return $"{label} has at most {MaxOptionGroups} option groups.";
+        if (!TextRules.IsClean(Description)) yield return new($"{path}.description", TextRules.Refusal);
+        else if (Description is not null && (Description.Length > MaxDescriptionLength || string.IsNullOrWhiteSpace(Description)))
+            yield return new($"{path}.description", $"A description is 1 to {MaxDescriptionLength} characters, or left out.");
+        for (var a = 0; a < Allergens.Count; a++)
+            if (!AllergenCodes.IsKnown(Allergens[a]))
+                yield return new($"{path}.allergens[{a}]", $"'{Allergens[a]}' is not an allergen code: use {string.Join(", ", AllergenCodes.Codes)}.");
+        if (Allergens.Distinct().Count() != Allergens.Count) yield return new($"{path}.allergens", "List each allergen once.");
+        if (Dietary.Count > MaxDietaryTags) yield return new($"{path}.dietary", $"An item has at most {MaxDietaryTags} dietary tags.");
+        for (var t = 0; t < Dietary.Count; t++)
+            if (string.IsNullOrWhiteSpace(Dietary[t]) || Dietary[t].Length > MaxTagLength || !TextRules.IsClean(Dietary[t]))
+                yield return new($"{path}.dietary[{t}]", $"A dietary tag is 1 to {MaxTagLength} characters of text.");
+        if (Dietary.Distinct().Count() != Dietary.Count) yield return new($"{path}.dietary", "List each dietary tag once.");
+        if (!IsValidStation(Station)) yield return new($"{path}.station", $"A station is 1 to {MaxStationLength} letters, digits, '-' or '_'.");
+        if (!IsValidCourse(Course)) yield return new($"{path}.course", $"A course is 1 to {MaxCourse}.");
+        if (OptionGroups.Count > MaxOptionGroups) yield return new($"{path}.optionGroups", $"An item has at most {MaxOptionGroups} option groups.");
         foreach (var duplicate in OptionGroups.GroupBy(g => g.Id).Where(g => g.Count() > 1))
-            yield return $"{label} uses option group id '{duplicate.Key}' more than once.";
+            yield return new($"{path}.optionGroups", $"Option group id '{duplicate.Key}' is used more than once.");
+        // A line names its options by id alone, so option ids are unique within an item, across its groups.
         foreach (var duplicate in OptionGroups.SelectMany(g => g.Options).GroupBy(o => o.Id).Where(g => g.Count() > 1))
-            yield return $"{label} uses option id '{duplicate.Key}' more than once (option ids are unique within an item).";
-        foreach (var group in OptionGroups)
+            yield return new($"{path}.optionGroups", $"Option id '{duplicate.Key}' is used more than once in this item.");
+        for (var g = 0; g < OptionGroups.Count; g++)
         {
-            var groupLabel = $"{label}'s option group '{group.Id}'";
-            if (!Menu.IsValidId(group.Id) || !TextRules.IsClean(group.Id)) yield return $"{groupLabel} needs an id of 1 to {Menu.MaxIdLength} characters of text.";
-            if (!Menu.IsValidName(group.Name) || !TextRules.IsClean(group.Name)) yield return $"{groupLabel} needs a name of 1 to {Menu.MaxNameLength} characters of text.";
-            if (group.Options.Count is 0 or > OptionGroup.MaxOptions) yield return $"{groupLabel} has 1 to {OptionGroup.MaxOptions} options.";
-            if (group.Min < 0 || group.Max < 1) yield return $"{groupLabel} needs a min of 0 or more and a max of 1 or more.";
-            if (group.Min > group.Max) yield return $"{groupLabel} has a min ({group.Min}) above its max ({group.Max}).";
-            if (group.Min > group.Options.Count) yield return $"{groupLabel} asks for {group.Min} options but offers {group.Options.Count}.";
-            foreach (var option in group.Options)
+            var group = OptionGroups[g];
+            var at = $"{path}.optionGroups[{g}]";
+            if (!TextRules.IsClean(group.Id) || !Menu.IsValidId(group.Id)) yield return new($"{at}.id", Menu.IdRule);
+            if (!TextRules.IsClean(group.Name)) yield return new($"{at}.name", TextRules.Refusal);
+            else if (!Menu.IsValidName(group.Name)) yield return new($"{at}.name", $"A group's name is 1 to {Menu.MaxNameLength} characters.");
+            if (group.Min < 0) yield return new($"{at}.min", "A group's min is 0 or more.");
+            else if (group.Min > group.Max) yield return new($"{at}.min", $"A group's min ({group.Min}) is at most its max ({group.Max}).");
+            else if (group.Min > group.Options.Count) yield return new($"{at}.min", $"A group asks for {group.Min} options but offers {group.Options.Count}.");
+            if (group.Max < 1) yield return new($"{at}.max", "A group's max is 1 or more.");
+            if (group.Options.Count is 0 or > OptionGroup.MaxOptions) yield return new($"{at}.options", $"A group has 1 to {OptionGroup.MaxOptions} options.");
+            for (var o = 0; o < group.Options.Count; o++)
             {
-                if (!Menu.IsValidId(option.Id) || !TextRules.IsClean(option.Id)) yield return $"{groupLabel} has an option id that is not 1 to {Menu.MaxIdLength} characters of text.";
-                if (!Menu.IsValidName(option.Name) || !TextRules.IsClean(option.Name)) yield return $"{groupLabel}'s option '{option.Id}' needs a name of 1 to {Menu.MaxNameLength} characters of text.";
+                var option = group.Options[o];
+                if (!TextRules.IsClean(option.Id) || !Menu.IsValidId(option.Id)) yield return new($"{at}.options[{o}].id", Menu.IdRule);
+                if (!TextRules.IsClean(option.Name)) yield return new($"{at}.options[{o}].name", TextRules.Refusal);
+                else if (!Menu.IsValidName(option.Name)) yield return new($"{at}.options[{o}].name", $"An option's name is 1 to {Menu.MaxNameLength} characters.");
+                if (option.Price > Menu.HighestPrice) yield return new($"{at}.options[{o}].price", $"An option's price is 0 to {Menu.MaxPrice}.");
             }
         }
     }

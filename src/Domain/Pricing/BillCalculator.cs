@@ -10,8 +10,16 @@ namespace Restaurant.Domain.Pricing;
 /// </summary>
 public static class BillCalculator
 {
+    /// <summary>The bill, with the bundle search bounded by <see cref="PricingBudget.Default"/>.</summary>
+    /// <exception cref="OperationCanceledException">The caller gave up (checked every few hundred pivots).</exception>
     public static Bill Calculate(IEnumerable<BillLine> lines, IReadOnlyList<Bundle> bundles, string currency, decimal taxRate,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Calculate(lines, bundles, currency, taxRate, PricingBudget.Default, cancellationToken);
+
+    /// <summary>The bill; if the bundle search runs out of <paramref name="budget"/>, it bills the best bundling found
+    /// and <see cref="Bill.Optimal"/> is false.</summary>
+    public static Bill Calculate(IEnumerable<BillLine> lines, IReadOnlyList<Bundle> bundles, string currency, decimal taxRate,
+        PricingBudget budget, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var lineList = lines.ToList();
@@ -44,7 +52,8 @@ public static class BillCalculator
             priced.Add(new PricedUnit(i, units[i].MenuItemId, new Money(itemPrice[i])));
         }
         var bundleUses = new List<BundleUse>();
-        foreach (var choice in BundleOptimizer.Cheapest(priced, bundles))
+        var plan = BundleOptimizer.Cheapest(priced, bundles, budget, cancellationToken);
+        foreach (var choice in plan.Choices)
         {
             var listPrices = new long[choice.UnitIds.Count];
             var menuItemIds = new List<string>(listPrices.Length);
@@ -80,7 +89,10 @@ public static class BillCalculator
         var taxParts = Allocation.LargestRemainder(tax.Minor, diners.Select(d => d.Amount).ToList());
         var shares = diners.Select((d, i) => new DinerShare(d.Diner, new Money(d.Amount + taxParts[i]))).ToList();
 
-        return new Bill(currency, ItemsOf(lineList), bundleUses, subtotal, subtotal - comps - discounted, tax, total, shares) { Comps = comps };
+        return new Bill(currency, ItemsOf(lineList), bundleUses, subtotal, subtotal - comps - discounted, tax, total, shares, plan.Optimal)
+        {
+            Comps = comps,
+        };
     }
 
     /// <summary>

@@ -20,25 +20,32 @@ public static class HistoryCheck
         ["Payments:SimulatedLatency"] = "00:00:00.020",
     };
 
-    /// <summary>Runs the workload on <paramref name="nodes"/> and asserts the history holds; returns it for further checks.</summary>
-    public static async Task<IReadOnlyList<Exchange>> RunAsync(IReadOnlyList<ApiProcess> nodes, WorkloadOptions options, ITestOutputHelper output)
+    /// <summary>
+    /// Runs the workload on <paramref name="nodes"/> and asserts the history holds; returns it for further checks.
+    /// <paramref name="alongside"/> runs beside the workload, which it is given (to stage an outage in the middle of it), and
+    /// <paramref name="beforeReadBack"/> after both (waiting until every card is settled).
+    /// </summary>
+    public static async Task<IReadOnlyList<Exchange>> RunAsync(IReadOnlyList<ApiProcess> nodes, WorkloadOptions options, ITestOutputHelper output,
+        Func<HistoryRecorder, Task, Task>? alongside = null, Func<Task>? beforeReadBack = null)
     {
         output.WriteLine($"seed {options.Seed}: {options.Tables} tables of {options.DinersPerTable} diners on {nodes.Count} node(s)");
-        using var recorder = new HistoryRecorder(nodes);
+        using var recorder = new HistoryRecorder(nodes, options.WaitOutOutages);
         var clock = Stopwatch.StartNew();
         using var workloadDone = new CancellationTokenSource();
         // Kitchen screens page the feed while the orders, fires and voids are committed: the whole kitchen and the bar.
         var screens = new[] { null, "bar" }.Select(station => Task.Run(() => PageKitchenAsync(recorder, station, workloadDone.Token))).ToList();
-        await new Workload(recorder, options).RunAsync();
+        var workload = new Workload(recorder, options).RunAsync();
+        await Task.WhenAll(workload, alongside?.Invoke(recorder, workload) ?? Task.CompletedTask);
         await workloadDone.CancelAsync();
         await Task.WhenAll(screens);
         output.WriteLine($"workload done in {clock.Elapsed.TotalSeconds:0.0} s");
+        if (beforeReadBack is not null) await beforeReadBack();
         await ReadBackAsync(recorder);
 
         var history = recorder.Exchanges;
         foreach (var kind in history.GroupBy(e => (e.Operation, Answer(e))).OrderBy(g => g.Key))
             output.WriteLine($"  {kind.Key.Operation,-11} {kind.Key.Item2,-28} {kind.Count(),5}");
-        var violations = new HistoryChecker(history).Check();
+        var violations = new HistoryChecker(history, options.WaitOutOutages).Check();
         Assert.True(violations.Count == 0,
             $"{violations.Count} violations in {history.Count} exchanges (seed {options.Seed}):{Environment.NewLine}" +
             string.Join(Environment.NewLine, violations.Take(20)));
@@ -66,20 +73,28 @@ public static class HistoryCheck
 
     /// <summary>
     /// A kitchen screen: pages with ?after= (and ?station=) on a random node each time, as long as the workload runs,
-    /// then until a page comes back empty, so that it ends having seen everything. A feed that never ends (a page that
-    /// does not move past ?after=) or answers with an error once the workload is done ends it too: the checker reports it.
+    /// then until a page comes back empty, so that it ends having seen everything. A page that does not move past ?after=
+    /// once the workload is done ends it too (a feed that repeated itself forever would otherwise never end; the checker
+    /// reports it), and so do a hundred refusals.
     /// </summary>
     private static async Task PageKitchenAsync(HistoryRecorder recorder, string? station, CancellationToken workloadDone)
     {
         var random = new Random(station is null ? 1 : 2);
         long after = 0;
-        while (true)
+        for (var refusals = 0; refusals < 100;)
         {
             var finished = workloadDone.IsCancellationRequested; // a page asked for after the workload ended sees all of it
             var query = station is null ? $"after={after}" : $"after={after}&station={station}";
             var page = await recorder.SendAsync(Operation.PollKitchen, "", random.Next(recorder.NodeCount), HttpMethod.Get,
                 $"/kitchen/tickets?{query}", RestaurantApi.StaffKey);
-            var tickets = page.Status == 200 ? JsonNode.Parse(page.ResponseBody)!.AsArray() : [];
+            if (page.Status != 200)
+            {
+                // An outage (the checker judges the answer): ask again shortly.
+                refusals++;
+                await Task.Delay(100);
+                continue;
+            }
+            var tickets = JsonNode.Parse(page.ResponseBody)!.AsArray();
             var last = tickets.Count == 0 ? after : tickets[^1]!["sequence"]!.GetValue<long>();
             if (finished && last <= after) return;
             if (last <= after) await Task.Delay(random.Next(5, 20));
@@ -91,6 +106,7 @@ public static class HistoryCheck
     {
         null => "no answer",
         var status when exchange.IsSuccess => $"{status}",
+        503 when exchange.OutcomeUnknown => $"503 {exchange.ProblemCode} (unknown)",
         var status => $"{status} {exchange.ProblemCode}",
     };
 }

@@ -77,13 +77,13 @@ public sealed partial class HistoryChecker
                 continue;
             }
             var acknowledged = calls.Count(v => v.Status == 200);
-            var unknown = calls.Count(v => v.Status is null);
+            var unknown = calls.Count(v => v.OutcomeUnknown);
             var units = lines.Where(line => line["note"].Text() == note && line["status"].Text() == "voided").Sum(line => line["quantity"]!.GetValue<int>());
             if (units < acknowledged || units > acknowledged + unknown)
                 Violation($"line {note} has {units} voided units after {acknowledged} acknowledged voids ({unknown} unanswered)", calls);
         }
         if (order["tickets"]!.AsArray().Count(t => t!["kind"].Text() == "void") is var tickets && (tickets < voids.Count(v => v.Status == 200)
-                || tickets > voids.Count(v => v.Status is 200 or null)))
+                || tickets > voids.Count(v => v.Status == 200 || v.OutcomeUnknown)))
             Violation($"order {order["id"].Text()} has {tickets} void tickets for its {voids.Count(v => v.Status == 200)} acknowledged voids", voids.ToArray());
     }
 

@@ -8,9 +8,12 @@ namespace Restaurant.Api.Tests.History;
 /// its end): every acknowledged line exactly once (a voided part of it included), tickets gapless, every bill equal to
 /// its tickets' lines that were not voided, no balance paid twice, every idempotent retry answered with the first
 /// response, and no answer the contract does not allow; HistoryChecker.Kitchen.cs judges what the kitchen saw and the
-/// voids. A request without an answer may or may not have been applied, so its lines may be there or not.
+/// voids. A request without an answer may or may not have been applied, so its lines may be there or not. Through outages
+/// (<paramref name="outagesAllowed"/>) a request may also be answered 503 service_unavailable with Retry-After: one
+/// whose outcome is <c>not_applied</c> must have changed nothing, one whose outcome is <c>unknown</c> counts like no
+/// answer; and a key whose first attempt failed in the outage may be in use for a moment after it.
 /// </summary>
-public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history)
+public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool outagesAllowed = false)
 {
     private enum Outcome { Refused, Unknown, Acknowledged }
 
@@ -69,6 +72,13 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history)
     private void CheckAnswer(Exchange exchange)
     {
         if (exchange.Status is null) return; // unknown outcome: allowed, accounted for where it matters
+        if (outagesAllowed && exchange.Status == 503)
+        {
+            if (exchange.ProblemCode != "service_unavailable" || exchange.RetryAfter is null)
+                Violation("a 503 is not service_unavailable with Retry-After", exchange);
+            return;
+        }
+        if (outagesAllowed && exchange is { IdempotencyKey: not null, Status: 409, ProblemCode: "idempotency_key_in_use" }) return;
         if (exchange.Repeats is { } first)
         {
             if (first.Status is not null && (first.Status != exchange.Status || first.ContentType != exchange.ContentType
@@ -106,7 +116,8 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history)
             var addition = asked.GetValueOrDefault(note);
             if (addition is null) Violation($"line {note} is in the order but nobody added it");
             else if (addition.Outcome == Outcome.Refused) Violation($"line {note} is in the order but its addition was refused", addition.Exchanges);
-            else if (Essence(group.ToList()) != Essence([addition.Line])) Violation($"line {note} is not what was added: {string.Join(" ", group.Select(l => l.ToJsonString()))}", addition.Exchanges);
+            else if (Essence(group.ToList()) != Essence([addition.Line]))
+                Violation($"line {note} is not what was added: {string.Join(" ", group.Select(l => l.ToJsonString()))}", addition.Exchanges);
             if (group.Count(line => line["status"].Text() != "voided") > 1)
                 Violation($"line {note} is in the order {group.Count()} times", addition?.Exchanges ?? []);
             if (group.Any(line => removed.GetValueOrDefault(line["lineId"].Text()) == Outcome.Acknowledged))
@@ -153,7 +164,8 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history)
             if (!LineIds(answered).All(LineIds(kept).Contains) || added.Any(line => answered["kind"].Text() == "void" || line!["status"].Text() != "voided"))
                 Violation($"ticket {number} is not in the order as its {Kind(maker)} answered: {kept.ToJsonString()}", maker);
         }
-        if (exchanges.Any(e => Kind(e) is Operation.Submit or Operation.Fire or Operation.Void && e.Status is null)) return; // a ticket may be from a call that got no answer
+        // A ticket may be from a call that got no answer.
+        if (exchanges.Any(e => Kind(e) is Operation.Submit or Operation.Fire or Operation.Void && e.OutcomeUnknown)) return;
         foreach (var number in tickets.Keys.Except(makers.Select(m => m.Ticket["number"]!.GetValue<int>())))
             Violation($"ticket {number} of order {order["id"].Text()} was never answered to a submit, fire or void");
 
@@ -210,12 +222,19 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history)
             Violation($"order {order["id"].Text()} is not paid exactly once: {order["status"]}, balance {order["balance"]}, " +
                 $"tenders {order["payments"]!.ToJsonString()}", payments);
         var winners = payments.Where(p => p.IsSuccess).ToList();
-        if (winners.Count > 1 || (winners.Count == 0 && payments.All(p => p.Status is not null)))
+        if (winners.Count > 1 || (winners.Count == 0 && payments.All(p => !p.OutcomeUnknown)))
             Violation($"{winners.Count} of the racing payments of order {order["id"].Text()} succeeded", payments);
+        // A card still pending when the call ended (the gateway did not answer in time) is settled later by the
+        // reconciler; every other result must be what the order kept.
         var recorded = succeeded.Select(t => t["paymentId"]?.GetValue<string>()).ToHashSet();
-        foreach (var winner in winners.Where(w => w.Response()["status"].Text() != "paid"
-                     || w.Response()["results"]!.AsArray().Any(r => !recorded.Contains(r!["paymentId"]?.GetValue<string>()))))
-            Violation("a payment answer does not match the tenders the order kept", winner);
+        foreach (var winner in winners)
+        {
+            var results = winner.Response()["results"]!.AsArray().Select(r => r!.AsObject()).ToList();
+            var settled = results.Where(r => r["status"].Text() != "pending").ToList();
+            if ((settled.Count == results.Count && winner.Response()["status"].Text() != "paid")
+                || settled.Any(r => !recorded.Contains(r["paymentId"]?.GetValue<string>())))
+                Violation("a payment answer does not match the tenders the order kept", winner);
+        }
     }
 
     private static Operation Kind(Exchange exchange) => exchange.Repeats?.Operation ?? exchange.Operation;
@@ -223,7 +242,7 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history)
     private static Outcome OutcomeOf(IEnumerable<Exchange> attempts)
     {
         var list = attempts.ToList();
-        return list.Any(e => e.IsSuccess) ? Outcome.Acknowledged : list.Any(e => e.Status is null) ? Outcome.Unknown : Outcome.Refused;
+        return list.Any(e => e.IsSuccess) ? Outcome.Acknowledged : list.Any(e => e.OutcomeUnknown) ? Outcome.Unknown : Outcome.Refused;
     }
 
     /// <summary>Every line of an order once: those on its order tickets (voided parts included), pending and held.</summary>

@@ -12,16 +12,22 @@ namespace Restaurant.Api.Tests.History;
 /// <param name="SubmitEvery">The waiter sends what is pending each time the diners have made this many more additions.</param>
 /// <param name="LateAdditions">Additions that race the bill, per table.</param>
 /// <param name="Payers">Payments of the whole balance that race each other, per table.</param>
-/// <param name="Voids">Units a manager voids per table while it orders (issue 14), racing submits, fires and additions.</param>
+/// <param name="WaitOutOutages">Clients repeat a 503 after its Retry-After (<see cref="HistoryRecorder"/>), and a table is
+/// opened with an Idempotency-Key, so that its repeat cannot open a second order; the checker then allows 503s.</param>
+/// <param name="Voids">Units a manager voids per table while it orders (issue 14), racing submits, fires and additions; with
+/// voids the waiter also holds desserts back and fires them.</param>
 public sealed record WorkloadOptions(
     int Tables, int DinersPerTable, int AdditionsPerDiner, int MaxLinesPerAddition, int MaxQuantity, int RemovalsPerDiner,
-    int SubmitEvery, int LateAdditions, int Payers, int Seed, int Voids = 0)
+    int SubmitEvery, int LateAdditions, int Payers, int Seed, bool WaitOutOutages = false, int Voids = 0)
 {
     /// <summary>Issue #5's workload: 20 tables of 6 diners; with issue 14's held desserts, fires and voids.</summary>
     public static WorkloadOptions Standard(int seed) => new(20, 6, 4, 2, 2, 1, 5, 3, 3, seed, Voids: 4);
 
     /// <summary>Issue #5's hot table: 32 diners adding to one order at once, single units to stay within 200.</summary>
     public static WorkloadOptions HotTable(int seed) => new(1, 32, 5, 1, 1, 0, 8, 3, 3, seed);
+
+    /// <summary>Issue #20's workload, through database outages: 12 tables of 4 diners whose phones wait outages out.</summary>
+    public static WorkloadOptions ThroughOutages(int seed) => new(12, 4, 5, 2, 2, 1, 4, 2, 3, seed, WaitOutOutages: true);
 }
 
 /// <summary>
@@ -41,7 +47,8 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
     {
         var random = new Random(options.Seed + index);
         var table = Tables.Unique($"h{index}");
-        var opened = await recorder.SendAsync(Operation.OpenOrder, table, RandomNode(random), HttpMethod.Post, "/orders", null, Json(new { table }));
+        var opened = await recorder.SendAsync(Operation.OpenOrder, table, RandomNode(random), HttpMethod.Post, "/orders", null, Json(new { table }),
+            options.WaitOutOutages ? $"{table}-open" : null);
         if (opened.Status != 201) throw new InvalidOperationException($"Could not open a table: {opened}");
         var order = opened.Response();
         var run = new TableRun(table, order["id"].Text(), order["accessToken"].Text());
@@ -201,7 +208,7 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
         var withKey = random.Next(3) == 0;
         var first = await recorder.SendAsync(operation, run.Table, RandomNode(random), HttpMethod.Post, path, run.Token, body,
             withKey ? key : null);
-        // A failed request is not remembered under its key (API.md), so only a success has a first response to replay.
+        // A failed request is not remembered under its key (docs/api.md), so only a success has a first response to replay.
         if (withKey && first.IsSuccess) await recorder.RepeatAsync(first, OtherNode(first.Node, random));
         return first;
     }

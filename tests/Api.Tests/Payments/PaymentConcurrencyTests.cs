@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Restaurant.Api.Tests.Support;
 using static Restaurant.Api.Tests.Support.TableSession;
+using Restaurant.Api.Tests.Support.Contract;
 
 namespace Restaurant.Api.Tests.Payments;
 
@@ -57,7 +58,7 @@ public sealed class PaymentConcurrencyTests
             ApiProcess[] nodes = [first, second];
             for (var round = 0; round < 5; round++)
             {
-                using var anonymous = new HttpClient { BaseAddress = first.Address };
+                using var anonymous = ContractHandler.Client(first.Address);
                 var created = await (await anonymous.PostAsJsonAsync("/orders", new { table = Tables.Unique("twopay") })).ReadOkJsonAsync(HttpStatusCode.Created);
                 var (orderId, token) = (created["id"].Text(), created["accessToken"].Text());
                 using var waiter = first.Client(token);

@@ -17,7 +17,7 @@ public static class SetTicketStatus
     /// The kitchen bumps a ticket: its lines (or those listed) move forward to <see cref="Status"/>. A line never moves
     /// back and a voided line never moves; without lineIds, lines already at or past the status stay where they are.
     /// </summary>
-    public sealed record Command(long Sequence, string? Status, IReadOnlyList<string?>? LineIds) : IRequest<KitchenTicket>;
+    public sealed record Command(long Sequence, string? Status, IReadOnlyList<string?>? LineIds) : ICommand<KitchenTicket>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

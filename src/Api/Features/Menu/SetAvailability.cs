@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain;
 using Restaurant.Domain.Menus;
@@ -16,16 +17,16 @@ public static class SetAvailability
     /// version in effect and in every scheduled version that lists it, so a scheduled menu taking over does not quietly
     /// bring back a dish (or an extra) the kitchen ran out of. Answers the item as it now is.
     /// </summary>
-    public sealed record Command(string ItemId, bool? Available, string? OptionId = null) : IRequest<MenuView.Item>;
+    public sealed record Command(string ItemId, bool? Available, string? OptionId = null) : ICommand<MenuItemView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Available).NotNull().OverridePropertyName("available").WithMessage("Send available: true or false.");
     }
 
-    public sealed class Handler(RestaurantDbContext db, TimeProvider clock) : IRequestHandler<Command, MenuView.Item>
+    public sealed class Handler(RestaurantDbContext db, MenuCache menus, TimeProvider clock) : IRequestHandler<Command, MenuItemView>
     {
-        public async Task<MenuView.Item> Handle(Command command, CancellationToken cancellationToken)
+        public async Task<MenuItemView> Handle(Command command, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
             var current = await db.CurrentMenuAsync(now, cancellationToken);
@@ -37,7 +38,7 @@ public static class SetAvailability
             MenuItem? answer = null;
             foreach (var stored in versions)
             {
-                var menu = stored.ToMenu();
+                var menu = menus.MenuOf(stored);
                 if (menu.Items.FirstOrDefault(i => i.Id == command.ItemId) is not { } item) continue;
                 var option = item.OptionGroups.SelectMany(g => g.Options).FirstOrDefault(o => o.Id == command.OptionId);
                 if (command.OptionId is not null && option is null) continue;
@@ -55,7 +56,7 @@ public static class SetAvailability
                     : new DomainException(DomainErrors.UnknownOption,
                         $"There is no option '{command.OptionId}' of menu item '{command.ItemId}' in the menu in effect or a scheduled one.");
             await db.SaveChangesAsync(cancellationToken);
-            return MenuView.Item.From(answer);
+            return MenuItemView.From(answer);
         }
     }
 }

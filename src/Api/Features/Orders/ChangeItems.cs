@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Infrastructure.Telemetry;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain;
 using Restaurant.Domain.Menus;
@@ -23,7 +24,7 @@ public static class ChangeItems
         int? Course = null, bool? Hold = null);
 
     /// <summary>Adds and removes lines in one step: all of it applies or none of it.</summary>
-    public sealed record Command(string OrderId, IReadOnlyList<Addition> Add, IReadOnlyList<string> Remove, bool ByStaff = false) : IRequest<OrderView>;
+    public sealed record Command(string OrderId, IReadOnlyList<Addition> Add, IReadOnlyList<string> Remove, bool ByStaff = false) : ICommand<OrderView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -52,14 +53,14 @@ public static class ChangeItems
         }
     }
 
-    public sealed class Handler(RestaurantDbContext db, TimeProvider clock) : IRequestHandler<Command, OrderView>
+    public sealed class Handler(RestaurantDbContext db, MenuCache menus, TimeProvider clock, RestaurantTelemetry telemetry) : IRequestHandler<Command, OrderView>
     {
         public async Task<OrderView> Handle(Command command, CancellationToken cancellationToken)
         {
             if (!command.ByStaff && command.Add.Any(a => a.Hold == true))
                 throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "Only staff may hold a line back from the kitchen.");
             var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
-            var menu = command.Add.Count == 0 ? null : (await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken)).ToMenu();
+            var menu = command.Add.Count == 0 ? null : menus.MenuOf(await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken));
             // Looked up here, before the order changes: the aggregate gets finished lines.
             var additions = command.Add.Select((a, index) =>
             {
@@ -73,6 +74,7 @@ public static class ChangeItems
             }).ToList();
             order.ChangeItems(additions, command.Remove);
             await db.SaveChangesAsync(cancellationToken);
+            telemetry.ItemsAdded(command.Add.Sum(a => a.Quantity!.Value));
             return OrderView.From(order);
         }
 

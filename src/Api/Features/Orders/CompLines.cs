@@ -15,7 +15,7 @@ public static class CompLines
     /// Staff comp lines, with a reason: they stay on their tickets and on the bill at zero, and fill no bundle.
     /// <see cref="By"/> is the staff key's non-secret id, kept with the reason and the time.
     /// </summary>
-    public sealed record Command(string OrderId, IReadOnlyList<string?>? Lines, string? Reason, string By) : IRequest<OrderView>;
+    public sealed record Command(string OrderId, IReadOnlyList<string?>? Lines, string? Reason, string By) : ICommand<OrderView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

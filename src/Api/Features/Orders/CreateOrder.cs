@@ -9,7 +9,7 @@ namespace Restaurant.Api.Features.Orders;
 
 public static class CreateOrder
 {
-    public sealed record Command(string? Table, int? Guests) : IRequest<OrderView>;
+    public sealed record Command(string? Table, int? Guests) : ICommand<OrderView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -1,5 +1,7 @@
 using FluentValidation;
 using MediatR;
+using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Infrastructure.Telemetry;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain.Menus;
 
@@ -10,7 +12,7 @@ public static class FireOrder
     public sealed record Body(int? Course);
 
     /// <summary>The held lines (of one course, or all) go to the kitchen as the order's next ticket.</summary>
-    public sealed record Command(string OrderId, int? Course) : IRequest<SubmitOrder.Result>;
+    public sealed record Command(string OrderId, int? Course) : ICommand<SubmitOrder.Result>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -18,7 +20,7 @@ public static class FireOrder
             .WithMessage($"A course is 1 to {MenuItem.MaxCourse}.");
     }
 
-    public sealed class Handler(RestaurantDbContext db, TimeProvider clock) : IRequestHandler<Command, SubmitOrder.Result>
+    public sealed class Handler(RestaurantDbContext db, TimeProvider clock, RestaurantTelemetry telemetry) : IRequestHandler<Command, SubmitOrder.Result>
     {
         public async Task<SubmitOrder.Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -27,6 +29,7 @@ public static class FireOrder
             if (ticket is null) return new SubmitOrder.Result(null);
             await db.LockKitchenSequenceAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            telemetry.TicketSubmitted();
             return new SubmitOrder.Result(TicketView.From(order, ticket));
         }
     }

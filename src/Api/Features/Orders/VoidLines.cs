@@ -19,7 +19,7 @@ public static class VoidLines
     /// Staff void sent lines, with a reason: the units leave the bill and the kitchen gets a void ticket in its one
     /// sequence. <see cref="By"/> is the staff key's non-secret id, kept with the reason and the time.
     /// </summary>
-    public sealed record Command(string OrderId, IReadOnlyList<Target?>? Lines, string? Reason, string By) : IRequest<OrderView>;
+    public sealed record Command(string OrderId, IReadOnlyList<Target?>? Lines, string? Reason, string By) : ICommand<OrderView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -13,7 +13,7 @@ public sealed record LineView(
     string Name,
     int Quantity,
     decimal UnitPrice,
-    IReadOnlyList<OptionView> Options,
+    IReadOnlyList<ChosenOptionView> Options,
     int Course,
     string Station,
     string Status,
@@ -30,7 +30,7 @@ public sealed record LineView(
         line.Name,
         line.Quantity.Value,
         line.UnitPrice.ToMajor(),
-        line.Options.Select(OptionView.From).ToList(),
+        line.Options.Select(ChosenOptionView.From).ToList(),
         line.Course,
         line.Station,
         LineStatusNames.NameOf(line.Status),
@@ -43,9 +43,9 @@ public sealed record LineView(
 }
 
 /// <summary>An option as a line (or a bill's item) captured it.</summary>
-public sealed record OptionView(string GroupId, string OptionId, string Name, decimal Price)
+public sealed record ChosenOptionView(string GroupId, string OptionId, string Name, decimal Price)
 {
-    public static OptionView From(ChosenOption option) => new(option.GroupId, option.OptionId, option.Name, option.Price.ToMajor());
+    public static ChosenOptionView From(ChosenOption option) => new(option.GroupId, option.OptionId, option.Name, option.Price.ToMajor());
 }
 
 /// <summary>Why a line was voided or comped, by which staff key (its non-secret id) and when.</summary>
