@@ -54,6 +54,14 @@ public sealed record BillLine(string LineId, string MenuItemId, string Name, int
     public IReadOnlyList<ChosenOption> Options { get; init; } = [];
     public bool Comped { get; init; }
 
-    public Money OptionsPrice => Options.Aggregate(Money.Zero, (sum, option) => sum + option.Price);
+    public Money OptionsPrice
+    {
+        get
+        {
+            long sum = 0;
+            for (var i = 0; i < Options.Count; i++) sum += Options[i].Price.Minor;
+            return new Money(sum);
+        }
+    }
     public Money ItemPrice => UnitPrice - OptionsPrice;
 }

@@ -34,22 +34,39 @@ public static class BillCalculator
             var byItem = string.CompareOrdinal(lineList[x].MenuItemId, lineList[y].MenuItemId);
             return byItem != 0 ? byItem : x.CompareTo(y);
         });
-        var units = new List<BillLine>(lineList.Sum(l => l.Quantity));
-        foreach (var i in order)
-            for (var q = 0; q < lineList[i].Quantity; q++) units.Add(lineList[i]);
-
-        // What each unit costs: its unit price, zero when comped, or its part of a bundle plus its options.
-        var cost = new long[units.Count];
-        var itemPrice = new long[units.Count];
-        var optionsPrice = new long[units.Count];
-        var priced = new List<PricedUnit>(units.Count);
-        for (var i = 0; i < units.Count; i++)
+        int unitCount = 0, compedCount = 0;
+        foreach (var line in lineList)
         {
-            optionsPrice[i] = units[i].OptionsPrice.Minor;
-            itemPrice[i] = units[i].UnitPrice.Minor - optionsPrice[i];
-            if (units[i].Comped) continue;
-            cost[i] = units[i].UnitPrice.Minor;
-            priced.Add(new PricedUnit(i, units[i].MenuItemId, new Money(itemPrice[i])));
+            unitCount += line.Quantity;
+            if (line.Comped) compedCount += line.Quantity;
+        }
+        var units = new BillLine[unitCount];
+        // What each unit costs: its unit price, zero when comped, or its part of a bundle plus its options. The
+        // optimizer is offered the units that are not comped, each by its item at the item's price.
+        var cost = new long[unitCount];
+        var itemPrice = new long[unitCount];
+        var optionsPrice = new long[unitCount];
+        var priced = new PricedUnit[unitCount - compedCount];
+        long subtotalMinor = 0, compsMinor = 0;
+        int unit = 0, offered = 0;
+        foreach (var i in order)
+        {
+            var line = lineList[i];
+            var options = line.OptionsPrice.Minor;
+            for (var q = 0; q < line.Quantity; q++, unit++)
+            {
+                units[unit] = line;
+                optionsPrice[unit] = options;
+                itemPrice[unit] = line.UnitPrice.Minor - options;
+                subtotalMinor += line.UnitPrice.Minor;
+                if (line.Comped)
+                {
+                    compsMinor += line.UnitPrice.Minor;
+                    continue;
+                }
+                cost[unit] = line.UnitPrice.Minor;
+                priced[offered++] = new PricedUnit(unit, line.MenuItemId, new Money(itemPrice[unit]));
+            }
         }
         var bundleUses = new List<BundleUse>();
         var plan = BundleOptimizer.Cheapest(priced, bundles, budget, cancellationToken);
@@ -61,10 +78,10 @@ public static class BillCalculator
             long listPrice = 0;
             for (var s = 0; s < listPrices.Length; s++)
             {
-                var unit = choice.UnitIds[s];
-                listPrice += listPrices[s] = itemPrice[unit];
-                menuItemIds.Add(units[unit].MenuItemId);
-                lineIds.Add(units[unit].LineId);
+                var u = choice.UnitIds[s];
+                listPrice += listPrices[s] = itemPrice[u];
+                menuItemIds.Add(units[u].MenuItemId);
+                lineIds.Add(units[u].LineId);
             }
             // Each unit's part of the bundle price is in proportion to its item's list price.
             var parts = Allocation.LargestRemainder(choice.Bundle.Price.Minor, listPrices);
@@ -73,15 +90,15 @@ public static class BillCalculator
                 new Money(listPrice) - choice.Bundle.Price, menuItemIds, lineIds));
         }
 
-        var subtotal = new Money(units.Sum(u => u.UnitPrice.Minor));
-        var comps = new Money(units.Where(u => u.Comped).Sum(u => u.UnitPrice.Minor));
+        var subtotal = new Money(subtotalMinor);
+        var comps = new Money(compsMinor);
         var discounted = new Money(cost.Sum());
         var tax = Allocation.Tax(discounted, taxRate);
         var total = discounted + tax;
 
         // Units are already grouped by diner, in diner order.
         var diners = new List<(string? Diner, long Amount)>();
-        for (var i = 0; i < units.Count; i++)
+        for (var i = 0; i < units.Length; i++)
         {
             if (diners.Count > 0 && diners[^1].Diner == units[i].Diner) diners[^1] = (units[i].Diner, diners[^1].Amount + cost[i]);
             else diners.Add((units[i].Diner, cost[i]));
@@ -101,14 +118,13 @@ public static class BillCalculator
     /// </summary>
     private static List<BillItem> ItemsOf(List<BillLine> lines)
     {
-        var keys = lines.Select(l => string.Join(",", l.Options.Select(o => o.GroupId + ":" + o.OptionId))).ToArray();
         var byItem = new int[lines.Count];
         for (var i = 0; i < byItem.Length; i++) byItem[i] = i;
         Array.Sort(byItem, (x, y) =>
         {
             var byId = string.CompareOrdinal(lines[x].MenuItemId, lines[y].MenuItemId);
             if (byId != 0) return byId;
-            var byOptions = string.CompareOrdinal(keys[x], keys[y]);
+            var byOptions = CompareOptions(lines[x].Options, lines[y].Options);
             if (byOptions != 0) return byOptions;
             var byPrice = lines[x].UnitPrice.CompareTo(lines[y].UnitPrice);
             if (byPrice != 0) return byPrice;
@@ -121,7 +137,7 @@ public static class BillCalculator
             var head = byItem[k];
             var first = lines[head];
             var quantity = 0;
-            for (; k < byItem.Length && Same(byItem[k], head); k++) quantity += lines[byItem[k]].Quantity;
+            for (; k < byItem.Length && Same(lines[byItem[k]], first); k++) quantity += lines[byItem[k]].Quantity;
             items.Add(new BillItem(first.MenuItemId, first.Name, quantity, first.UnitPrice, first.UnitPrice * quantity)
             {
                 Options = first.Options,
@@ -130,8 +146,22 @@ public static class BillCalculator
         }
         return items;
 
-        bool Same(int x, int y) => lines[x].MenuItemId == lines[y].MenuItemId && keys[x] == keys[y]
-            && lines[x].UnitPrice == lines[y].UnitPrice && lines[x].Comped == lines[y].Comped;
+        static bool Same(BillLine x, BillLine y) => x.MenuItemId == y.MenuItemId && CompareOptions(x.Options, y.Options) == 0
+            && x.UnitPrice == y.UnitPrice && x.Comped == y.Comped;
+    }
+
+    /// <summary>Options in the order the line lists them (the menu's), by group then option id; fewer first.</summary>
+    private static int CompareOptions(IReadOnlyList<ChosenOption> x, IReadOnlyList<ChosenOption> y)
+    {
+        if (ReferenceEquals(x, y)) return 0;
+        for (var i = 0; i < x.Count && i < y.Count; i++)
+        {
+            var byGroup = string.CompareOrdinal(x[i].GroupId, y[i].GroupId);
+            if (byGroup != 0) return byGroup;
+            var byOption = string.CompareOrdinal(x[i].OptionId, y[i].OptionId);
+            if (byOption != 0) return byOption;
+        }
+        return x.Count.CompareTo(y.Count);
     }
 
     /// <summary>Lines without a diner first, then diners by name.</summary>
