@@ -2,6 +2,7 @@ using Restaurant.Api.Features.Kitchen;
 using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
 using Restaurant.Api.Features.Payments;
+using Restaurant.Api.Features.Tables;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 
@@ -18,6 +19,8 @@ builder.Services.AddSingleton(IdempotencyOptions.FromConfiguration(builder.Confi
 builder.Services.AddScoped<IdempotencyStore>();
 builder.Services.AddSingleton<BillPricer>();
 builder.Services.AddHostedService<IdempotencyPurge>();
+builder.Services.AddSingleton(AbandonedOrderOptions.FromConfiguration(builder.Configuration));
+builder.Services.AddHostedService<AbandonedOrderSweep>();
 builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -61,6 +64,7 @@ app.UseSwaggerUI(options =>
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 app.MapMenu();
+app.MapTables();
 app.MapOrders();
 app.MapKitchen();
 app.MapPayments();

@@ -12,13 +12,17 @@ using Restaurant.Api.Persistence;
 
 namespace Restaurant.Api.Infrastructure;
 
-/// <summary>Who may call what: a diner holds one order's access token, staff hold a configured key.</summary>
+/// <summary>Who may call what: a diner holds an access token of one order (one per diner), staff hold a configured key.</summary>
 public static class Access
 {
     public const string Scheme = "Bearer";
     public const string StaffOnly = "staff";
     public const string OrderHolder = "order-holder";
     public const string OrderIdClaim = "order_id";
+    /// <summary>The id of the diner's token (<see cref="Domain.Orders.DinerToken.Id"/>), which tells diners apart.</summary>
+    public const string TokenIdClaim = "token_id";
+    /// <summary>The name the token's holder gave, when they gave one.</summary>
+    public const string DinerClaim = "diner";
     public const string CallerClaim = "caller";
     public const string DevelopmentStaffKey = "dev-staff-key";
 
@@ -31,6 +35,9 @@ public static class Access
     public static bool IsStaff(this ClaimsPrincipal user) => user.IsInRole(StaffOnly);
 
     public static string Caller(this ClaimsPrincipal user) => user.FindFirstValue(CallerClaim) ?? "anonymous";
+
+    /// <summary>The name of the diner who holds the caller's token; null for staff and for a diner who gave none.</summary>
+    public static string? Diner(this ClaimsPrincipal user) => user.IsStaff() ? null : user.FindFirstValue(DinerClaim);
 
     public static IServiceCollection AddAccessControl(this IServiceCollection services)
     {
@@ -97,11 +104,20 @@ public sealed class AccessTokenHandler(
             return Success(new Claim(ClaimTypes.Role, Access.StaffOnly), new Claim(Access.CallerClaim, "staff:" + Access.Hash(token)[..16]));
 
         var hash = Access.Hash(token);
-        var orderId = knownTokens.OrderOf(hash)
-            ?? knownTokens.Remember(hash, await db.Orders.AsNoTracking().Where(o => o.AccessTokenHash == hash).Select(o => o.Id).FirstOrDefaultAsync(Context.RequestAborted));
-        return orderId is null
-            ? AuthenticateResult.Fail("The token belongs to no order.")
-            : Success(new Claim(ClaimTypes.Role, "diner"), new Claim(Access.OrderIdClaim, orderId), new Claim(Access.CallerClaim, "order:" + orderId));
+        var holder = knownTokens.HolderOf(hash)
+            ?? knownTokens.Remember(hash, await db.DinerTokens.AsNoTracking().Where(t => t.TokenHash == hash)
+                .Select(t => new TokenHolder(t.OrderId, t.Id, t.Diner)).FirstOrDefaultAsync(Context.RequestAborted));
+        if (holder is null) return AuthenticateResult.Fail("The token belongs to no order.");
+        List<Claim> claims =
+        [
+            new(ClaimTypes.Role, "diner"),
+            new(Access.OrderIdClaim, holder.OrderId),
+            new(Access.TokenIdClaim, holder.TokenId),
+            // The order's diners share one Idempotency-Key space, as one table.
+            new(Access.CallerClaim, "order:" + holder.OrderId),
+        ];
+        if (holder.Diner is not null) claims.Add(new Claim(Access.DinerClaim, holder.Diner));
+        return Success([.. claims]);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -127,22 +143,25 @@ public sealed class AccessTokenHandler(
     }
 }
 
+/// <summary>Whose a diner token is: its order, its id and the diner who holds it.</summary>
+public sealed record TokenHolder(string OrderId, string TokenId, string? Diner);
+
 /// <summary>
-/// Token hashes already matched to their order. The match never changes (orders are never deleted and their tokens
-/// never replaced), so every node may keep it; unknown tokens are not kept, so guessing cannot fill the memory.
+/// Token hashes already matched to their holder. The match never changes (orders are never deleted, and a token row
+/// is never rewritten), so every node may keep it; unknown tokens are not kept, so guessing cannot fill the memory.
 /// </summary>
 public sealed class KnownTokens
 {
     private const int Capacity = 50_000;
-    private readonly ConcurrentDictionary<string, string> _orderByHash = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TokenHolder> _holderByHash = new(StringComparer.Ordinal);
 
-    public string? OrderOf(string tokenHash) => _orderByHash.GetValueOrDefault(tokenHash);
+    public TokenHolder? HolderOf(string tokenHash) => _holderByHash.GetValueOrDefault(tokenHash);
 
-    public string? Remember(string tokenHash, string? orderId)
+    public TokenHolder? Remember(string tokenHash, TokenHolder? holder)
     {
-        if (orderId is null) return null;
-        if (_orderByHash.Count >= Capacity) _orderByHash.Clear();
-        _orderByHash[tokenHash] = orderId;
-        return orderId;
+        if (holder is null) return null;
+        if (_holderByHash.Count >= Capacity) _holderByHash.Clear();
+        _holderByHash[tokenHash] = holder;
+        return holder;
     }
 }

@@ -21,11 +21,12 @@ public static class ProblemCodes
         [DomainErrors.LineSubmitted] = StatusCodes.Status409Conflict,
         [DomainErrors.OrderBilled] = StatusCodes.Status409Conflict,
         [DomainErrors.OrderPaid] = StatusCodes.Status409Conflict,
+        [DomainErrors.OrderCancelled] = StatusCodes.Status409Conflict,
+        [DomainErrors.OrderNotCancellable] = StatusCodes.Status409Conflict,
         [DomainErrors.NotBilled] = StatusCodes.Status409Conflict,
         [DomainErrors.PendingItems] = StatusCodes.Status409Conflict,
         [DomainErrors.EmptyOrder] = StatusCodes.Status409Conflict,
-        [DomainErrors.TotalMismatch] = StatusCodes.Status409Conflict,
-        [DomainErrors.PaymentInProgress] = StatusCodes.Status409Conflict,
+        [DomainErrors.TotalExceedsBalance] = StatusCodes.Status409Conflict,
     };
 
     // For rules that are input checks, the request field the client should look at.
@@ -34,6 +35,8 @@ public static class ProblemCodes
         [DomainErrors.OrderTooLarge] = "add",
         [DomainErrors.InvalidQuantity] = "add",
         [DomainErrors.InvalidTable] = "table",
+        [DomainErrors.InvalidSeats] = "seats",
+        [DomainErrors.InvalidDiner] = "diner",
         [DomainErrors.InvalidGuests] = "guests",
         [DomainErrors.InvalidLine] = "add",
         [DomainErrors.InvalidPayment] = "payments",

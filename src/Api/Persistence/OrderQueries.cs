@@ -6,6 +6,14 @@ namespace Restaurant.Api.Persistence;
 
 public static class OrderQueries
 {
+    /// <summary>The partial indexes' filters, as SQL; the queries below compare exactly so, which SQLite needs to use them.</summary>
+    public const string ActiveFilter = "\"Status\" <> 'Paid' AND \"Status\" <> 'Cancelled'";
+    public const string OpenFilter = "\"Status\" = 'Open'";
+
+    /// <summary>Orders that still hold their table (<see cref="Order.IsActive"/>), as a query.</summary>
+    public static IQueryable<Order> Active(this IQueryable<Order> orders) =>
+        orders.Where(o => o.Status != OrderStatus.Paid && o.Status != OrderStatus.Cancelled);
+
     /// <summary>
     /// The whole aggregate, one query per table (a single joined query returns lines × tickets rows). Callers run it
     /// inside a transaction, so the queries read one snapshot.

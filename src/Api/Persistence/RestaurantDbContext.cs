@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Restaurant.Domain;
 using Restaurant.Domain.Orders;
 using Restaurant.Domain.Pricing;
+using Restaurant.Domain.Tables;
 
 namespace Restaurant.Api.Persistence;
 
-/// <summary>The store of orders, menus and idempotency keys; SQLite by default (PostgreSQL: <see cref="PostgresRestaurantDbContext"/>).</summary>
+/// <summary>The store of the floor's tables, orders, menus and idempotency keys; SQLite by default (PostgreSQL: <see cref="PostgresRestaurantDbContext"/>).</summary>
 public class RestaurantDbContext : DbContext
 {
     public RestaurantDbContext(DbContextOptions<RestaurantDbContext> options) : base(options)
@@ -19,7 +20,9 @@ public class RestaurantDbContext : DbContext
     {
     }
 
+    public DbSet<Table> Tables => Set<Table>();
     public DbSet<Order> Orders => Set<Order>();
+    public DbSet<DinerToken> DinerTokens => Set<DinerToken>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<Tender> Tenders => Set<Tender>();
@@ -36,6 +39,12 @@ public class RestaurantDbContext : DbContext
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Table>(table =>
+        {
+            table.HasKey(t => t.Id);
+            table.Property(t => t.Id).HasMaxLength(Table.MaxIdLength);
+            table.Property(t => t.Code).HasMaxLength(Table.CodeLength);
+        });
         modelBuilder.Entity<Order>(order =>
         {
             order.HasKey(o => o.Id);
@@ -45,9 +54,15 @@ public class RestaurantDbContext : DbContext
             order.Property(o => o.Bill).HasConversion(new BillJsonConverter());
             order.Ignore(o => o.Balance);
             order.Ignore(o => o.PendingLines);
-            order.HasIndex(o => o.AccessTokenHash).IsUnique();
-            // A table has at most one order that is not paid.
-            order.HasIndex(o => o.Table).IsUnique().HasFilter("\"Status\" <> 'Paid'");
+            order.Ignore(o => o.IsActive);
+            order.Ignore(o => o.PendingAmount);
+            order.Ignore(o => o.PaymentStatus);
+            // A table has at most one active order (neither paid nor cancelled). The filter is written the way
+            // OrderQueries.Active compares, so SQLite also reads a table's active order through this index.
+            order.HasIndex(o => o.Table).IsUnique().HasFilter(OrderQueries.ActiveFilter);
+            // Open orders by how long they have stood idle: the abandoned-order sweep reads only these, however many
+            // orders the restaurant has served (AbandonedOrderQueryTests).
+            order.HasIndex(o => o.LastChangedAt).HasFilter(OrderQueries.OpenFilter);
             order.HasIndex(o => o.CreatedAt);
             order.HasIndex(o => new { o.Status, o.CreatedAt });
             order.HasMany(o => o.Lines).WithOne().HasForeignKey("OrderId").IsRequired().OnDelete(DeleteBehavior.Cascade);
@@ -56,6 +71,15 @@ public class RestaurantDbContext : DbContext
             order.HasMany(o => o.Tenders).WithOne().HasForeignKey("OrderId").IsRequired().OnDelete(DeleteBehavior.Cascade);
             order.Navigation(o => o.Tickets).UsePropertyAccessMode(PropertyAccessMode.Field);
             order.Navigation(o => o.Tenders).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<DinerToken>(token =>
+        {
+            token.HasKey(t => t.Id);
+            token.Property(t => t.Id).HasMaxLength(32);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.Property(t => t.Diner).HasMaxLength(Order.MaxDinerLength);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasOne<Order>().WithMany().HasForeignKey(t => t.OrderId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<OrderLine>(line =>
         {
@@ -87,6 +111,7 @@ public class RestaurantDbContext : DbContext
             tender.Property(t => t.DeclineCode).HasMaxLength(64);
             tender.Property(t => t.Message).HasMaxLength(500);
             tender.Property(t => t.PaymentId).HasMaxLength(255);
+            tender.Property(t => t.Diner).HasMaxLength(Order.MaxDinerLength);
             tender.HasIndex("OrderId", nameof(Tender.AttemptId), nameof(Tender.Index)).IsUnique();
             tender.HasIndex(t => t.GatewayKey).IsUnique();
             // Reconciliation reads only what is pending, however many payments the restaurant has taken.

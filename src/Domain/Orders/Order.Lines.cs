@@ -4,7 +4,7 @@ namespace Restaurant.Domain.Orders;
 public sealed partial class Order
 {
     /// <summary>Adds and removes lines as one change: either all of it applies or (by exception) none of it.</summary>
-    public IReadOnlyList<OrderLine> ChangeItems(IEnumerable<NewLine> additions, IEnumerable<string> removals)
+    public IReadOnlyList<OrderLine> ChangeItems(IEnumerable<NewLine> additions, IEnumerable<string> removals, DateTimeOffset now)
     {
         EnsureAllowed(OrderAction.ChangeItems);
         var removed = removals.Distinct().Select(lineId =>
@@ -26,7 +26,7 @@ public sealed partial class Order
         var units = _lines.Except(removed).Sum(l => l.Quantity.Value) + newLines.Sum(l => l.Quantity.Value);
         if (units > MaxUnits)
             throw new DomainException(DomainErrors.OrderTooLarge, $"An order holds at most {MaxUnits} units; this change would make it {units}.");
-        Apply(OrderAction.ChangeItems);
+        Apply(OrderAction.ChangeItems, now);
         foreach (var line in removed) _lines.Remove(line);
         var added = new List<OrderLine>();
         var position = _lines.Count == 0 ? 0 : _lines.Max(l => l.Position);
@@ -46,7 +46,7 @@ public sealed partial class Order
         EnsureAllowed(OrderAction.Submit);
         var pending = PendingLines.ToList();
         if (pending.Count == 0) return null;
-        Apply(OrderAction.Submit);
+        Apply(OrderAction.Submit, now);
         var ticket = new Ticket(_tickets.Count + 1, now);
         _tickets.Add(ticket);
         foreach (var line in pending) line.SendWith(ticket.Number);

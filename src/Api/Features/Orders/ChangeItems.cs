@@ -16,7 +16,9 @@ public static class ChangeItems
     public sealed record Addition(string? MenuItemId, int? Quantity, string? Diner, string? Note);
 
     /// <summary>Adds and removes lines in one step: all of it applies or none of it.</summary>
-    public sealed record Command(string OrderId, IReadOnlyList<Addition> Add, IReadOnlyList<string> Remove) : IRequest<OrderView>;
+    /// <param name="CallerDiner">The name on the caller's token: the diner of the lines they add without one.</param>
+    public sealed record Command(string OrderId, IReadOnlyList<Addition> Add, IReadOnlyList<string> Remove, string? CallerDiner = null)
+        : IRequest<OrderView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -45,9 +47,9 @@ public static class ChangeItems
         {
             var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
             var menu = command.Add.Count == 0 ? null : (await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken)).ToMenu();
-            var additions = command.Add.Select(a =>
-                new NewLine(menu!.ItemToOrder(a.MenuItemId!), new Quantity(a.Quantity!.Value), Blank(a.Diner), Blank(a.Note)));
-            order.ChangeItems(additions, command.Remove);
+            var additions = command.Add.Select(a => new NewLine(menu!.ItemToOrder(a.MenuItemId!), new Quantity(a.Quantity!.Value),
+                Blank(a.Diner) ?? Blank(command.CallerDiner), Blank(a.Note)));
+            order.ChangeItems(additions, command.Remove, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return OrderView.From(order);
         }

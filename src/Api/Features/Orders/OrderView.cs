@@ -18,13 +18,16 @@ public sealed record OrderView(
     string Table,
     int? Guests,
     string Status,
+    string PaymentStatus,
+    long Version,
     IReadOnlyList<LineView> Pending,
     IReadOnlyList<TicketView> Tickets,
     BillView? Bill,
     IReadOnlyList<TenderView> Payments,
+    decimal Paid,
     decimal? Balance)
 {
-    /// <summary>Only in the answer to POST /orders: the one time the diner's token is shown.</summary>
+    /// <summary>Only in the answer to POST /orders (opened or joined): the one time this diner's token is shown.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? AccessToken { get; init; }
 
@@ -36,17 +39,27 @@ public sealed record OrderView(
             order.Table,
             order.Guests,
             StatusName(order.Status),
+            PaymentStatusName(order.PaymentStatus),
+            order.Version,
             lines.Where(l => l.IsPending).Select(LineView.From).ToList(),
             order.Tickets.OrderBy(t => t.Number)
                 .Select(t => new TicketView(t.Number, t.SubmittedAt.UtcDateTime,
                     lines.Where(l => l.TicketNumber == t.Number).Select(LineView.From).ToList()))
                 .ToList(),
-            order.Bill is null ? null : BillView.From(order.Id, order.Bill, order.Paid),
+            order.Bill is null ? null : BillView.From(order),
             TenderView.AllOf(order),
+            order.Paid.ToMajor(),
             order.Balance?.ToMajor());
     }
 
     public static string StatusName(OrderStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string PaymentStatusName(PaymentStatus status) => status switch
+    {
+        Domain.Orders.PaymentStatus.Paid => "paid",
+        Domain.Orders.PaymentStatus.PartiallyPaid => "partially_paid",
+        _ => "unpaid",
+    };
 }
 
 public sealed record BillView(
@@ -68,12 +81,16 @@ public sealed record BillView(
     public sealed record BundleApplied(string BundleId, string Name, decimal Price, decimal ListPrice, decimal Savings,
         IReadOnlyList<string> MenuItemIds, IReadOnlyList<string> LineIds);
 
-    public sealed record Share(string? Diner, decimal Amount);
+    /// <summary>One diner's part of the total, and what tenders tagged with that diner have paid of it.</summary>
+    public sealed record Share(string? Diner, decimal Amount, decimal Paid);
 
     /// <summary><see cref="Optimal"/> is false only when the pricing search hit its safety budget (docs/benchmarks.md).</summary>
     public sealed record PricingReport(bool Optimal);
 
-    public static BillView From(string orderId, Bill bill, Domain.Money paid) => new(
+    /// <summary>The order's frozen bill, with what has been paid so far (in all, and by each diner).</summary>
+    public static BillView From(Order order) => From(order.Id, order.Bill!, order.Paid, order.PaidBy);
+
+    private static BillView From(string orderId, Bill bill, Domain.Money paid, Func<string?, Domain.Money> paidBy) => new(
         orderId,
         bill.Currency,
         bill.Items.Select(i => new Item(i.MenuItemId, i.Name, i.Quantity, i.UnitPrice.ToMajor(), i.Amount.ToMajor())).ToList(),
@@ -83,7 +100,7 @@ public sealed record BillView(
         bill.Savings.ToMajor(),
         bill.Tax.ToMajor(),
         bill.Total.ToMajor(),
-        bill.Shares.Select(s => new Share(s.Diner, s.Amount.ToMajor())).ToList(),
+        bill.Shares.Select(s => new Share(s.Diner, s.Amount.ToMajor(), paidBy(s.Diner).ToMajor())).ToList(),
         new PricingReport(bill.Optimal),
         paid.ToMajor(),
         bill.BalanceAfter(paid).ToMajor());

@@ -12,11 +12,12 @@ public static class PayOrder
 {
     public sealed record Body(string? OrderId, decimal Total, IReadOnlyList<TenderBody>? Payments);
 
-    public sealed record TenderBody(decimal Amount, string? PaymentMethod, string? CardToken, decimal? Tip);
+    public sealed record TenderBody(decimal Amount, string? PaymentMethod, string? CardToken, decimal? Tip, string? Diner);
 
     /// <param name="BodyOrderId">The order id the body names, if any: it must be the one in the path.</param>
-    public sealed record Command(string OrderId, string? BodyOrderId, decimal Total, IReadOnlyList<TenderBody> Payments, bool ByStaff)
-        : IRequest<PaymentResult>;
+    /// <param name="CallerDiner">The name on the caller's token: whose share a tender pays when it names nobody.</param>
+    public sealed record Command(string OrderId, string? BodyOrderId, decimal Total, IReadOnlyList<TenderBody> Payments, bool ByStaff,
+        string? CallerDiner = null) : IRequest<PaymentResult>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -33,6 +34,7 @@ public static class PayOrder
                 tender.RuleFor(t => t.PaymentMethod).Must(m => m is TenderView.Card or TenderView.Cash)
                     .WithMessage($"paymentMethod is '{TenderView.Card}' or '{TenderView.Cash}'.");
                 tender.RuleFor(t => t.Tip).Must(tip => tip is null || IsAmount(tip.Value)).WithMessage("tip is a non-negative amount with at most two decimals.");
+                tender.RuleFor(t => t.Diner).MaximumLength(Order.MaxDinerLength).CleanText();
                 tender.RuleFor(t => t.Tip)
                     .Must((t, tip) => Tender.IsTipAllowed(Money.FromMajor(t.Amount), Money.FromMajor(tip!.Value), options.MaxTipRatio))
                     .When(t => t.Tip is { } tip && IsAmount(tip) && IsAmount(t.Amount))
@@ -57,7 +59,9 @@ public static class PayOrder
 
     /// <summary>
     /// Unlike other commands, a payment commits in steps: its tenders as pending before any card is charged (so a
-    /// crash can never lose a charge), then each card's outcome as it arrives. Cards are charged in parallel.
+    /// crash can never lose a charge), then each card's outcome as it arrives. Cards are charged in parallel. Several
+    /// diners may pay at once: each call's write-ahead takes at most what is left once the cards still pending are
+    /// held back (<see cref="Order.TakePayment"/>), under the order's lock, so together they never pay more than the bill.
     /// </summary>
     public sealed class Handler(RestaurantDbContext db, ICardGateway gateway, PaymentOptions options, TimeProvider clock, ILogger<Handler> logger)
         : IRequestHandler<Command, PaymentResult>
@@ -66,7 +70,7 @@ public static class PayOrder
         {
             if (!command.ByStaff && command.Payments.Any(p => p.PaymentMethod == TenderView.Cash))
                 throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "Only staff take cash; pay by card from the table.");
-            var tenders = command.Payments.Select(ToNewTender).ToList();
+            var tenders = command.Payments.Select(p => ToNewTender(p, command.CallerDiner)).ToList();
             var started = await db.InCommandTransactionAsync(async () =>
             {
                 var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
@@ -82,7 +86,7 @@ public static class PayOrder
                 var (tender, outcome) = await charged;
                 try
                 {
-                    await db.RecordAsync(command.OrderId, tender.Id, outcome);
+                    await db.RecordAsync(clock, command.OrderId, tender.Id, outcome);
                 }
                 catch (Exception exception)
                 {
@@ -110,8 +114,14 @@ public static class PayOrder
             }
         }
 
-        private static NewTender ToNewTender(TenderBody body) => body.PaymentMethod == TenderView.Cash
-            ? new NewTender(TenderMethod.Cash, Money.FromMajor(body.Amount), Money.Zero, null)
-            : new NewTender(TenderMethod.Card, Money.FromMajor(body.Amount), Money.FromMajor(body.Tip ?? 0), body.CardToken);
+        private static NewTender ToNewTender(TenderBody body, string? callerDiner)
+        {
+            var diner = Blank(body.Diner) ?? Blank(callerDiner);
+            return body.PaymentMethod == TenderView.Cash
+                ? new NewTender(TenderMethod.Cash, Money.FromMajor(body.Amount), Money.Zero, null, diner)
+                : new NewTender(TenderMethod.Card, Money.FromMajor(body.Amount), Money.FromMajor(body.Tip ?? 0), body.CardToken, diner);
+        }
+
+        private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 }

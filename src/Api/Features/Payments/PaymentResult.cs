@@ -3,13 +3,18 @@ using Restaurant.Domain.Orders;
 
 namespace Restaurant.Api.Features.Payments;
 
+/// <summary>One tender: <see cref="Diner"/> is whose share it pays, <see cref="AttemptId"/> the payment call it came in.</summary>
 public sealed record TenderView(
-    int Index, string PaymentMethod, decimal Amount, decimal Tip, string Status, string? DeclineCode, string? Message, string? PaymentId)
+    string TenderId, string? PaymentId, string AttemptId, int Index, string PaymentMethod, decimal Amount, decimal Tip, string Status,
+    string? DeclineCode, string? Message, string? Diner, DateTime CreatedAt)
 {
     public const string Card = "credit_card";
     public const string Cash = "cash";
 
     public static TenderView From(Tender tender) => new(
+        tender.Id,
+        tender.PaymentId,
+        tender.AttemptId,
         tender.Index,
         tender.Method == TenderMethod.Card ? Card : Cash,
         tender.Amount.ToMajor(),
@@ -17,7 +22,8 @@ public sealed record TenderView(
         tender.Status.ToString().ToLowerInvariant(),
         tender.DeclineCode,
         tender.Message,
-        tender.PaymentId);
+        tender.Diner,
+        tender.CreatedAt.UtcDateTime);
 
     /// <summary>Every tender of an order, payment call by payment call.</summary>
     public static IReadOnlyList<TenderView> AllOf(Order order) =>
@@ -25,11 +31,12 @@ public sealed record TenderView(
 }
 
 /// <summary>The answer to one payment call: its tenders' outcomes and where the order stands after them.</summary>
-public sealed record PaymentResult(string OrderId, string Status, IReadOnlyList<TenderView> Results, decimal Paid, decimal Balance)
+public sealed record PaymentResult(string OrderId, string AttemptId, string Status, IReadOnlyList<TenderView> Results, decimal Paid, decimal Balance)
 {
     public static PaymentResult From(Order order, string attemptId) => new(
         order.Id,
-        order.Status == OrderStatus.Paid ? "paid" : order.Paid > Money.Zero ? "partially_paid" : "unpaid",
+        attemptId,
+        Orders.OrderView.PaymentStatusName(order.PaymentStatus),
         order.Tenders.Where(t => t.AttemptId == attemptId).OrderBy(t => t.Index).Select(TenderView.From).ToList(),
         order.Paid.ToMajor(),
         (order.Balance ?? Money.Zero).ToMajor());

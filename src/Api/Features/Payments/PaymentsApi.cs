@@ -11,7 +11,7 @@ public static class PaymentsApi
         var payments = app.MapGroup("/payments").WithTags("Payments");
         payments.MapPost("/{orderId}", async (string orderId, PayOrder.Body body, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(
-                    new PayOrder.Command(orderId, body.OrderId, body.Total, body.Payments ?? [], user.IsStaff()), ct)))
+                    new PayOrder.Command(orderId, body.OrderId, body.Total, body.Payments ?? [], user.IsStaff(), user.Diner()), ct)))
             .RequireAuthorization(Access.OrderHolder)
             .AsIdempotentCommand();
         return app;

@@ -87,13 +87,41 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                     b.ToTable("Menus");
                 });
 
+            modelBuilder.Entity("Restaurant.Domain.Orders.DinerToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Diner")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("DinerTokens");
+                });
+
             modelBuilder.Entity("Restaurant.Domain.Orders.Order", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<string>("AccessTokenHash")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<string>("Bill")
@@ -104,6 +132,9 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
 
                     b.Property<int?>("Guests")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastChangedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("Paid")
                         .HasColumnType("bigint");
@@ -124,14 +155,14 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccessTokenHash")
-                        .IsUnique();
-
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("LastChangedAt")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("Table")
                         .IsUnique()
-                        .HasFilter("\"Status\" <> 'Paid'");
+                        .HasFilter("\"Status\" <> 'Paid' AND \"Status\" <> 'Cancelled'");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -216,6 +247,10 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Diner")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("GatewayKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -286,6 +321,34 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Tickets");
+                });
+
+            modelBuilder.Entity("Restaurant.Domain.Tables.Table", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Tables");
+                });
+
+            modelBuilder.Entity("Restaurant.Domain.Orders.DinerToken", b =>
+                {
+                    b.HasOne("Restaurant.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Restaurant.Domain.Orders.OrderLine", b =>

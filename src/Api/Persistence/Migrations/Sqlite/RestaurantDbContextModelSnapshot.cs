@@ -82,13 +82,41 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                     b.ToTable("Menus");
                 });
 
+            modelBuilder.Entity("Restaurant.Domain.Orders.DinerToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Diner")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("DinerTokens");
+                });
+
             modelBuilder.Entity("Restaurant.Domain.Orders.Order", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AccessTokenHash")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Bill")
@@ -98,6 +126,9 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Guests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastChangedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Paid")
@@ -119,14 +150,14 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccessTokenHash")
-                        .IsUnique();
-
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("LastChangedAt")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.HasIndex("Table")
                         .IsUnique()
-                        .HasFilter("\"Status\" <> 'Paid'");
+                        .HasFilter("\"Status\" <> 'Paid' AND \"Status\" <> 'Cancelled'");
 
                     b.HasIndex("Status", "CreatedAt");
 
@@ -211,6 +242,10 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Diner")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GatewayKey")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -279,6 +314,34 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Tickets");
+                });
+
+            modelBuilder.Entity("Restaurant.Domain.Tables.Table", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Tables");
+                });
+
+            modelBuilder.Entity("Restaurant.Domain.Orders.DinerToken", b =>
+                {
+                    b.HasOne("Restaurant.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Restaurant.Domain.Orders.OrderLine", b =>

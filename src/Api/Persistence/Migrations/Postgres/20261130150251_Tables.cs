@@ -1,0 +1,166 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Restaurant.Api.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Tables : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "DinerTokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OrderId = table.Column<string>(type: "text", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Diner = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DinerTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DinerTokens_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DinerTokens_OrderId",
+                table: "DinerTokens",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DinerTokens_TokenHash",
+                table: "DinerTokens",
+                column: "TokenHash",
+                unique: true);
+
+            // Each order had one token, kept as its hash on the order: it becomes the order's first diner token, whose id
+            // is the order's (unique, and nothing secret).
+            migrationBuilder.Sql(
+                """
+                INSERT INTO "DinerTokens" ("Id", "OrderId", "TokenHash", "Diner", "CreatedAt")
+                SELECT "Id", "Id", "AccessTokenHash", NULL, "CreatedAt" FROM "Orders";
+                """);
+
+            migrationBuilder.DropIndex(
+                name: "IX_Orders_AccessTokenHash",
+                table: "Orders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Orders_Table",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "AccessTokenHash",
+                table: "Orders");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Diner",
+                table: "Tenders",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "LastChangedAt",
+                table: "Orders",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
+            // Nothing says when an existing order last changed; its opening is the one change it surely had.
+            migrationBuilder.Sql("""UPDATE "Orders" SET "LastChangedAt" = "CreatedAt";""");
+            // The default only filled the existing rows; the model has none, and new orders always set it.
+            migrationBuilder.Sql("""ALTER TABLE "Orders" ALTER COLUMN "LastChangedAt" DROP DEFAULT;""");
+
+            migrationBuilder.CreateTable(
+                name: "Tables",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Seats = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(22)", maxLength: 22, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tables", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_LastChangedAt",
+                table: "Orders",
+                column: "LastChangedAt",
+                filter: "\"Status\" = 'Open'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_Table",
+                table: "Orders",
+                column: "Table",
+                unique: true,
+                filter: "\"Status\" <> 'Paid' AND \"Status\" <> 'Cancelled'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Orders_LastChangedAt",
+                table: "Orders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Orders_Table",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "Diner",
+                table: "Tenders");
+
+            migrationBuilder.DropColumn(
+                name: "LastChangedAt",
+                table: "Orders");
+
+            migrationBuilder.AddColumn<string>(
+                name: "AccessTokenHash",
+                table: "Orders",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            // An order keeps the token of the diner who opened it; those who joined lose theirs. (The schema before
+            // this one knows no cancelled orders: a database that has some cannot go back.)
+            migrationBuilder.Sql(
+                """
+                UPDATE "Orders" SET "AccessTokenHash" = (
+                    SELECT "TokenHash" FROM "DinerTokens" WHERE "OrderId" = "Orders"."Id" ORDER BY "CreatedAt", "Id" LIMIT 1);
+                """);
+
+            migrationBuilder.DropTable(
+                name: "DinerTokens");
+
+            migrationBuilder.DropTable(
+                name: "Tables");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_AccessTokenHash",
+                table: "Orders",
+                column: "AccessTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_Table",
+                table: "Orders",
+                column: "Table",
+                unique: true,
+                filter: "\"Status\" <> 'Paid'");
+        }
+    }
+}
