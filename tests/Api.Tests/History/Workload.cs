@@ -16,10 +16,10 @@ public sealed record WorkloadOptions(
     int SubmitEvery, int LateAdditions, int Payers, int Seed)
 {
     /// <summary>Issue #5's workload: 20 tables of 6 diners.</summary>
-    public static WorkloadOptions Standard(int seed) => new(20, 6, 4, 2, 2, 1, 5, 3, 3, seed);
+    public static WorkloadOptions Standard(int seed) => new(20, 6, 4, 2, 2, 1, 5, 3, 1, seed);
 
     /// <summary>Issue #5's hot table: 32 diners adding to one order at once, single units to stay within 200.</summary>
-    public static WorkloadOptions HotTable(int seed) => new(1, 32, 5, 1, 1, 0, 8, 3, 3, seed);
+    public static WorkloadOptions HotTable(int seed) => new(1, 32, 5, 1, 1, 0, 8, 3, 1, seed);
 }
 
 /// <summary>
