@@ -2,12 +2,15 @@
 # Runs every test of the repository:
 #   1. dotnet test Restaurant.sln            (domain unit tests and API tests, on SQLite)
 #   2. the API tests again on PostgreSQL      (the server in RESTAURANT_TEST_POSTGRES, else a throw-away cluster when
-#                                             PostgreSQL is installed; skipped, and said so, when there is neither)
+#                                             PostgreSQL is installed; skipped, and said so, when there is neither; the
+#                                             outage tests start clusters of their own from RESTAURANT_TEST_PG_BIN)
 #   3. the http-samples/*.http collection     (httpyac, against a real server on a throw-away SQLite file)
+#   4. the OpenAPI contract                   (the same server's /openapi/v1.json: Redocly lint, then a TypeScript
+#                                             client generated from it plays the seed's story; clients/typescript)
 # Exits non-zero if anything failed; the last line is "test.sh: all tests passed" on success.
 #
 #   ./test.sh                  everything
-#   SKIP_DOTNET_TEST=1 ./test.sh   only the .http collection (it still builds the API)
+#   SKIP_DOTNET_TEST=1 ./test.sh   only the .http collection and the contract (it still builds the API)
 #   SKIP_POSTGRES=1 ./test.sh      everything but the PostgreSQL run
 set -euo pipefail
 
@@ -87,10 +90,12 @@ if [[ "${SKIP_DOTNET_TEST:-}" == 1 || "${SKIP_POSTGRES:-}" == 1 ]]; then
   step "PostgreSQL run skipped (SKIP_DOTNET_TEST or SKIP_POSTGRES)"
 else
   step "dotnet test tests/Api.Tests on PostgreSQL"
+  for candidate in "${RESTAURANT_TEST_PG_BIN:-}" "$(pg_config --bindir 2>/dev/null)" $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
+    if [[ -n "$candidate" && -x "$candidate/initdb" && -x "$candidate/pg_ctl" ]]; then pg_bin="$candidate"; break; fi
+  done
+  # The outage tests stop and start PostgreSQL: they run clusters of their own with these binaries, never the server below.
+  [[ -z "$pg_bin" ]] || export RESTAURANT_TEST_PG_BIN="$pg_bin"
   if [[ -z "${RESTAURANT_TEST_POSTGRES:-}" ]]; then
-    for candidate in "$(pg_config --bindir 2>/dev/null)" $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
-      if [[ -x "$candidate/initdb" && -x "$candidate/pg_ctl" ]]; then pg_bin="$candidate"; break; fi
-    done
     if [[ -n "$pg_bin" ]] && { [[ "$(id -u)" != 0 ]] || id postgres >/dev/null 2>&1; }; then
       # A throw-away cluster on a free loopback port, in its own directory (readable by the postgres user).
       pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/restaurant-pg.XXXXXX")"
@@ -121,19 +126,26 @@ else
   fi
 fi
 
-# --- 3. httpyac, pinned in http-samples/package-lock.json ------------------------------------
-step "httpyac (npm ci in http-samples when needed)"
+# --- 3. npm packages: httpyac (http-samples) and the contract's tools (clients/typescript) ----
+step "npm ci in http-samples and clients/typescript when needed"
 samples="$repo/http-samples"
-installed_version() { node -p "require('$samples/node_modules/httpyac/package.json').version" 2>/dev/null || true; }
-locked_version() { node -p "require('$samples/package-lock.json').packages['node_modules/httpyac'].version"; }
-if [[ ! -x "$samples/node_modules/.bin/httpyac" ]] ||
-   [[ ! -f "$samples/node_modules/.package-lock.json" ]] ||
-   [[ "$samples/package-lock.json" -nt "$samples/node_modules/.package-lock.json" ]] ||
-   [[ "$(installed_version)" != "$(locked_version)" ]]; then
-  (cd "$samples" && npm ci --no-audit --no-fund)
-else
-  echo "http-samples/node_modules is up to date (httpyac $(installed_version))"
-fi
+client="$repo/clients/typescript"
+# npm_ci_if_needed DIR PACKAGE BIN: npm ci unless DIR's node_modules already holds the locked version of PACKAGE.
+npm_ci_if_needed() {
+  local dir="$1" package="$2" bin="$3" installed locked
+  installed="$(node -p "require('$dir/node_modules/$package/package.json').version" 2>/dev/null || true)"
+  locked="$(node -p "require('$dir/package-lock.json').packages['node_modules/$package'].version")"
+  if [[ ! -x "$dir/node_modules/.bin/$bin" ]] ||
+     [[ ! -f "$dir/node_modules/.package-lock.json" ]] ||
+     [[ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]] ||
+     [[ "$installed" != "$locked" ]]; then
+    (cd "$dir" && npm ci --no-audit --no-fund)
+  else
+    echo "${dir#"$repo/"}/node_modules is up to date ($package $installed)"
+  fi
+}
+npm_ci_if_needed "$samples" httpyac httpyac
+npm_ci_if_needed "$client" openapi-typescript openapi-typescript
 
 # --- 4. the API on a free loopback port and a throw-away database -----------------------------
 step "start the API (Development, SQLite in $work)"
@@ -191,6 +203,45 @@ if [[ "$http_status" != 0 || -z "$summary" || "$http_passed" != "$http_total" ||
   fail "http-samples (httpyac exit $http_status)"
   echo "test.sh: server log of the failed .http run:" >&2
   tail -n 100 "$work/server.log" | sed 's/^/  server| /' >&2
+fi
+
+# --- 6. the OpenAPI contract: Redocly lint, a generated TypeScript client, the story -------------
+step "OpenAPI contract against $base_url (clients/typescript)"
+# contract_check NAME COMMAND...: one pass or one failure, in clients/typescript.
+contract_check() {
+  local name="$1"
+  shift
+  if (cd "$client" && "$@") 2>&1 | tee -a "$work/contract.log"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    fail "$name"
+    return 1
+  fi
+}
+rm -rf "$client/openapi.json" "$client/src/api.d.ts" "$client/dist"
+if contract_check "fetch /openapi/v1.json" node fetch-document.mjs "$base_url"; then
+  # Recommended rules; each exception is listed with its reason in clients/typescript/.redocly.lint-ignore.yaml.
+  contract_check "redocly lint" ./node_modules/.bin/redocly lint --config redocly.yaml openapi.json || true
+  # The types are generated from the served document, then the story must compile under tsc --strict with no casts.
+  if contract_check "TypeScript client (generate, no casts, tsc --strict)" \
+       sh -c './node_modules/.bin/openapi-typescript openapi.json --output src/api.d.ts && node no-casts.mjs && ./node_modules/.bin/tsc -p tsconfig.json'; then
+    set +e
+    (cd "$client" && timeout "$http_timeout" node dist/story.js "$base_url" dev-staff-key) 2>&1 | tee "$work/story.log"
+    story_status=${PIPESTATUS[0]}
+    set -e
+    # The story closes with "client: 26 passed, 0 failed".
+    story_summary="$(grep -E '^client: [0-9]+ passed, [0-9]+ failed$' "$work/story.log" | tail -n 1 || true)"
+    story_passed="$(grep -oE '[0-9]+ passed' <<<"$story_summary" | grep -oE '[0-9]+' || echo 0)"
+    story_failed="$(grep -oE '[0-9]+ failed' <<<"$story_summary" | grep -oE '[0-9]+' || echo 0)"
+    passed=$((passed + story_passed))
+    if [[ "$story_status" != 0 || -z "$story_summary" || "$story_failed" != 0 ]]; then
+      failed=$((failed + (story_failed > 0 ? story_failed : 1)))
+      fail "TypeScript client story (exit $story_status)"
+      echo "test.sh: server log of the failed story:" >&2
+      tail -n 100 "$work/server.log" | sed 's/^/  server| /' >&2
+    fi
+  fi
 fi
 
 # --- summary -----------------------------------------------------------------------------------

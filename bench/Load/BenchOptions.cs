@@ -14,9 +14,9 @@ public sealed record BenchOptions(
     int GatewayMilliseconds)
 {
     public const string Usage = """
-        Usage: dotnet run -c Release --project bench/Load -- p1|p2|p5|p6|payments|all [options]
-          --warmup S      seconds of load before each measured window (p1, p2; default 5)
-          --measure S     seconds measured per run (p1, p2; default 20)
+        Usage: dotnet run -c Release --project bench/Load -- p1|p2|p5|p6|payments|bill-stall|all [options]
+          --warmup S      seconds of load before each measured window (p1, p2, bill-stall; default 5)
+          --measure S     seconds measured per run (p1, p2, bill-stall; default 20)
           --rounds N      runs of each side, alternated, medians reported (p1, p2; default 2)
           --samples N     timed calls of each kind per database size (p5; default 300)
           --sizes A,B     past orders in the database (p5; default 10000,1000000)
@@ -28,7 +28,7 @@ public sealed record BenchOptions(
 
     public static BenchOptions Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("p1" or "p2" or "p5" or "p6" or "payments" or "all"))
+        if (args.Length == 0 || args[0] is not ("p1" or "p2" or "p5" or "p6" or "payments" or "bill-stall" or "all"))
             throw new ArgumentException("Name a scenario first.");
         return new BenchOptions(
             args[0],

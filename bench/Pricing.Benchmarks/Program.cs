@@ -4,9 +4,11 @@ using Restaurant.Domain.Pricing;
 
 if (args is ["--probe", ..])
 {
-    // A quick look without BenchmarkDotNet: the time of one bill per table, to find hard cases.
+    // A quick look without BenchmarkDotNet: each table's answer checked once, then the time of one bill and the
+    // search's work (simplex pivots, nodes).
     foreach (var table in PricingBenchmarks.AllTables())
     {
+        Verification.Verify(table);
         Bill Once() => BillCalculator.Calculate(table.Lines, table.Menu.Bundles, table.Menu.Currency, table.Menu.TaxRate);
         // Tiered JIT promotes hot methods in the background after a pause: warm, pause, warm again.
         var warming = System.Diagnostics.Stopwatch.StartNew();
@@ -23,8 +25,9 @@ if (args is ["--probe", ..])
             times[run] = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMicroseconds;
         }
         Array.Sort(times);
-        
-        Console.WriteLine($"median {times[150],9:0.0} µs  max {times[^1],9:0.0} µs  {Once().Bundles.Count,3} bundle uses  {table.Name}");
+        var units = table.Lines.SelectMany(l => Enumerable.Repeat(l, l.Quantity)).Select((l, i) => new PricedUnit(i, l.MenuItemId, l.UnitPrice)).ToList();
+        var plan = BundleOptimizer.Cheapest(units, table.Menu.Bundles);
+        Console.WriteLine($"median {times[150],9:0.0} µs  max {times[^1],9:0.0} µs  {plan.Pivots,5} pivots {plan.Nodes,4} nodes  {Once().Bundles.Count,3} bundle uses  {table.Name}");
     }
     return;
 }

@@ -7,7 +7,9 @@ namespace Restaurant.Benchmarks;
 /// <summary>The tables the pricing benchmark bills; generated from fixed seeds so every run bills the same orders.</summary>
 public static class Tables
 {
-    public sealed record Table(string Name, IReadOnlyList<BillLine> Lines, Menu Menu)
+    /// <summary>A table to bill; <paramref name="SharedItem"/> names the one item every bundle shares, when the menu has
+    /// that shape (its answer is then checked by the knapsack oracle rather than the plain branch and bound).</summary>
+    public sealed record Table(string Name, IReadOnlyList<BillLine> Lines, Menu Menu, string? SharedItem = null)
     {
         public override string ToString() => Name;
     }
@@ -100,7 +102,22 @@ public static class Tables
             new Bundle("three-coffees", "Three coffees", new Money(700), [["coffee"], ["coffee"], ["coffee"]]),
         ]);
         var lines = Enumerable.Range(0, units).Select(i => Line($"l{i}", "coffee", 200 + random.Next(300), $"diner-{i % 6}")).ToList();
-        return new($"{units} coffees at {units} different prices, 2- and 3-coffee bundles", lines, menu);
+        return new($"{units} coffees at {units} different prices, 2- and 3-coffee bundles", lines, menu, "coffee");
+    }
+
+    /// <summary>
+    /// Issue #10's repro: the default menu, xcoffee at 3.00 and <paramref name="copies"/> bundles of two xcoffee slots
+    /// at 5.00 (or a cent apart), and <paramref name="units"/> xcoffee added 50 at a time.
+    /// </summary>
+    public static Table SymmetricPairs(int copies, int units, bool centApart = false)
+    {
+        var basic = DefaultMenu.Create();
+        var pairs = Enumerable.Range(1, copies)
+            .Select(k => new Bundle($"pair{k}", $"Two coffees deal {k}", new Money(centApart ? 500 + k : 500), [["xcoffee"], ["xcoffee"]]));
+        var menu = new Menu("USD", 0m, [.. basic.Items, new MenuItem("xcoffee", "X Coffee", "drinks", new Money(300), true)], [.. basic.Bundles, .. pairs]);
+        var lines = Enumerable.Range(0, (units + 49) / 50)
+            .Select(k => new BillLine($"c{k}", "xcoffee", "X Coffee", Math.Min(50, units - 50 * k), new Money(300), null)).ToList();
+        return new($"{copies} pair bundles{(centApart ? " a cent apart" : "")}, {units} xcoffee (the #10 repro)", lines, menu, "xcoffee");
     }
 
     private static BillLine Line(string id, string item, long price, string diner) => new(id, item, item, 1, new Money(price), diner);

@@ -4,6 +4,8 @@ using Restaurant.Api.Features.Orders;
 using Restaurant.Api.Features.Payments;
 using Restaurant.Api.Features.Tables;
 using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Infrastructure.OpenApi;
+using Restaurant.Api.Infrastructure.Telemetry;
 using Restaurant.Api.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,14 +15,18 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddSingleton<TimeProvider>(new StoredClock(TimeProvider.System));
 builder.Services.AddPersistence(builder.Configuration);
 builder.Services.AddMediation();
+builder.AddRestaurantTelemetry();
 builder.Services.AddStrictJson();
 builder.Services.AddAccessControl();
 builder.Services.AddSingleton(IdempotencyOptions.FromConfiguration(builder.Configuration));
 builder.Services.AddScoped<IdempotencyStore>();
+builder.Services.AddScoped<CurrentIdempotencyClaim>();
 builder.Services.AddSingleton<BillPricer>();
 builder.Services.AddHostedService<IdempotencyPurge>();
 builder.Services.AddSingleton(AbandonedOrderOptions.FromConfiguration(builder.Configuration));
 builder.Services.AddHostedService<AbandonedOrderSweep>();
+builder.Services.AddSingleton<IdempotencyReleases>();
+builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyReleases>());
 builder.Services.AddPayments(builder.Configuration);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -34,10 +40,15 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 });
 // Malformed bodies and parameters reach ApiExceptionHandler as exceptions, so they get the same problem shape.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi();
+builder.Services.AddRestaurantOpenApi();
 
 var app = builder.Build();
 app.Services.GetRequiredService<StaffKeys>();
+// Startup step: the store may need the thread pool to start more threads at once than it would by itself (SQLite's
+// writers block a thread while they wait for the file's lock: see SqliteDialect.MinWorkerThreads). It is set here, once,
+// for the whole process, before any request.
+ThreadPool.GetMinThreads(out var minWorkers, out var minCompletionPorts);
+ThreadPool.SetMinThreads(Math.Max(minWorkers, app.Services.GetRequiredService<IDatabaseDialect>().MinWorkerThreads), minCompletionPorts);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -54,6 +65,7 @@ app.Use(async (context, next) =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<ReadRetry>();
 
 app.MapOpenApi();
 app.UseSwaggerUI(options =>
@@ -63,11 +75,14 @@ app.UseSwaggerUI(options =>
 });
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
-app.MapMenu();
-app.MapTables();
-app.MapOrders();
-app.MapKitchen();
-app.MapPayments();
+// Every endpoint of the API honours an Idempotency-Key on POST; what runs in a transaction is the command's own
+// business (ICommand, ISteppedCommand), and CommandEndpointTests check that every write endpoint sends one.
+var api = app.MapGroup("").WithIdempotency();
+api.MapMenu();
+api.MapTables();
+api.MapOrders();
+api.MapKitchen();
+api.MapPayments();
 
 await app.Services.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -6,6 +6,11 @@ public sealed class DomainException(string code, string message) : Exception(mes
     public string Code { get; } = code;
     /// <summary>What the caller needs to act on the refusal (e.g. the current balance), by name.</summary>
     public IReadOnlyDictionary<string, object> Facts { get; init; } = new Dictionary<string, object>();
+    /// <summary>
+    /// For a rule that checks a whole input at once (a menu): every broken part, by the path of the field it concerns;
+    /// the message names them too.
+    /// </summary>
+    public IReadOnlyList<FieldProblem> Problems { get; init; } = [];
     /// <summary>The input the rule refused, when one field is to blame (such as <c>note</c>): the API names it.</summary>
     public string? Field { get; init; }
 }

@@ -13,6 +13,12 @@ public readonly record struct Money : IComparable<Money>
 
     public long Minor { get; }
 
+    /// <summary>The largest major-unit amount <see cref="FromMajor"/> accepts.</summary>
+    private const decimal MaxMajor = long.MaxValue / 1000 / 100m;
+
+    /// <summary>Whether <see cref="FromMajor"/> accepts <paramref name="amount"/>: not negative, at most two decimals, in range.</summary>
+    public static bool IsMajorAmount(decimal amount) => amount is >= 0m and <= MaxMajor && decimal.Round(amount, 2) == amount;
+
     /// <summary>Accepts a major-unit amount with at most two decimals, as the API speaks it.</summary>
     public static Money FromMajor(decimal amount)
     {

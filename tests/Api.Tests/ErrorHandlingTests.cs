@@ -220,20 +220,27 @@ public sealed class ErrorHandlingTests(RestaurantApiFixture fixture) : IClassFix
 
     [Theory]
     [MemberData(nameof(HostileBodies))]
-    public async Task No_body_gets_a_500(string body)
+    public async Task A_hostile_body_is_refused_with_a_problem_or_ignored_never_a_server_error(string body)
     {
         var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("hostile"));
-        var paths = new[] { "/orders", $"/orders/{session.OrderId}/items", $"/orders/{session.OrderId}/submit", $"/orders/{session.OrderId}/bill" };
+        var expected = new (string Path, string[] Outcomes)[]
+        {
+            ("/orders", ["400 validation_failed"]),
+            ($"/orders/{session.OrderId}/items", ["400 validation_failed", "400 unknown_menu_item", "400 unknown_line"]),
+            // Submit and bill read no body: an empty order has nothing to send and nothing to bill.
+            ($"/orders/{session.OrderId}/submit", ["200"]),
+            ($"/orders/{session.OrderId}/bill", ["409 empty_order"]),
+        };
 
-        foreach (var path in paths)
+        foreach (var (path, outcomes) in expected)
         {
             var response = await session.Client.PostRawAsync(path, body);
-            await AssertNoServerErrorAsync(response, $"POST {path} {body}");
+            await AssertOutcomeAsync(response, $"POST {path} {body}", outcomes);
         }
     }
 
     [Fact]
-    public async Task Invalid_utf8_gets_no_500()
+    public async Task Invalid_utf8_is_a_validation_failure()
     {
         var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("utf8"));
         foreach (var path in new[] { "/orders", $"/orders/{session.OrderId}/items" })
@@ -248,22 +255,34 @@ public sealed class ErrorHandlingTests(RestaurantApiFixture fixture) : IClassFix
     }
 
     [Theory]
-    [InlineData("/menu?version=%00")]
-    [InlineData("/menu?version=2147483648")]
-    [InlineData("/menu?version=1&version=2")]
-    [InlineData("/orders?status=%ff")]
-    [InlineData("/orders?status=open&status=billed")]
-    [InlineData("/orders?limit=-5")]
-    [InlineData("/orders?limit=abc")]
-    [InlineData("/kitchen/tickets?after=")]
-    [InlineData("/kitchen/tickets?after=%20")]
-    [InlineData("/orders/%2e%2e")]
-    [InlineData("/orders/%20/items")]
-    public async Task No_query_or_path_gets_a_500(string path)
+    [InlineData("/menu?version=%00", "400 validation_failed")]
+    [InlineData("/menu?version=2147483648", "400 validation_failed")]
+    [InlineData("/menu?version=1&version=2", "400 validation_failed")]
+    [InlineData("/orders?status=%ff", "400 validation_failed")]
+    [InlineData("/orders?status=open&status=billed", "400 validation_failed")]
+    [InlineData("/orders?limit=-5", "400 validation_failed")]
+    [InlineData("/orders?limit=abc", "400 validation_failed")]
+    [InlineData("/kitchen/tickets?after=", "400 validation_failed")]
+    [InlineData("/kitchen/tickets?after=%20", "400 validation_failed")]
+    [InlineData("/orders/%2e%2e", "404 not_found")]
+    [InlineData("/orders/%20/items", "405 method_not_allowed")]
+    public async Task A_hostile_query_or_path_is_a_4xx_problem(string path, string outcome)
     {
         var response = await fixture.Api.Staff().GetAsync(path);
 
-        await AssertNoServerErrorAsync(response, path);
+        await AssertOutcomeAsync(response, path, outcome);
+    }
+
+    [Theory]
+    [InlineData("/orders?limit=abc", "limit")]
+    [InlineData("/menu?version=1&version=2", "version")]
+    [InlineData("/menu?version=2147483648", "version")]
+    [InlineData("/kitchen/tickets?after=x", "after")]
+    public async Task A_query_value_that_does_not_parse_is_a_validation_failure_naming_its_parameter(string path, string parameter)
+    {
+        var response = await fixture.Api.Staff().GetAsync(path);
+
+        Assert.Equal([parameter], await response.AssertValidationProblemAsync());
     }
 
     [Fact]
@@ -283,7 +302,7 @@ public sealed class ErrorHandlingTests(RestaurantApiFixture fixture) : IClassFix
     [InlineData("Basic dGVzdA==")]
     [InlineData("Bearer a b c")]
     [InlineData("Negotiate")]
-    public async Task No_authorization_header_gets_a_500(string header)
+    public async Task A_malformed_authorization_header_is_401(string header)
     {
         var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("auth"));
         foreach (var path in new[] { $"/orders/{session.OrderId}", "/orders", "/kitchen/tickets" })
@@ -304,7 +323,7 @@ public sealed class ErrorHandlingTests(RestaurantApiFixture fixture) : IClassFix
     [InlineData("*")]
     [InlineData("W/\"1.0\"")]
     [InlineData("\"\", ,,")]
-    public async Task No_cache_header_gets_a_500(string ifNoneMatch)
+    public async Task A_malformed_if_none_match_header_still_serves_the_menu(string ifNoneMatch)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/menu");
         request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
@@ -315,23 +334,32 @@ public sealed class ErrorHandlingTests(RestaurantApiFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task An_empty_idempotency_key_gets_no_500()
+    public async Task An_empty_idempotency_key_is_400_naming_the_header_and_opens_nothing()
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/orders") { Content = JsonContent.Create(new { table = Tables.Unique("emptyk") }) };
+        var table = Tables.Unique("emptyk");
+        var code = await Floor.SetUpAsync(fixture.Api, table);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/orders") { Content = JsonContent.Create(new { table, code }) };
         request.Headers.TryAddWithoutValidation("Idempotency-Key", "");
 
         var response = await fixture.Api.Anonymous().SendAsync(request);
 
-        await AssertNoServerErrorAsync(response, "empty Idempotency-Key");
+        var fields = await response.AssertValidationProblemAsync();
+        Assert.Contains(fields, f => f.Equals("Idempotency-Key", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Api.Anonymous().PostAsJsonAsync("/orders", new { table, code })).StatusCode);
     }
 
-    private static async Task AssertNoServerErrorAsync(HttpResponseMessage response, string what)
+    /// <summary>
+    /// Asserts that the answer is one of <paramref name="outcomes"/>: a success status ("200"), or a status and the
+    /// problem code it must carry ("400 validation_failed"), in the problem shape every refusal has.
+    /// </summary>
+    private static async Task AssertOutcomeAsync(HttpResponseMessage response, string what, params string[] outcomes)
     {
         var status = (int)response.StatusCode;
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(status < 500, $"{what}: {status} {text}");
+        var outcome = status < 400 ? $"{status}" : $"{status} {ProblemCodeOf(text)}";
+        Assert.True(outcomes.Contains(outcome), $"{what}: expected {string.Join(" or ", outcomes)}, got {outcome}: {text}");
         if (status >= 400)
-            await response.AssertProblemAsync(response.StatusCode, ProblemCodeOf(text));
+            await response.AssertProblemAsync(response.StatusCode, outcomes.Single(o => o == outcome).Split(' ')[1]);
     }
 
     private static string ProblemCodeOf(string text) =>

@@ -4,7 +4,7 @@ using Restaurant.Api.Tests.Support;
 namespace Restaurant.Api.Tests;
 
 /// <summary>
-/// /health/ready is 503 while no write can get through (API.md, Health), so a load balancer takes the node out; the
+/// /health/ready is 503 while no write can get through (docs/api.md, Health), so a load balancer takes the node out; the
 /// lock is held by another connection, as a stuck writer or an operator would hold it.
 /// </summary>
 public sealed class ReadinessTests

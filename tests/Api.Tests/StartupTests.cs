@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Restaurant.Api.Tests.Support;
+using Restaurant.Api.Tests.Support.Contract;
 
 namespace Restaurant.Api.Tests;
 
@@ -14,7 +15,7 @@ public sealed class StartupTests : IDisposable
     public async Task Development_without_staff_keys_accepts_the_development_key()
     {
         await using var api = Host("Development");
-        var client = api.CreateClient();
+        var client = api.CreateDefaultClient(new ContractHandler());
         client.DefaultRequestHeaders.Authorization = new("Bearer", "dev-staff-key");
 
         var response = await client.GetAsync("/kitchen/tickets");

@@ -4,7 +4,7 @@ using Restaurant.Api.Tests.Support;
 namespace Restaurant.Api.Tests;
 
 /// <summary>
-/// Bodies are read strictly (API.md, Conventions): a number sent as a string and a key sent twice are
+/// Bodies are read strictly (docs/api.md, Conventions): a number sent as a string and a key sent twice are
 /// 400 validation_failed naming the field, and nothing is written.
 /// </summary>
 public sealed class StrictJsonTests(RestaurantApiFixture fixture) : IClassFixture<RestaurantApiFixture>

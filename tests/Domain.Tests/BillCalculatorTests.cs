@@ -5,7 +5,7 @@ namespace Restaurant.Domain.Tests;
 
 public class BillCalculatorTests
 {
-    private static readonly Menu Default = DefaultMenu.Build();
+    private static readonly Menu Default = DefaultMenu.Create();
 
     private static BillLine L(string lineId, string itemId, int quantity = 1, string? diner = null, long? unitPrice = null)
     {
@@ -101,16 +101,16 @@ public class BillCalculatorTests
         // Salad+Juice (3) with Omelet+Coffee (2) gives 21.
         var items = new[]
         {
-            DefaultMenu.Item("omelet", "Omelet", "mains", 10m),
-            DefaultMenu.Item("salad", "Salad", "starters", 8m),
-            DefaultMenu.Item("juice", "Juice", "drinks", 5m),
-            DefaultMenu.Item("coffee", "Coffee", "drinks", 3m),
+            TestMenus.Item("omelet", "Omelet", "mains", 10m),
+            TestMenus.Item("salad", "Salad", "starters", 8m),
+            TestMenus.Item("juice", "Juice", "drinks", 5m),
+            TestMenus.Item("coffee", "Coffee", "drinks", 3m),
         };
         var bundles = new[]
         {
-            DefaultMenu.Bundle("omelet-juice", "Omelet & Juice", 11m, ["omelet"], ["juice"]),
-            DefaultMenu.Bundle("salad-juice", "Salad & Juice", 10m, ["salad"], ["juice"]),
-            DefaultMenu.Bundle("omelet-coffee", "Omelet & Coffee", 11m, ["omelet"], ["coffee"]),
+            TestMenus.Bundle("omelet-juice", "Omelet & Juice", 11m, ["omelet"], ["juice"]),
+            TestMenus.Bundle("salad-juice", "Salad & Juice", 10m, ["salad"], ["juice"]),
+            TestMenus.Bundle("omelet-coffee", "Omelet & Coffee", 11m, ["omelet"], ["coffee"]),
         };
         var menu = new Menu("USD", 0m, items, bundles);
         var lines = items.Select((item, i) => new BillLine($"l{i}", item.Id, item.Name, 1, item.Price, null)).ToList();
@@ -196,9 +196,9 @@ public class BillCalculatorTests
     {
         var bundles = new[]
         {
-            DefaultMenu.Bundle("dear", "Dear Deal", 13m, ["salad"], ["juice"]),
-            DefaultMenu.Bundle("even", "Even Deal", 12m, ["salad"], ["juice"]),
-            DefaultMenu.Bundle("tea-pair", "Two Teas", 5m, ["tea"], ["tea"]),
+            TestMenus.Bundle("dear", "Dear Deal", 13m, ["salad"], ["juice"]),
+            TestMenus.Bundle("even", "Even Deal", 12m, ["salad"], ["juice"]),
+            TestMenus.Bundle("tea-pair", "Two Teas", 5m, ["tea"], ["tea"]),
         };
         var bill = Calc([L("s", "salad", 2), L("j", "juice", 2), L("t", "tea", 3)], bundles);
         Assert.Empty(bill.Bundles);
@@ -364,7 +364,7 @@ public class BillCalculatorTests
     [Fact]
     public void A_bundle_with_two_slots_for_the_same_item_takes_two_units()
     {
-        var bundles = new[] { DefaultMenu.Bundle("tea-pair", "Two Teas", 4m, ["tea"], ["tea"]) };
+        var bundles = new[] { TestMenus.Bundle("tea-pair", "Two Teas", 4m, ["tea"], ["tea"]) };
         var bill = Calc([L("a", "tea", 3, "A"), L("b", "tea", 2, "B")], bundles);
         // 5 teas: two pairs (save 1.00 each) and a single tea.
         Assert.Equal(2, bill.Bundles.Count);
@@ -383,8 +383,8 @@ public class BillCalculatorTests
         // unit). Two trios (0.10) beat one pair (0.09): a search bound that rounded per-unit savings would miss it.
         var bundles = new[]
         {
-            DefaultMenu.Bundle("pair", "Pair", 19.91m, ["x"], ["x"]),
-            DefaultMenu.Bundle("trio", "Trio", 11.95m, ["x"], ["y"], ["z"]),
+            TestMenus.Bundle("pair", "Pair", 19.91m, ["x"], ["x"]),
+            TestMenus.Bundle("trio", "Trio", 11.95m, ["x"], ["y"], ["z"]),
         };
         var bill = Calc([L("a", "x", 2, unitPrice: 1000), L("b", "y", 2, unitPrice: 100), L("c", "z", 2, unitPrice: 100)], bundles);
 
@@ -400,7 +400,7 @@ public class BillCalculatorTests
     {
         // Tea and soda cost the same and fit the same slot, so either completes the deal; the bill must not depend
         // on which line came first.
-        var bundles = new[] { DefaultMenu.Bundle("cake-drink", "Cake & Drink", 7m, ["cake"], ["tea", "soda"]) };
+        var bundles = new[] { TestMenus.Bundle("cake-drink", "Cake & Drink", 7m, ["cake"], ["tea", "soda"]) };
         var teaFirst = Calc([L("k", "cake", diner: "A"), L("t", "tea", diner: "A"), L("s", "soda", diner: "A")], bundles);
         var sodaFirst = Calc([L("k", "cake", diner: "A"), L("s", "soda", diner: "A"), L("t", "tea", diner: "A")], bundles);
 

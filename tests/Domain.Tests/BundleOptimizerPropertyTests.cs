@@ -261,23 +261,23 @@ public class BundleOptimizerPropertyTests
 
 public class BundleOptimizerTests
 {
-    private static readonly IReadOnlyList<Bundle> Bundles = DefaultMenu.Bundles();
+    private static readonly IReadOnlyList<Bundle> Bundles = TestMenus.DefaultBundles();
 
     private static PricedUnit U(int id, string itemId) =>
-        new(id, itemId, DefaultMenu.Items().Single(i => i.Id == itemId).Price);
+        new(id, itemId, TestMenus.DefaultItems().Single(i => i.Id == itemId).Price);
 
     [Fact]
     public void No_units_or_no_bundles_give_no_choices()
     {
-        Assert.Empty(BundleOptimizer.Cheapest([], Bundles));
-        Assert.Empty(BundleOptimizer.Cheapest([U(0, "salad"), U(1, "juice")], []));
-        Assert.Empty(BundleOptimizer.Cheapest([U(0, "soup"), U(1, "fries")], Bundles));
+        Assert.Empty(BundleOptimizer.Cheapest([], Bundles).Choices);
+        Assert.Empty(BundleOptimizer.Cheapest([U(0, "salad"), U(1, "juice")], []).Choices);
+        Assert.Empty(BundleOptimizer.Cheapest([U(0, "soup"), U(1, "fries")], Bundles).Choices);
     }
 
     [Fact]
     public void Choices_name_the_callers_unit_ids_in_slot_order()
     {
-        var choices = BundleOptimizer.Cheapest([U(70, "juice"), U(42, "salad")], Bundles);
+        var choices = BundleOptimizer.Cheapest([U(70, "juice"), U(42, "salad")], Bundles).Choices;
         var choice = Assert.Single(choices);
         Assert.Equal("salad-juice", choice.Bundle.Id);
         Assert.Equal([42, 70], choice.UnitIds);
@@ -296,7 +296,7 @@ public class BundleOptimizerTests
         {
             var (c, units) = x;
             var byId = units.ToDictionary(u => u.Id);
-            var choices = BundleOptimizer.Cheapest(units, c.Bundles);
+            var choices = BundleOptimizer.Cheapest(units, c.Bundles).Choices;
             var taken = choices.SelectMany(ch => ch.UnitIds).ToList();
             Assert.Equal(taken.Count, taken.Distinct().Count());
             foreach (var choice in choices)

@@ -1,5 +1,5 @@
 using Restaurant.Domain.Menus;
-using static Restaurant.Domain.Tests.DefaultMenu;
+using static Restaurant.Domain.Tests.TestMenus;
 
 namespace Restaurant.Domain.Tests;
 
@@ -21,18 +21,18 @@ public class MenuTests
     [Fact]
     public void The_default_menu_is_valid()
     {
-        var menu = Build();
+        var menu = DefaultMenu.Create();
         Assert.Equal("USD", menu.Currency);
         Assert.Equal(0m, menu.TaxRate);
         Assert.Equal(11, menu.Items.Count);
         Assert.Equal(5, menu.Bundles.Count);
-        Assert.Empty(Menu.Validate("USD", 0m, Items(), Bundles()));
+        Assert.Empty(Menu.Validate("USD", 0m, DefaultItems(), DefaultBundles()));
     }
 
     [Fact]
     public void ItemToOrder_returns_an_available_item()
     {
-        var item = Build().ItemToOrder("omelet");
+        var item = DefaultMenu.Create().ItemToOrder("omelet");
         Assert.Equal("Omelet", item.Name);
         Assert.Equal(new Money(900), item.Price);
     }
@@ -43,19 +43,19 @@ public class MenuTests
     [InlineData("Salad")]
     public void ItemToOrder_refuses_an_unknown_item(string id)
     {
-        var ex = Assert.Throws<DomainException>(() => Build().ItemToOrder(id));
+        var ex = Assert.Throws<DomainException>(() => DefaultMenu.Create().ItemToOrder(id));
         Assert.Equal(DomainErrors.UnknownMenuItem, ex.Code);
     }
 
     [Fact]
     public void ItemToOrder_refuses_an_unavailable_item()
     {
-        var menu = Build().WithAvailability("cake", false);
+        var menu = DefaultMenu.Create().WithAvailability("cake", false);
         var ex = Assert.Throws<DomainException>(() => menu.ItemToOrder("cake"));
         Assert.Equal(DomainErrors.ItemUnavailable, ex.Code);
         // Availability is a new menu: the other items and the original menu are untouched.
         Assert.Equal("Coffee", menu.ItemToOrder("coffee").Name);
-        Assert.Equal("Chocolate Cake", Build().ItemToOrder("cake").Name);
+        Assert.Equal("Chocolate Cake", DefaultMenu.Create().ItemToOrder("cake").Name);
         Assert.Equal("Chocolate Cake", menu.WithAvailability("cake", true).ItemToOrder("cake").Name);
     }
 
@@ -69,7 +69,7 @@ public class MenuTests
     [Fact]
     public void WithAvailability_refuses_an_unknown_item()
     {
-        var ex = Assert.Throws<DomainException>(() => Build().WithAvailability("steak", false));
+        var ex = Assert.Throws<DomainException>(() => DefaultMenu.Create().WithAvailability("steak", false));
         Assert.Equal(DomainErrors.UnknownMenuItem, ex.Code);
     }
 
@@ -80,8 +80,8 @@ public class MenuTests
         var wide = Enumerable.Range(0, 4).Select(i => Bundle($"wide{i}", "Wide", 5m, [.. Enumerable.Repeat(wideSlot, 5)])).ToList();
 
         Assert.Equal(200, wide.Sum(b => b.Slots.Sum(s => s.Count)));
-        Assert.Empty(Menu.Validate("USD", 0m, Items(), wide));
-        AssertInvalid(Items(), [.. wide, Bundle("one-more", "One more", 1m, ["tea"])]);
+        Assert.Empty(Menu.Validate("USD", 0m, DefaultItems(), wide));
+        AssertInvalid(DefaultItems(), [.. wide, Bundle("one-more", "One more", 1m, ["tea"])]);
     }
 
     [Fact]
@@ -215,6 +215,40 @@ public class MenuTests
     {
         var rate = decimal.Parse(taxRate, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(rate, new Menu("EUR", rate, TwoItems(), []).TaxRate);
+    }
+
+    [Fact]
+    public void A_price_above_the_highest_is_invalid()
+    {
+        AssertInvalid([.. TwoItems(), Item("caviar", "Caviar", "starters", Menu.MaxPrice + 0.01m)], []);
+        Assert.Equal(3, new Menu("USD", 0m, [.. TwoItems(), Item("caviar", "Caviar", "starters", Menu.MaxPrice)], []).Items.Count);
+    }
+
+    [Theory]
+    [InlineData("tea/green")]
+    [InlineData("tea green")]
+    [InlineData("thé")]
+    public void An_id_of_other_characters_than_letters_digits_dash_and_underscore_is_invalid(string id)
+    {
+        AssertInvalid([.. TwoItems(), Item(id, "Tea", "drinks", 1m)], []);
+        AssertInvalid(TwoItems(), [Bundle(id, "Deal", 10m, ["salad"], ["juice"])]);
+    }
+
+    [Fact]
+    public void A_slot_listing_an_item_twice_is_invalid() =>
+        AssertInvalid(TwoItems(), [Bundle("deal", "Deal", 10m, ["salad", "salad"], ["juice"])]);
+
+    [Fact]
+    public void Each_problem_names_the_field_of_the_menu_it_concerns()
+    {
+        var problems = Menu.Validate("usd", 0m,
+            [.. TwoItems(), Item("salad", "Dup", "starters", 1m)],
+            [Bundle("deal", "Deal", 0m, ["salad"], ["ghost"])]);
+
+        Assert.Equal(["bundles[0].price", "bundles[0].slots[1]", "currency", "items[2].id"], problems.Select(p => p.Field).Order(StringComparer.Ordinal));
+        var refusal = Assert.Throws<DomainException>(() => new Menu("usd", 0m, TwoItems(), []));
+        Assert.Equal("currency", Assert.Single(refusal.Problems).Field);
+        Assert.StartsWith("currency: ", refusal.Message);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Restaurant.Domain.Tests;
 public class OrderDinersAndCancelTests
 {
     private static readonly DateTimeOffset Now = new(2025, 1, 2, 12, 0, 0, TimeSpan.Zero);
-    private static readonly Menu Menu = DefaultMenu.Build();
+    private static readonly Menu Menu = DefaultMenu.Create();
 
     private static Order NewOrder() => Order.Open("order-1", "T1", 2, Now);
 

@@ -8,7 +8,7 @@ namespace Restaurant.Domain.Tests;
 public class OrderPaymentTests
 {
     private static readonly DateTimeOffset Now = new(2025, 1, 2, 12, 0, 0, TimeSpan.Zero);
-    private static readonly Menu Menu = DefaultMenu.Build();
+    private static readonly Menu Menu = DefaultMenu.Create();
 
     /// <summary>Burger, fries and soda, billed: one Burger Meal, 16.00.</summary>
     private static Order BilledOrder()

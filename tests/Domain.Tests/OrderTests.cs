@@ -6,7 +6,7 @@ namespace Restaurant.Domain.Tests;
 public class OrderTests
 {
     private static readonly DateTimeOffset Now = new(2025, 1, 2, 12, 0, 0, TimeSpan.Zero);
-    private static readonly Menu Menu = DefaultMenu.Build();
+    private static readonly Menu Menu = DefaultMenu.Create();
 
     private static Order NewOrder(string table = "T1") => Order.Open("order-1", table, 3, Now);
 
@@ -139,8 +139,8 @@ public class OrderTests
         var order = NewOrder();
         Add(order, Line("salad"));
         var cheaper = new Menu("USD", 0m,
-            DefaultMenu.Items().Select(i => i.Id == "salad" ? i with { Price = new Money(700) } : i).ToList(),
-            DefaultMenu.Bundles());
+            TestMenus.DefaultItems().Select(i => i.Id == "salad" ? i with { Price = new Money(700) } : i).ToList(),
+            TestMenus.DefaultBundles());
         Add(order, Line("salad", menu: cheaper));
         Assert.Equal([800L, 700L], order.Lines.Select(l => l.UnitPrice.Minor));
     }
@@ -329,7 +329,7 @@ public class OrderTests
         var version = order.Version;
 
         var noBundlesTaxed = new Menu("EUR", 0.2m,
-            DefaultMenu.Items().Select(i => i with { Price = new Money(100) }).ToList(), []);
+            TestMenus.DefaultItems().Select(i => i with { Price = new Money(100) }).ToList(), []);
         var again = order.CloseWithBill(noBundlesTaxed, Now);
 
         Assert.Same(bill, again);

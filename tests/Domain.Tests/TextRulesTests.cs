@@ -1,6 +1,6 @@
 using Restaurant.Domain.Menus;
 using Restaurant.Domain.Orders;
-using static Restaurant.Domain.Tests.DefaultMenu;
+using static Restaurant.Domain.Tests.TestMenus;
 
 namespace Restaurant.Domain.Tests;
 
@@ -48,7 +48,7 @@ public class TextRulesTests
     [InlineData(null, "\u2066hot\u2069", "note")]
     public void An_order_refuses_a_diner_or_note_with_a_refused_character_and_adds_nothing(string? diner, string? note, string field)
     {
-        var menu = Build();
+        var menu = DefaultMenu.Create();
         var order = Order.Open("order-1", "T1", null, Now);
         var clean = new NewLine(menu.ItemToOrder("tea"), new Quantity(1), "Al", "hot");
         var unclean = new NewLine(menu.ItemToOrder("coffee"), new Quantity(1), diner, note);
@@ -64,7 +64,7 @@ public class TextRulesTests
     [Fact]
     public void A_payment_refuses_a_card_token_with_a_refused_character()
     {
-        var menu = Build();
+        var menu = DefaultMenu.Create();
         var order = Order.Open("order-1", "T1", null, Now);
         order.ChangeItems([new NewLine(menu.ItemToOrder("tea"), new Quantity(1), null, null)], [], Now);
         order.Submit(Now);
@@ -80,12 +80,12 @@ public class TextRulesTests
 
     public static TheoryData<string, MenuItem[], Bundle[]> UncleanMenus() => new()
     {
-        { "Item 2's name", [Item("tea", "Tea", "drinks", 2.5m), Item("coffee", "Cof\0fee", "drinks", 3m)], [] },
-        { "Item 1's category", [Item("tea", "Tea", "drinks\u202E", 2.5m)], [] },
-        { "Item 1's id", [Item("tea\u0007", "Tea", "drinks", 2.5m)], [] },
-        { "Bundle 1's name", [Item("tea", "Tea", "drinks", 2.5m)], [Bundle("two-teas", "Two\tteas", 4m, ["tea"], ["tea"])] },
-        { "Bundle 1's id", [Item("tea", "Tea", "drinks", 2.5m)], [Bundle("two\u2067teas", "Two teas", 4m, ["tea"], ["tea"])] },
-        { "Bundle 1's slot item", [Item("tea", "Tea", "drinks", 2.5m)], [Bundle("two-teas", "Two teas", 4m, ["tea"], ["tea\u007F"])] },
+        { "items[1].name", [Item("tea", "Tea", "drinks", 2.5m), Item("coffee", "Cof\0fee", "drinks", 3m)], [] },
+        { "items[0].category", [Item("tea", "Tea", "drinks\u202E", 2.5m)], [] },
+        { "items[0].id", [Item("tea\u0007", "Tea", "drinks", 2.5m)], [] },
+        { "bundles[0].name", [Item("tea", "Tea", "drinks", 2.5m)], [Bundle("two-teas", "Two\tteas", 4m, ["tea"], ["tea"])] },
+        { "bundles[0].id", [Item("tea", "Tea", "drinks", 2.5m)], [Bundle("two\u2067teas", "Two teas", 4m, ["tea"], ["tea"])] },
+        { "bundles[0].slots[1]", [Item("tea", "Tea", "drinks", 2.5m)], [Bundle("two-teas", "Two teas", 4m, ["tea"], ["tea\u007F"])] },
     };
 
     [Theory]
@@ -95,6 +95,6 @@ public class TextRulesTests
         var refusal = Assert.Throws<DomainException>(() => new Menu("USD", 0m, items, bundles));
 
         Assert.Equal(DomainErrors.InvalidMenu, refusal.Code);
-        Assert.Contains($"{where}: {TextRules.Refusal}", refusal.Message);
+        Assert.Contains(new FieldProblem(where, TextRules.Refusal), refusal.Problems);
     }
 }

@@ -6,7 +6,7 @@ using Restaurant.Domain;
 
 namespace Restaurant.Api.Infrastructure;
 
-/// <summary>The one place where exceptions become RFC 9457 problems with the codes of API.md.</summary>
+/// <summary>The one place where exceptions become RFC 9457 problems with the codes of docs/api.md.</summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -20,15 +20,12 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             // The server's own refusals while the body is read (a subclass: cut short, badly framed) are not binding.
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } badRequest when badRequest.GetType() != typeof(BadHttpRequestException) =>
                 UnreadableBodyProblem(),
-            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } badRequest => BindingProblem(badRequest),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } => BindingProblem(httpContext),
             BadHttpRequestException badRequest => Problem((badRequest.StatusCode, ProblemCodes.ForStatus(badRequest.StatusCode)),
                 ProblemCodes.DetailFor(badRequest.StatusCode) ?? badRequest.Message),
-            // The database kept refusing the work for contention, retries and all: busy, not broken.
-            _ when DbErrors.IsContention(exception) => Problem((StatusCodes.Status503ServiceUnavailable, "service_busy"),
-                "The restaurant is very busy right now; nothing was changed. Retry in a moment."),
+            _ when DatabaseOutage.Covers(exception) => OutageProblem(httpContext, exception),
             _ => null,
         };
-        if (problem?.Status == StatusCodes.Status503ServiceUnavailable) httpContext.Response.Headers.RetryAfter = "1";
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
@@ -51,13 +48,29 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         return problem;
     }
 
-    private static ProblemDetails DomainProblem(DomainException exception)
+    // The database is down, locked or full (or other writers kept winning): a 503 the client can wait out, logged once
+    // per outage by DatabaseOutage rather than as a failure per request.
+    private static ProblemDetails OutageProblem(HttpContext http, Exception exception)
     {
-        var (status, code, field) = ProblemCodes.ForDomainError(exception.Code);
+        var (detail, extensions) = http.RequestServices.GetRequiredService<DatabaseOutage>().Refuse(http, exception);
+        http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem((StatusCodes.Status503ServiceUnavailable, ProblemCodes.ServiceUnavailable), detail, extensions);
+    }
+
+    /// <summary>Null for a code no client can cause (an invariant of the server): that is a 500, logged like any other failure.</summary>
+    private static ProblemDetails? DomainProblem(DomainException exception)
+    {
+        if (ProblemCodes.ForDomainError(exception.Code) is not { } answer) return null;
+        var (status, code, field) = answer;
         var problem = Problem((status, code), exception.Message,
             exception.Facts.ToDictionary(fact => fact.Key, fact => (object?)(fact.Value is Money money ? money.ToMajor() : fact.Value)));
+        // A rule that checks a whole input lists every broken part; one that refuses a single input names it (the
+        // exception's field, such as note, or else the request field the code is about).
         field = exception.Field ?? field;
-        if (field is not null) problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [exception.Message] };
+        if (exception.Problems.Count > 0)
+            problem.Extensions["errors"] = exception.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        else if (field is not null)
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [exception.Message] };
         return problem;
     }
 
@@ -88,33 +101,19 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
     }
 
     // A missing body or an unreadable query value: still a validation failure, so it names the field in errors. The
-    // framework's message is written for the server's developer ("Did you mean to use a Service instead?"), not the client.
-    private static ProblemDetails BindingProblem(BadHttpRequestException exception)
+    // field comes from the endpoint's parameters (BindingFailures), not from the framework's message, which is written
+    // for the server's developer ("Did you mean to use a Service instead?"), not the client.
+    private static ProblemDetails BindingProblem(HttpContext http)
     {
-        var message = exception.Message;
-        var parameter = ParameterName(message);
-        var fromBody = parameter is null || message.StartsWith("Implicit body", StringComparison.Ordinal) ||
-                       message.EndsWith("from body.", StringComparison.Ordinal);
+        var field = BindingFailures.FieldOf(http);
+        var fromBody = field == BindingFailures.Body;
         var problem = Problem((StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed),
             fromBody ? "The request needs a JSON body." : "A parameter of the request is missing or malformed; see errors.");
         problem.Extensions["errors"] = new Dictionary<string, string[]>
         {
-            [fromBody ? "body" : parameter!] = [fromBody ? "A JSON body is required." : "This value is missing, malformed or of the wrong type."],
+            [field] = [fromBody ? "A JSON body is required." : "This value is missing, malformed or of the wrong type."],
         };
         return problem;
-    }
-
-    /// <summary>"Failed to bind parameter \"Nullable&lt;long&gt; after\" from …" → "after".</summary>
-    private static string? ParameterName(string message)
-    {
-        const string marker = "parameter \"";
-        var start = message.IndexOf(marker, StringComparison.Ordinal);
-        if (start < 0) return null;
-        start += marker.Length;
-        var end = message.IndexOf('"', start);
-        if (end <= start) return null;
-        var declaration = message[start..end];
-        return declaration[(declaration.LastIndexOf(' ') + 1)..];
     }
 
     /// <summary>"Add[0].MenuItemId" → "add[0].menuItemId": the names the client sent.</summary>

@@ -6,13 +6,19 @@ namespace Restaurant.Api.Infrastructure;
 
 public static class Mediation
 {
-    /// <summary>MediatR 5 by hand: the mediator, its service factory and every handler of this assembly; its validators by FluentValidation.</summary>
+    /// <summary>
+    /// MediatR 5 by hand: the mediator, its service factory, its behaviors (logging, then validation, then the command's
+    /// transaction) and every handler of this assembly; its validators by FluentValidation; the sender endpoints use.
+    /// </summary>
     public static IServiceCollection AddMediation(this IServiceCollection services)
     {
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Telemetry.TelemetryBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CommandTransactionBehavior<,>));
+        services.AddScoped<CommandSender>();
 
         var handlerTypes = typeof(Mediation).Assembly.GetTypes()
             .Where(type => type is { IsAbstract: false, IsGenericTypeDefinition: false })

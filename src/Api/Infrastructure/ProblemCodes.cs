@@ -2,51 +2,61 @@ using Restaurant.Domain;
 
 namespace Restaurant.Api.Infrastructure;
 
-/// <summary>The status each broken domain rule is answered with (the error table of API.md).</summary>
+/// <summary>The status each broken domain rule is answered with (the error table of docs/api.md).</summary>
 public static class ProblemCodes
 {
     public const string ValidationFailed = "validation_failed";
+    /// <summary>503: the database is unavailable (or too contended); the answer carries Retry-After (<see cref="DatabaseOutage"/>).</summary>
+    public const string ServiceUnavailable = "service_unavailable";
 
-    /// <summary>For a JSON value the body cannot be read into: API.md's Conventions in a sentence.</summary>
+    /// <summary>For a JSON value the body cannot be read into: docs/api.md's Conventions in a sentence.</summary>
     public const string MalformedValue = "This value is malformed, of the wrong type (numbers are not quoted) or sent more than once.";
 
     /// <summary>For a body the server could not read to its end, so nothing in it was looked at.</summary>
     public const string UnreadableBody = "The request body could not be read: it was cut short or badly framed.";
 
-    private static readonly Dictionary<string, int> StatusByDomainError = new()
+    /// <summary>
+    /// Every domain code a client can cause, with its answer: input the domain refused is a validation failure naming
+    /// the request field to look at; the rest keep their own code. A code not listed here (an invariant of the server
+    /// itself, such as unknown_tender) is a server bug: a logged 500, never a client error.
+    /// </summary>
+    private static readonly Dictionary<string, DomainProblem> ByDomainError = new()
     {
-        [DomainErrors.UnknownMenuItem] = StatusCodes.Status400BadRequest,
-        [DomainErrors.UnknownLine] = StatusCodes.Status400BadRequest,
-        [DomainErrors.ItemUnavailable] = StatusCodes.Status409Conflict,
-        [DomainErrors.LineSubmitted] = StatusCodes.Status409Conflict,
-        [DomainErrors.OrderBilled] = StatusCodes.Status409Conflict,
-        [DomainErrors.OrderPaid] = StatusCodes.Status409Conflict,
-        [DomainErrors.OrderCancelled] = StatusCodes.Status409Conflict,
-        [DomainErrors.OrderNotCancellable] = StatusCodes.Status409Conflict,
-        [DomainErrors.NotBilled] = StatusCodes.Status409Conflict,
-        [DomainErrors.PendingItems] = StatusCodes.Status409Conflict,
-        [DomainErrors.EmptyOrder] = StatusCodes.Status409Conflict,
-        [DomainErrors.TotalExceedsBalance] = StatusCodes.Status409Conflict,
+        [DomainErrors.InvalidAmount] = Invalid("body"),
+        [DomainErrors.InvalidQuantity] = Invalid("add"),
+        [DomainErrors.InvalidTable] = Invalid("table"),
+        [DomainErrors.InvalidSeats] = Invalid("seats"),
+        [DomainErrors.InvalidDiner] = Invalid("diner"),
+        [DomainErrors.InvalidGuests] = Invalid("guests"),
+        [DomainErrors.InvalidMenu] = Invalid("body"),
+        // Names its own field when it has one (note, diner, cardToken): DomainException.Field.
+        [DomainErrors.InvalidText] = Invalid("body"),
+        [DomainErrors.InvalidLine] = Invalid("add"),
+        [DomainErrors.OrderTooLarge] = Invalid("add"),
+        [DomainErrors.InvalidPayment] = Invalid("payments"),
+        [DomainErrors.UnknownMenuItem] = Coded(StatusCodes.Status400BadRequest, DomainErrors.UnknownMenuItem),
+        [DomainErrors.UnknownLine] = Coded(StatusCodes.Status400BadRequest, DomainErrors.UnknownLine),
+        [DomainErrors.ItemUnavailable] = Coded(StatusCodes.Status409Conflict, DomainErrors.ItemUnavailable),
+        [DomainErrors.LineSubmitted] = Coded(StatusCodes.Status409Conflict, DomainErrors.LineSubmitted),
+        [DomainErrors.OrderBilled] = Coded(StatusCodes.Status409Conflict, DomainErrors.OrderBilled),
+        [DomainErrors.OrderPaid] = Coded(StatusCodes.Status409Conflict, DomainErrors.OrderPaid),
+        [DomainErrors.OrderCancelled] = Coded(StatusCodes.Status409Conflict, DomainErrors.OrderCancelled),
+        [DomainErrors.OrderNotCancellable] = Coded(StatusCodes.Status409Conflict, DomainErrors.OrderNotCancellable),
+        [DomainErrors.NotBilled] = Coded(StatusCodes.Status409Conflict, DomainErrors.NotBilled),
+        [DomainErrors.PendingItems] = Coded(StatusCodes.Status409Conflict, DomainErrors.PendingItems),
+        [DomainErrors.EmptyOrder] = Coded(StatusCodes.Status409Conflict, DomainErrors.EmptyOrder),
+        [DomainErrors.TotalExceedsBalance] = Coded(StatusCodes.Status409Conflict, DomainErrors.TotalExceedsBalance),
     };
 
-    // For rules that are input checks, the request field the client should look at.
-    private static readonly Dictionary<string, string> FieldByDomainError = new()
-    {
-        [DomainErrors.OrderTooLarge] = "add",
-        [DomainErrors.InvalidQuantity] = "add",
-        [DomainErrors.InvalidTable] = "table",
-        [DomainErrors.InvalidSeats] = "seats",
-        [DomainErrors.InvalidDiner] = "diner",
-        [DomainErrors.InvalidGuests] = "guests",
-        [DomainErrors.InvalidLine] = "add",
-        [DomainErrors.InvalidPayment] = "payments",
-    };
+    /// <summary>How the API answers a domain refusal: a status, a problem code and, for refused input, the field.</summary>
+    public sealed record DomainProblem(int Status, string Code, string? Field);
 
-    /// <summary>Rules not in the table are input checks: a validation failure naming the field (or the body).</summary>
-    public static (int Status, string Code, string? Field) ForDomainError(string domainCode) =>
-        StatusByDomainError.TryGetValue(domainCode, out var status)
-            ? (status, domainCode, null)
-            : (StatusCodes.Status400BadRequest, ValidationFailed, FieldByDomainError.GetValueOrDefault(domainCode, "body"));
+    /// <summary>The answer to a broken rule; null for a code no client can cause, which the API answers as a 500.</summary>
+    public static DomainProblem? ForDomainError(string domainCode) => ByDomainError.GetValueOrDefault(domainCode);
+
+    private static DomainProblem Invalid(string field) => new(StatusCodes.Status400BadRequest, ValidationFailed, field);
+
+    private static DomainProblem Coded(int status, string code) => new(status, code, null);
 
     public static string? DetailFor(int status) => status switch
     {
@@ -69,6 +79,7 @@ public static class ProblemCodes
         StatusCodes.Status408RequestTimeout => "request_timeout",
         StatusCodes.Status413PayloadTooLarge => "payload_too_large",
         StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+        StatusCodes.Status503ServiceUnavailable => ServiceUnavailable,
         _ when status >= 500 => "internal_error",
         _ => "error",
     };

@@ -5,7 +5,7 @@ namespace Restaurant.Api.Infrastructure;
 public static class StrictJson
 {
     /// <summary>
-    /// Request bodies are read as API.md writes them: a number sent as a string ("2") and a key sent twice are
+    /// Request bodies are read as docs/api.md writes them: a number sent as a string ("2") and a key sent twice are
     /// malformed (the web defaults accept the first and keep the last of the second), so both reach
     /// <see cref="ApiExceptionHandler"/> as a validation failure naming the field.
     /// </summary>

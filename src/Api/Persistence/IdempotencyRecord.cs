@@ -7,6 +7,10 @@ namespace Restaurant.Api.Persistence;
 public sealed class IdempotencyRecord
 {
     public const int MaxKeyLength = 255;
+    /// <summary>"anonymous", "order:" and an order id, or "staff:" and 16 hex digits of the key's hash, with room to spare.</summary>
+    public const int MaxCallerLength = 80;
+    /// <summary>A SHA-256 in hex.</summary>
+    public const int KeyHashLength = 64;
 
     public string Caller { get; set; } = "";
     /// <summary>SHA-256 of the Idempotency-Key; the key itself is never stored (it decrypts <see cref="Body"/>).</summary>

@@ -10,8 +10,8 @@ public static class OrderQueries
     /// The partial indexes' filters, as SQL. They are written as EF Core writes the queries below (it turns two "not
     /// equal"s into NOT IN), because SQLite uses a partial index only for a query whose WHERE holds its filter's terms.
     /// </summary>
-    public const string ActiveFilter = "\"Status\" NOT IN ('Paid', 'Cancelled')";
-    public const string OpenFilter = "\"Status\" = 'Open'";
+    public const string ActiveFilter = $"\"{nameof(Order.Status)}\" NOT IN ('{nameof(OrderStatus.Paid)}', '{nameof(OrderStatus.Cancelled)}')";
+    public const string OpenFilter = $"\"{nameof(Order.Status)}\" = '{nameof(OrderStatus.Open)}'";
 
     /// <summary>Orders that still hold their table (<see cref="Order.IsActive"/>), as a query.</summary>
     public static IQueryable<Order> Active(this IQueryable<Order> orders) =>
@@ -26,26 +26,20 @@ public static class OrderQueries
         ?? throw ApiProblem.OrderNotFound(orderId);
 
     /// <summary>
-    /// The aggregate, for a command that changes it. On PostgreSQL the order's row is locked first (held to commit), so
-    /// writers of one order take turns and every one of them reads what the previous one committed. (SQLite's command
-    /// transaction already holds the database's single write lock.)
+    /// The aggregate, for a command that changes it: the order is locked first (held to commit), so writers of one
+    /// order take turns and every one of them reads what the previous one committed (<see cref="IDatabaseDialect.LockOrderAsync"/>).
     /// </summary>
     public static async Task<Order> LoadOrderForChangeAsync(this RestaurantDbContext db, string orderId, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Orders\" WHERE \"Id\" = {orderId} FOR UPDATE", ct);
+        await db.Dialect.LockOrderAsync(db, orderId, ct);
         return await db.LoadOrderAsync(orderId, ct);
     }
 
     /// <summary>
-    /// Makes tickets enter the kitchen's sequence in commit order. PostgreSQL draws identity values at insert, not at
-    /// commit, so without this a ticket with a lower sequence could commit after a higher one that the kitchen has
-    /// already paged past (GET /kitchen/tickets?after=). Held to commit; SQLite's write lock already does this.
+    /// Makes tickets enter the kitchen's sequence in commit order, so that the kitchen, paging with ?after=, never
+    /// skips one (<see cref="IDatabaseDialect.LockKitchenSequenceAsync"/>). Held to commit.
     /// </summary>
-    public static async Task LockKitchenSequenceAsync(this RestaurantDbContext db, CancellationToken ct)
-    {
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7461001)", ct);
-    }
+    public static Task LockKitchenSequenceAsync(this RestaurantDbContext db, CancellationToken ct) => db.Dialect.LockKitchenSequenceAsync(db, ct);
 
     /// <summary>The menu in effect at <paramref name="now"/>: the latest version whose start has come.</summary>
     public static async Task<StoredMenu> CurrentMenuAsync(this RestaurantDbContext db, DateTimeOffset now, CancellationToken ct) =>

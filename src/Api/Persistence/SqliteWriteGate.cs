@@ -5,7 +5,7 @@ namespace Restaurant.Api.Persistence;
 /// ms at a time), so under load the lock often stands idle while writers sleep. Writers of this host queue here
 /// instead and are woken the moment the lock is free. Correctness never rests on this gate: other processes (and
 /// other hosts) still meet SQLite's own lock (BEGIN IMMEDIATE, busy_timeout), and the order version checks stay in
-/// every write. One per host, registered with the SQLite store.
+/// every write. One per host, held by <see cref="SqliteDialect"/>.
 /// </summary>
 public sealed class SqliteWriteGate
 {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Restaurant.Domain;
 using Restaurant.Domain.Menus;
@@ -16,21 +15,8 @@ public sealed class StoredMenu
 
     public string ETag => $"\"{Version}.{Revision}\"";
 
-    /// <summary>
-    /// The menu this document holds. Every addition and bill needs it, so parsed menus are kept by their document's
-    /// text: a changed menu is a new text, so nothing is ever stale, whichever node or database it came from.
-    /// </summary>
-    public Menu ToMenu()
-    {
-        if (Parsed.TryGetValue(Document, out var menu)) return menu;
-        if (Parsed.Count >= MaxParsed) Parsed.Clear();
-        return Parsed[Document] = Parse();
-    }
-
-    private const int MaxParsed = 32;
-    private static readonly ConcurrentDictionary<string, Menu> Parsed = new(StringComparer.Ordinal);
-
-    private Menu Parse()
+    /// <summary>The menu this document holds, parsed and checked anew; <see cref="MenuCache"/> keeps parsed menus.</summary>
+    public Menu Parse()
     {
         var document = JsonSerializer.Deserialize<MenuDocument>(Document, StoredJson.Options)!;
         return new Menu(document.Currency, document.TaxRate,

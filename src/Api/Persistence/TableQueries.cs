@@ -7,10 +7,10 @@ namespace Restaurant.Api.Persistence;
 public static class TableQueries
 {
     /// <summary>
-    /// The table, for a command that opens or joins its order, changes, re-codes or deletes it. On PostgreSQL its row is
-    /// locked first (held to commit), so these take turns per table: a rotated code or a deleted table is seen by every
-    /// phone that comes after, and two phones opening one table queue instead of both inserting an order. (SQLite's
-    /// command transaction already holds the database's single write lock.) Unknown: 404 table_not_found.
+    /// The table, for a command that opens or joins its order, changes, re-codes or deletes it. It is locked first (held
+    /// to commit, <see cref="IDatabaseDialect.LockTableAsync"/>), so these take turns per table: a rotated code or a
+    /// deleted table is seen by every phone that comes after, and two phones opening one table queue instead of both
+    /// inserting an order. Unknown: 404 table_not_found.
     /// </summary>
     public static async Task<Table> LoadTableForChangeAsync(this RestaurantDbContext db, string tableId, CancellationToken ct) =>
         await db.FindTableForChangeAsync(tableId, ct) ?? throw ApiProblem.TableNotFound(tableId);
@@ -18,8 +18,7 @@ public static class TableQueries
     /// <summary>As <see cref="LoadTableForChangeAsync"/>, but null for a table that does not exist (yet).</summary>
     public static async Task<Table?> FindTableForChangeAsync(this RestaurantDbContext db, string tableId, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Tables\" WHERE \"Id\" = {tableId} FOR UPDATE", ct);
+        await db.Dialect.LockTableAsync(db, tableId, ct);
         return await db.Tables.SingleOrDefaultAsync(t => t.Id == tableId, ct);
     }
 

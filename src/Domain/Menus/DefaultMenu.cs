@@ -1,6 +1,6 @@
 namespace Restaurant.Domain.Menus;
 
-/// <summary>The menu a new restaurant starts with (API.md), so a fresh install can take orders at once.</summary>
+/// <summary>The menu a new restaurant starts with (docs/api.md), so a fresh install can take orders at once.</summary>
 public static class DefaultMenu
 {
     public static Menu Create(decimal taxRate = 0m) => new("USD", taxRate,

@@ -16,15 +16,25 @@ public sealed class Menu
     /// <summary>Items listed over all slots of all bundles: what bounds the size of the pricing program.</summary>
     public const int MaxSlotEntries = 200;
     public const int MaxIdLength = 64;
+    /// <summary>An ISO 4217 code: three upper-case letters.</summary>
+    public const int CurrencyLength = 3;
     /// <summary>For names and categories.</summary>
     public const int MaxNameLength = 200;
+    /// <summary>The highest price an item or bundle may have, in major units: it keeps every bill's arithmetic in range.</summary>
+    public const decimal MaxPrice = 1_000_000m;
+
+    private static readonly Money HighestPrice = Money.FromMajor(MaxPrice);
 
     private readonly Dictionary<string, MenuItem> _itemsById;
 
     public Menu(string currency, decimal taxRate, IReadOnlyList<MenuItem> items, IReadOnlyList<Bundle> bundles)
     {
         var problems = Validate(currency, taxRate, items, bundles);
-        if (problems.Count > 0) throw new DomainException(DomainErrors.InvalidMenu, string.Join(" ", problems));
+        if (problems.Count > 0)
+            throw new DomainException(DomainErrors.InvalidMenu, string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")))
+            {
+                Problems = problems,
+            };
         Currency = currency;
         TaxRate = taxRate;
         Items = items;
@@ -55,7 +65,6 @@ public sealed class Menu
         return new Menu(Currency, TaxRate, items, Bundles);
     }
 
-    /// <summary>Every reason the menu is not acceptable, in words a menu editor can act on.</summary>
     /// <summary>
     /// ISO 4217 currencies whose minor unit is not a hundredth (JPY has none, KWD thousandths). Money is kept in
     /// hundredths and card gateways take amounts in the currency's own minor unit, so these would be charged 100×
@@ -69,58 +78,74 @@ public sealed class Menu
 
     public static bool HasCents(string currency) => !CurrenciesWithoutCents.Contains(currency);
 
-    public static IReadOnlyList<string> Validate(string currency, decimal taxRate, IReadOnlyList<MenuItem> items, IReadOnlyList<Bundle> bundles)
+    /// <summary>
+    /// Every reason the menu is not acceptable, in words a menu editor can act on, each under the path of the field it
+    /// concerns in the menu's document (<c>currency</c>, <c>items[3].price</c>, <c>bundles[0].slots[1]</c>).
+    /// </summary>
+    public static IReadOnlyList<FieldProblem> Validate(string currency, decimal taxRate, IReadOnlyList<MenuItem> items, IReadOnlyList<Bundle> bundles)
     {
-        var problems = new List<string>();
-        if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterUpper))
-            problems.Add("The currency is a three-letter upper-case ISO code.");
+        var problems = new List<FieldProblem>();
+        void Refuse(string field, string message) => problems.Add(new FieldProblem(field, message));
+
+        if (currency is not { Length: CurrencyLength } || !currency.All(char.IsAsciiLetterUpper))
+            Refuse("currency", "The currency is a three-letter upper-case ISO 4217 code, such as USD.");
         else if (!HasCents(currency))
-            problems.Add($"{currency} does not count in hundredths; prices are kept in cents, so the currency must have two decimals.");
-        if (taxRate is < 0m or > 1m) problems.Add("The tax rate is between 0 and 1.");
-        if (items.Count is 0 or > MaxItems) problems.Add($"A menu has 1 to {MaxItems} items.");
-        if (bundles.Count > MaxBundles) problems.Add($"A menu has at most {MaxBundles} bundles.");
+            Refuse("currency", $"{currency} does not count in hundredths; prices are kept in cents, so the currency must have two decimals.");
+        if (taxRate is < 0m or > 1m) Refuse("taxRate", "The tax rate is between 0 and 1.");
+        if (items.Count is 0 or > MaxItems) Refuse("items", $"A menu has 1 to {MaxItems} items.");
+        if (bundles.Count > MaxBundles) Refuse("bundles", $"A menu has at most {MaxBundles} bundles.");
         if (bundles.Sum(b => b.Slots.Sum(s => s.Count)) > MaxSlotEntries)
-            problems.Add($"The bundles' slots list at most {MaxSlotEntries} items in all.");
-        foreach (var duplicate in items.GroupBy(i => i.Id).Where(g => g.Count() > 1))
-            problems.Add($"Item id '{duplicate.Key}' is used more than once.");
-        foreach (var duplicate in bundles.GroupBy(b => b.Id).Where(g => g.Count() > 1))
-            problems.Add($"Bundle id '{duplicate.Key}' is used more than once.");
+            Refuse("bundles", $"The bundles' slots list at most {MaxSlotEntries} items in all.");
+
+        var itemIds = new HashSet<string>(StringComparer.Ordinal);
+        var listed = items.Select(item => item.Id).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            RefuseUnclean(problems, $"Item {i + 1}", ("id", item.Id), ("name", item.Name), ("category", item.Category));
-            if (!IsValidId(item.Id)) problems.Add($"Item id '{item.Id}' is not 1 to {MaxIdLength} characters.");
-            if (!IsValidName(item.Name)) problems.Add($"Item '{item.Id}' needs a name of 1 to {MaxNameLength} characters.");
-            if (!IsValidName(item.Category)) problems.Add($"Item '{item.Id}' needs a category of 1 to {MaxNameLength} characters.");
-            if (item.Price.Minor <= 0) problems.Add($"Item '{item.Id}' needs a price above zero.");
+            if (!TextRules.IsClean(item.Id)) Refuse($"items[{i}].id", TextRules.Refusal);
+            else if (!IsValidId(item.Id)) Refuse($"items[{i}].id", IdRule);
+            else if (!itemIds.Add(item.Id)) Refuse($"items[{i}].id", $"Item id '{item.Id}' is used more than once.");
+            if (!TextRules.IsClean(item.Name)) Refuse($"items[{i}].name", TextRules.Refusal);
+            else if (!IsValidName(item.Name)) Refuse($"items[{i}].name", $"An item's name is 1 to {MaxNameLength} characters.");
+            if (!TextRules.IsClean(item.Category)) Refuse($"items[{i}].category", TextRules.Refusal);
+            else if (!IsValidName(item.Category)) Refuse($"items[{i}].category", $"An item's category is 1 to {MaxNameLength} characters.");
+            if (!IsValidPrice(item.Price)) Refuse($"items[{i}].price", PriceRule);
         }
-        var itemIds = items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+
+        var bundleIds = new HashSet<string>(StringComparer.Ordinal);
         for (var b = 0; b < bundles.Count; b++)
         {
             var bundle = bundles[b];
-            RefuseUnclean(problems, $"Bundle {b + 1}", [("id", bundle.Id), ("name", bundle.Name), .. bundle.Slots.SelectMany(s => s).Select(id => ("slot item", id))]);
-            if (!IsValidId(bundle.Id)) problems.Add($"Bundle id '{bundle.Id}' is not 1 to {MaxIdLength} characters.");
-            if (!IsValidName(bundle.Name)) problems.Add($"Bundle '{bundle.Id}' needs a name of 1 to {MaxNameLength} characters.");
-            if (bundle.Price.Minor <= 0) problems.Add($"Bundle '{bundle.Id}' needs a price above zero.");
-            if (bundle.Slots.Count is 0 or > MaxSlots) problems.Add($"Bundle '{bundle.Id}' has 1 to {MaxSlots} slots.");
-            foreach (var slot in bundle.Slots)
+            if (!TextRules.IsClean(bundle.Id)) Refuse($"bundles[{b}].id", TextRules.Refusal);
+            else if (!IsValidId(bundle.Id)) Refuse($"bundles[{b}].id", IdRule);
+            else if (!bundleIds.Add(bundle.Id)) Refuse($"bundles[{b}].id", $"Bundle id '{bundle.Id}' is used more than once.");
+            if (!TextRules.IsClean(bundle.Name)) Refuse($"bundles[{b}].name", TextRules.Refusal);
+            else if (!IsValidName(bundle.Name)) Refuse($"bundles[{b}].name", $"A bundle's name is 1 to {MaxNameLength} characters.");
+            if (!IsValidPrice(bundle.Price)) Refuse($"bundles[{b}].price", PriceRule);
+            if (bundle.Slots.Count is 0 or > MaxSlots) Refuse($"bundles[{b}].slots", $"A bundle has 1 to {MaxSlots} slots.");
+            for (var s = 0; s < bundle.Slots.Count; s++)
             {
-                if (slot.Count == 0) problems.Add($"Bundle '{bundle.Id}' has an empty slot.");
-                if (slot.Count > MaxSlotWidth) problems.Add($"Bundle '{bundle.Id}' has a slot listing more than {MaxSlotWidth} items.");
-                foreach (var unknown in slot.Where(id => !itemIds.Contains(id)))
-                    problems.Add($"Bundle '{bundle.Id}' names unknown item '{unknown}'.");
+                var slot = bundle.Slots[s];
+                var path = $"bundles[{b}].slots[{s}]";
+                if (slot.Count == 0) Refuse(path, "A slot lists at least one item.");
+                if (slot.Count > MaxSlotWidth) Refuse(path, $"A slot lists at most {MaxSlotWidth} items.");
+                if (slot.Distinct(StringComparer.Ordinal).Count() != slot.Count) Refuse(path, "A slot lists each item once.");
+                if (!slot.All(TextRules.IsClean)) Refuse(path, TextRules.Refusal);
+                foreach (var unknown in slot.Where(id => TextRules.IsClean(id) && !listed.Contains(id)).Distinct())
+                    Refuse(path, $"'{unknown}' is not an item of this menu.");
             }
         }
         return problems;
     }
 
-    private static void RefuseUnclean(List<string> problems, string owner, params IEnumerable<(string Field, string? Text)> texts)
-    {
-        foreach (var (field, _) in texts.Where(t => !TextRules.IsClean(t.Text)).DistinctBy(t => t.Field))
-            problems.Add($"{owner}'s {field}: {TextRules.Refusal}");
-    }
+    private static readonly string IdRule = $"An id is 1 to {MaxIdLength} letters, digits, '-' or '_'.";
 
-    private static bool IsValidId(string? id) => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxIdLength;
+    private static readonly string PriceRule = $"A price is above 0 and at most {MaxPrice}.";
+
+    private static bool IsValidId(string? id) =>
+        id is { Length: > 0 and <= MaxIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private static bool IsValidName(string? name) => !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength;
+
+    private static bool IsValidPrice(Money price) => price > Money.Zero && price <= HighestPrice;
 }

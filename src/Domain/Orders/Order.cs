@@ -130,5 +130,8 @@ public sealed partial class Order
         _ => "be settled",
     };
 
+    /// <summary>The length of the ids an order makes for its lines, tenders and payment calls (32 hex digits).</summary>
+    public const int IdLength = 32;
+
     private static string NewId() => Guid.CreateVersion7().ToString("N");
 }

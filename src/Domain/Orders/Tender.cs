@@ -18,6 +18,12 @@ public enum TenderStatus
 public sealed class Tender
 {
     public const int MaxCardTokenLength = 255;
+    /// <summary>"restaurant-tender-" and the tender's id, with room to spare.</summary>
+    public const int MaxGatewayKeyLength = 64;
+    /// <summary>What is kept of the gateway's answer: its decline code, its message (cut to length) and its payment id.</summary>
+    public const int MaxDeclineCodeLength = 64;
+    public const int MaxMessageLength = 500;
+    public const int MaxPaymentIdLength = 255;
     /// <summary>A tip is at most the tender's own amount unless configured otherwise (Payments:MaxTipRatio).</summary>
     public const decimal DefaultMaxTipRatio = 1m;
 

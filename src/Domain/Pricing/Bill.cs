@@ -1,6 +1,10 @@
 namespace Restaurant.Domain.Pricing;
 
-/// <summary>The final tally of an order, frozen when the order is billed.</summary>
+/// <summary>
+/// The final tally of an order, frozen when the order is billed. <see cref="Optimal"/> is true when the bundling is
+/// proven the cheapest; false only if the search ran out of its <see cref="PricingBudget"/> first (the bill then
+/// charges the best bundling it found, never more than list price).
+/// </summary>
 public sealed record Bill(
     string Currency,
     IReadOnlyList<BillItem> Items,

@@ -5,8 +5,16 @@ namespace Restaurant.Domain.Pricing;
 /// <summary>Prices a table: cheapest bundling across all diners, tax on the discounted amount, exact diner shares.</summary>
 public static class BillCalculator
 {
+    /// <summary>The bill, with the bundle search bounded by <see cref="PricingBudget.Default"/>.</summary>
+    /// <exception cref="OperationCanceledException">The caller gave up (checked every few hundred pivots).</exception>
     public static Bill Calculate(IEnumerable<BillLine> lines, IReadOnlyList<Bundle> bundles, string currency, decimal taxRate,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Calculate(lines, bundles, currency, taxRate, PricingBudget.Default, cancellationToken);
+
+    /// <summary>The bill; if the bundle search runs out of <paramref name="budget"/>, it bills the best bundling found
+    /// and <see cref="Bill.Optimal"/> is false.</summary>
+    public static Bill Calculate(IEnumerable<BillLine> lines, IReadOnlyList<Bundle> bundles, string currency, decimal taxRate,
+        PricingBudget budget, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var lineList = lines.ToList();
@@ -30,7 +38,8 @@ public static class BillCalculator
         var cost = new long[units.Count];
         for (var i = 0; i < cost.Length; i++) cost[i] = units[i].UnitPrice.Minor;
         var bundleUses = new List<BundleUse>();
-        foreach (var choice in BundleOptimizer.Cheapest(priced, bundles))
+        var plan = BundleOptimizer.Cheapest(priced, bundles, budget, cancellationToken);
+        foreach (var choice in plan.Choices)
         {
             var listPrices = new long[choice.UnitIds.Count];
             var menuItemIds = new List<string>(listPrices.Length);
@@ -85,7 +94,7 @@ public static class BillCalculator
             items.Add(new BillItem(first.MenuItemId, first.Name, quantity, first.UnitPrice, first.UnitPrice * quantity));
         }
 
-        return new Bill(currency, items, bundleUses, subtotal, subtotal - discounted, tax, total, shares);
+        return new Bill(currency, items, bundleUses, subtotal, subtotal - discounted, tax, total, shares, plan.Optimal);
     }
 
     /// <summary>Lines without a diner first, then diners by name.</summary>

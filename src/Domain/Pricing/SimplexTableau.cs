@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Diagnostics;
 
 namespace Restaurant.Domain.Pricing;
 
@@ -11,28 +11,32 @@ namespace Restaurant.Domain.Pricing;
 /// Columns 0…n−1 are the variables, then one slack per "≤" row (appended as rows come); the values of the basic
 /// variables are kept apart from the rows. An "= 0" row has no slack column: its slack is fixed at zero, so it never
 /// enters, and while basic (marked <see cref="FixedSlack"/>) it leaves as soon as a pivot would move it.
-/// Rows live in one pooled array, each a whole number of vectors wide, so pivots run on vectors (<see cref="RowVectors"/>);
-/// cells past the columns in use stay zero. Dispose returns the pooled arrays.
+/// Every pivot is counted in the <see cref="SearchWork"/> the tableau and its copies share; a solve stops early once
+/// that work is exhausted (and throws if it is cancelled). The solves are in SimplexTableau.Solves.cs, row storage in
+/// SimplexTableau.Layout.cs.
 /// </summary>
-internal sealed class SimplexTableau : IDisposable
+internal sealed partial class SimplexTableau : IDisposable
 {
     private const double Epsilon = 1e-9;
+    /// <summary>The least pivot a solve takes: dividing by less would amplify rounding error past any tolerance.</summary>
+    private const double PivotTolerance = 1e-7;
     private const int FixedSlack = -1;
+    private readonly SearchWork _work;
     private readonly int _variables;
+    private readonly SimplexTableau? _parent;
     private int _rows;
     private int _width;
-    private int _stride; // doubles per row: the columns in use plus room for a few more
-    private double[] _cells; // this tableau's rows: row i starts at i · _stride
-    private double[][] _homes; // where each row lives: in _cells, or until first changed in an ancestor's cells
     private double[] _cost; // reduced costs, negated: a column improves the objective while its cost is below zero
     private double[] _values; // the value of each row's basic variable
     private int[] _basis;
     private double _value;
-    private double[] _column = []; // the entering column, gathered once per pivot (rows are far apart in memory)
+    private int _liveCopies;
+    private bool _disposed;
 
     /// <summary>The starting tableau: every row a·x ≤ b with b ≥ 0, so the slacks are a feasible basis.</summary>
-    public SimplexTableau(int variables, double[] objective, IReadOnlyList<(int[] Columns, double[] Values, double Limit, bool Equality)> rows)
+    public SimplexTableau(int variables, double[] objective, IReadOnlyList<ProgramRow> rows, SearchWork work)
     {
+        _work = work;
         _variables = variables;
         _rows = rows.Count;
         _width = variables;
@@ -65,6 +69,8 @@ internal sealed class SimplexTableau : IDisposable
 
     private SimplexTableau(SimplexTableau parent)
     {
+        _work = parent._work;
+        _parent = parent;
         _variables = parent._variables;
         _rows = parent._rows;
         _width = parent._width;
@@ -84,22 +90,56 @@ internal sealed class SimplexTableau : IDisposable
     /// <summary>The objective at the current basis.</summary>
     public double Value => _value;
 
+    /// <summary>Rows, and columns in use (the variables, then the slacks).</summary>
+    public int RowCount => _rows;
+
+    public int Width => _width;
+
+    /// <summary>The column basic in row <paramref name="i"/>, or −1 for an "= 0" row whose fixed slack is basic.</summary>
+    public int BasicIn(int i) => _basis[i];
+
+    /// <summary>The value of row <paramref name="i"/>'s basic column.</summary>
+    public double ValueIn(int i) => _values[i];
+
+    /// <summary>Row <paramref name="i"/>: the basic column's 1, and the non-basic columns' coefficients.</summary>
+    public ReadOnlySpan<double> RowAt(int i) => Row(i)[.._width];
+
+    /// <summary>Copies of this tableau not yet disposed: while there are any, this tableau must not change.</summary>
+    public int LiveCopies => _liveCopies;
+
     /// <summary>
     /// A tableau to branch on. It reads its parent's rows until it changes them (a branch changes few), so the
-    /// parent must not change, nor be disposed, while the copy lives.
+    /// parent must not change, nor be disposed, while the copy lives (asserted in debug builds).
     /// </summary>
-    public SimplexTableau Copy() => new(this);
-
-    /// <summary>Adds coefficient · Σ x[columns] ≤ limit, expressed in the current basis; <see cref="Restore"/> next.</summary>
-    public void Add(int[] columns, double coefficient, double limit)
+    public SimplexTableau Copy()
     {
+        Debug.Assert(!_disposed, "A disposed tableau cannot be copied.");
+        _liveCopies++;
+        return new SimplexTableau(this);
+    }
+
+    /// <summary>
+    /// Adds coefficient · Σ x[columns] ≤ limit, expressed in the current basis; <see cref="Restore"/> next. Returns
+    /// the row's slack column, which names the row to <see cref="MoveLimit"/>.
+    /// </summary>
+    public int Add(int[] columns, double coefficient, double limit)
+    {
+        var values = new double[columns.Length];
+        Array.Fill(values, coefficient);
+        return Add(columns, values, limit);
+    }
+
+    /// <summary>Adds Σ values[k] · x[columns[k]] ≤ limit, as <see cref="Add(int[], double, double)"/> does.</summary>
+    public int Add(int[] columns, double[] values, double limit)
+    {
+        AssertMayChange();
         MakeRoom(_rows + 1, _width + 1);
         var slack = _width++;
         _homes[_rows] = _cells;
         var row = Row(_rows);
         row.Clear();
         var value = limit;
-        foreach (var column in columns) row[column] = coefficient;
+        for (var k = 0; k < columns.Length; k++) row[columns[k]] = values[k];
         row[slack] = 1;
         // Basic variables may not appear in a row of the tableau: subtract their rows out.
         for (var i = 0; i < _rows; i++)
@@ -112,85 +152,24 @@ internal sealed class SimplexTableau : IDisposable
         }
         _values[_rows] = value;
         _basis[_rows++] = slack;
-    }
-
-    /// <summary>Primal simplex to optimality from a feasible basis (all values ≥ 0).</summary>
-    public void Optimize()
-    {
-        var blandAfter = 10 * (_rows + _width);
-        for (var iteration = 0; ; iteration++)
-        {
-            var entering = iteration > blandAfter ? FirstNegativeCost() : MostNegativeCost();
-            if (entering < 0) return;
-
-            GatherColumn(entering);
-            var leaving = -1;
-            var bestRatio = double.PositiveInfinity;
-            for (var i = 0; i < _rows; i++)
-            {
-                var coefficient = _column[i];
-                if (_basis[i] == FixedSlack && Math.Abs(coefficient) > Epsilon)
-                {
-                    leaving = i;
-                    break;
-                }
-                if (coefficient <= Epsilon) continue;
-                var ratio = Math.Max(0, _values[i]) / coefficient;
-                if (ratio < bestRatio - Epsilon || (ratio <= bestRatio + Epsilon && _basis[i] < _basis[leaving]))
-                {
-                    bestRatio = ratio;
-                    leaving = i;
-                }
-            }
-            if (leaving < 0) throw new InvalidOperationException("Bundle counts are bounded by the units; the program cannot be unbounded.");
-            Pivot(leaving, entering);
-        }
+        return slack;
     }
 
     /// <summary>
-    /// Dual simplex from an optimal basis made infeasible by added rows; false when no solution exists, or as soon as
-    /// the objective (which only falls on the way) is one that <paramref name="cannotWin"/>.
+    /// Moves the limit of a row that <see cref="Add"/> added (named by its slack column) by <paramref name="delta"/>;
+    /// <see cref="Restore"/> next. The slack's column is B⁻¹ of the row's unit vector, so the basic values move by
+    /// delta times it and the objective by delta times the row's dual price (the slack's reduced cost). No row of
+    /// the tableau changes, so a parent's rows stay shared.
     /// </summary>
-    public bool Restore(Func<double, bool> cannotWin)
+    public void MoveLimit(int slack, double delta)
     {
-        var blandAfter = 10 * (_rows + _width);
-        for (var iteration = 0; ; iteration++)
+        AssertMayChange();
+        for (var i = 0; i < _rows; i++)
         {
-            if (cannotWin(_value)) return false;
-            // The most violated row: a value below zero, or a fixed slack off zero in either direction.
-            var leaving = -1;
-            var worst = 1e-7;
-            for (var i = 0; i < _rows; i++)
-            {
-                var violation = _basis[i] == FixedSlack ? Math.Abs(_values[i]) : -_values[i];
-                if (violation <= worst) continue;
-                leaving = i;
-                if (iteration > blandAfter) break;
-                worst = violation;
-            }
-            if (leaving < 0) return true;
-
-            // Raising a non-basic x_j moves the leaving variable by −a_j: to raise a value below zero take a_j < 0,
-            // to lower a fixed slack above zero take a_j > 0.
-            var row = Row(leaving);
-            var direction = _values[leaving] > 0 ? -1 : 1;
-            var entering = -1;
-            var bestRatio = double.PositiveInfinity;
-            for (var j = 0; j < _width; j++)
-            {
-                var coefficient = direction * row[j];
-                if (coefficient >= -Epsilon) continue;
-                var ratio = Math.Max(0, _cost[j]) / -coefficient;
-                if (ratio < bestRatio - Epsilon)
-                {
-                    bestRatio = ratio;
-                    entering = j;
-                }
-            }
-            if (entering < 0) return false;
-            GatherColumn(entering);
-            Pivot(leaving, entering);
+            var coefficient = _homes[i][i * _stride + slack];
+            if (coefficient != 0) _values[i] += delta * coefficient;
         }
+        _value += delta * _cost[slack];
     }
 
     /// <summary>The value of every variable at the current basis.</summary>
@@ -204,31 +183,26 @@ internal sealed class SimplexTableau : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<double>.Shared.Return(_cells);
-        ArrayPool<double>.Shared.Return(_cost);
-        _cells = _cost = [];
+        if (_disposed) return;
+        AssertMayChange();
+        _disposed = true;
+        if (_parent is not null) _parent._liveCopies--;
+        ReturnCells();
     }
 
-    /// <summary>Dantzig's choice: the first column with the most negative cost below −ε, or −1.</summary>
-    private int MostNegativeCost() => RowVectors.FirstLeastBelow(_cost.AsSpan(0, _stride), -Epsilon);
-
-    /// <summary>Bland's choice: the first column with a cost below −ε, or −1.</summary>
-    private int FirstNegativeCost()
+    /// <summary>The copy-on-write rule: a tableau whose copies still read its rows must keep them as they are.</summary>
+    [Conditional("DEBUG")]
+    private void AssertMayChange()
     {
-        for (var j = 0; j < _width; j++)
-            if (_cost[j] < -Epsilon) return j;
-        return -1;
-    }
-
-    private void GatherColumn(int j)
-    {
-        if (_column.Length < _rows) _column = new double[_basis.Length];
-        for (var i = 0; i < _rows; i++) _column[i] = _homes[i][i * _stride + j];
+        Debug.Assert(_liveCopies == 0, "A tableau changed or was disposed while a copy of it still reads its rows.");
+        Debug.Assert(!_disposed, "A disposed tableau was used.");
     }
 
     /// <summary>Pivots on the gathered column.</summary>
     private void Pivot(int leaving, int entering)
     {
+        AssertMayChange();
+        _work.CountPivot();
         var pivotRow = WritableRow(leaving);
         var pivot = pivotRow[entering];
         // Rows stay fairly sparse: only the span of vectors where the pivot row is not zero changes.
@@ -255,50 +229,4 @@ internal sealed class SimplexTableau : IDisposable
         }
         _basis[leaving] = entering;
     }
-
-    private Span<double> Row(int i) => _homes[i].AsSpan(i * _stride, _stride);
-
-    private Span<double> WritableRow(int i)
-    {
-        if (_homes[i] != _cells)
-        {
-            Row(i).CopyTo(_cells.AsSpan(i * _stride, _stride));
-            _homes[i] = _cells;
-        }
-        return Row(i);
-    }
-
-    /// <summary>Re-lays the rows out, all in this tableau's own cells, when another row or column would not fit.</summary>
-    private void MakeRoom(int rows, int width)
-    {
-        if (rows > _basis.Length)
-        {
-            Array.Resize(ref _basis, RowCapacityFor(rows));
-            Array.Resize(ref _values, RowCapacityFor(rows));
-            Array.Resize(ref _homes, RowCapacityFor(rows));
-        }
-        var stride = width <= _stride ? _stride : StrideFor(width);
-        if (stride == _stride && rows * _stride <= _cells.Length) return;
-        var cells = Rent(RowCapacityFor(rows) * stride);
-        for (var i = 0; i < _rows; i++)
-        {
-            var row = cells.AsSpan(i * stride, stride);
-            Row(i).CopyTo(row);
-            row[_stride..].Clear();
-            _homes[i] = cells;
-        }
-        var cost = Rent(stride);
-        _cost.AsSpan(0, _stride).CopyTo(cost);
-        cost.AsSpan(_stride, stride - _stride).Clear();
-        ArrayPool<double>.Shared.Return(_cells);
-        ArrayPool<double>.Shared.Return(_cost);
-        (_cells, _cost, _stride) = (cells, cost, stride);
-    }
-
-    // Branches add a row and a column each: leave room for a few.
-    private static int StrideFor(int width) => (width + 8 + RowVectors.Lanes - 1) / RowVectors.Lanes * RowVectors.Lanes;
-
-    private static int RowCapacityFor(int rows) => rows + 8;
-
-    private static double[] Rent(int length) => ArrayPool<double>.Shared.Rent(length);
 }

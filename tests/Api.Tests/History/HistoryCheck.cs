@@ -14,14 +14,10 @@ public static class HistoryCheck
     private const int KitchenPage = 200;
 
     /// <summary>
-    /// Settings every node runs with: cards go to <paramref name="stripe"/> (one-second attempts, no retries, so a fault
-    /// leaves an outcome unknown; reconciliation every 300 ms), which answers slowly enough that racing payments overlap.
+    /// Settings every node runs with: cards go to <paramref name="stripe"/> (one-second attempts, reconciliation every
+    /// 300 ms; with no retries a fault leaves an outcome unknown).
     /// </summary>
-    public static IReadOnlyDictionary<string, string?> NodeSettings(FakeStripe stripe)
-    {
-        stripe.Latency = TimeSpan.FromMilliseconds(20);
-        return StripeLedger.Settings(stripe);
-    }
+    public static IReadOnlyDictionary<string, string?> NodeSettings(FakeStripe stripe, int maxRetries = 0) => StripeLedger.Settings(stripe, maxRetries);
 
     /// <summary>
     /// The gateway leaves the outcome of the next <paramref name="count"/> amex charges unknown, each in one of the ways
@@ -34,21 +30,28 @@ public static class HistoryCheck
         for (var i = 0; i < count; i++) stripe.Enqueue(faults[i % faults.Length], "pm_card_amex");
     }
 
-    /// <summary>Runs the workload on <paramref name="nodes"/> and asserts the history holds; returns it for further checks.</summary>
-    public static async Task<IReadOnlyList<Exchange>> RunAsync(IReadOnlyList<ApiProcess> nodes, WorkloadOptions options, ITestOutputHelper output)
+    /// <summary>
+    /// Runs the workload on <paramref name="nodes"/> and asserts the history holds; returns it for further checks.
+    /// <paramref name="alongside"/> runs beside the workload, which it is given (to stage an outage in the middle of it), and
+    /// <paramref name="beforeReadBack"/> after both (waiting until every card is settled).
+    /// </summary>
+    public static async Task<IReadOnlyList<Exchange>> RunAsync(IReadOnlyList<ApiProcess> nodes, WorkloadOptions options, ITestOutputHelper output,
+        Func<HistoryRecorder, Task, Task>? alongside = null, Func<Task>? beforeReadBack = null)
     {
         output.WriteLine($"seed {options.Seed}: {options.Tables} tables of {options.DinersPerTable} diners on {nodes.Count} node(s)");
-        using var recorder = new HistoryRecorder(nodes);
+        using var recorder = new HistoryRecorder(nodes, options.WaitOutOutages);
         var clock = Stopwatch.StartNew();
-        await new Workload(recorder, options).RunAsync();
+        var workload = new Workload(recorder, options).RunAsync();
+        await Task.WhenAll(workload, alongside?.Invoke(recorder, workload) ?? Task.CompletedTask);
         output.WriteLine($"workload done in {clock.Elapsed.TotalSeconds:0.0} s");
+        if (beforeReadBack is not null) await beforeReadBack();
         await ReadBackAsync(recorder);
 
         var history = recorder.Exchanges;
         foreach (var kind in history.GroupBy(e => (e.Operation, Answer(e))).OrderBy(g => g.Key))
             output.WriteLine($"  {kind.Key.Operation,-11} {kind.Key.Item2,-28} {kind.Count(),5}");
         output.WriteLine("  tenders: " + TenderOutcomes(history));
-        var violations = new HistoryChecker(history).Check();
+        var violations = new HistoryChecker(history, options.WaitOutOutages).Check();
         Assert.True(violations.Count == 0,
             $"{violations.Count} violations in {history.Count} exchanges (seed {options.Seed}):{Environment.NewLine}" +
             string.Join(Environment.NewLine, violations.Take(20)));
@@ -90,6 +93,7 @@ public static class HistoryCheck
     {
         null => "no answer",
         var status when exchange.IsSuccess => $"{status}",
+        503 when exchange.OutcomeUnknown => $"503 {exchange.ProblemCode} (unknown)",
         var status => $"{status} {exchange.ProblemCode}",
     };
 }

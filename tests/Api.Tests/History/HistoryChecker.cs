@@ -8,9 +8,12 @@ namespace Restaurant.Api.Tests.History;
 /// its end): one order per table with every phone in it, every acknowledged line exactly once, tickets gapless, every
 /// bill equal to its tickets, the bill paid exactly (HistoryChecker.Payments.cs), every idempotent retry answered with
 /// the first response, and no answer the contract does not allow. A request without an answer may or may not have
-/// been applied, so its lines may be there or not.
+/// been applied, so its lines may be there or not. Through outages (<paramref name="outagesAllowed"/>) a request may
+/// also be answered 503 service_unavailable with Retry-After: one whose outcome is <c>not_applied</c> must have changed
+/// nothing, one whose outcome is <c>unknown</c> counts like no answer; and a key whose first attempt failed in the
+/// outage may be in use for a moment after it.
 /// </summary>
-public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history)
+public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool outagesAllowed = false)
 {
     private enum Outcome { Refused, Unknown, Acknowledged }
 
@@ -66,6 +69,13 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history)
     private void CheckAnswer(Exchange exchange)
     {
         if (exchange.Status is null) return; // unknown outcome: allowed, accounted for where it matters
+        if (outagesAllowed && exchange.Status == 503)
+        {
+            if (exchange.ProblemCode != "service_unavailable" || exchange.RetryAfter is null)
+                Violation("a 503 is not service_unavailable with Retry-After", exchange);
+            return;
+        }
+        if (outagesAllowed && exchange is { IdempotencyKey: not null, Status: 409, ProblemCode: "idempotency_key_in_use" }) return;
         if (exchange.Repeats is { } first)
         {
             if (first.Status is not null && (first.Status != exchange.Status || first.ContentType != exchange.ContentType
@@ -131,7 +141,7 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history)
             if (!tickets.TryGetValue(number, out var lineIds) || !lineIds.SequenceEqual(LineIds(Ticket(submit))))
                 Violation($"ticket {number} is not in the order as its submit answered", submit);
         }
-        if (exchanges.Any(e => Kind(e) == Operation.Submit && e.Status is null)) return; // a ticket may be from a submit that got no answer
+        if (exchanges.Any(e => Kind(e) == Operation.Submit && e.OutcomeUnknown)) return; // a ticket may be from a submit that got no answer
         foreach (var number in tickets.Keys.Except(submits.Select(s => Ticket(s)["number"]!.GetValue<int>())))
             Violation($"ticket {number} of order {order["id"].Text()} was never answered to a submit");
 
@@ -180,7 +190,7 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history)
         foreach (var phone in seated.Where(e => e.Response()["id"].Text() != order["id"].Text()))
             Violation($"a phone of table {order["table"].Text()} got order {phone.Response()["id"].Text()}, not the table's one {order["id"].Text()}", phone);
         var opened = seated.Count(e => e.Status == 201);
-        var unanswered = exchanges.Any(e => e.Operation == Operation.OpenOrder && e.Status is null);
+        var unanswered = exchanges.Any(e => e.Operation == Operation.OpenOrder && e.OutcomeUnknown);
         if (opened > 1 || (opened == 0 && !unanswered))
             Violation($"{opened} phones opened table {order["table"].Text()}; exactly one should have, the others joined", seated);
         if (seated.Select(e => e.Response()["accessToken"].Text()).Distinct().Count() != seated.Length)
@@ -209,7 +219,7 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history)
     private static Outcome OutcomeOf(IEnumerable<Exchange> attempts)
     {
         var list = attempts.ToList();
-        return list.Any(e => e.IsSuccess) ? Outcome.Acknowledged : list.Any(e => e.Status is null) ? Outcome.Unknown : Outcome.Refused;
+        return list.Any(e => e.IsSuccess) ? Outcome.Acknowledged : list.Any(e => e.OutcomeUnknown) ? Outcome.Unknown : Outcome.Refused;
     }
 
     private static IEnumerable<JsonObject> Lines(JsonObject order) =>

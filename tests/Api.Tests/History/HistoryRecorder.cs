@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Restaurant.Api.Tests.Support;
+using Restaurant.Api.Tests.Support.Contract;
 
 namespace Restaurant.Api.Tests.History;
 
@@ -34,7 +35,8 @@ public enum Operation
 
 /// <summary>
 /// One request and its answer as the client saw them. <see cref="Status"/> is null when the outcome is unknown (the
-/// connection failed or timed out): such a request may or may not have been applied.
+/// connection failed or timed out): such a request may or may not have been applied, like one answered 503 with the
+/// outcome <c>unknown</c> (<see cref="OutcomeUnknown"/>).
 /// </summary>
 public sealed record Exchange(
     long Sequence,
@@ -52,9 +54,13 @@ public sealed record Exchange(
     string? TransportError,
     DateTimeOffset StartedAt,
     DateTimeOffset EndedAt,
-    Exchange? Repeats)
+    Exchange? Repeats,
+    TimeSpan? RetryAfter = null)
 {
     public bool IsSuccess => Status is >= 200 and < 300;
+
+    /// <summary>No answer, or a 503 saying the database failed while the change was being committed.</summary>
+    public bool OutcomeUnknown => Status is null || (Status == 503 && TryParse()?["outcome"]?.GetValue<string>() == "unknown");
 
     public string ResponseText => Encoding.UTF8.GetString(ResponseBody);
 
@@ -85,26 +91,60 @@ public sealed record Exchange(
     }
 }
 
-/// <summary>Sends requests to the API nodes and records every one with its answer; safe to use from many tasks at once.</summary>
+/// <summary>
+/// Sends requests to the API nodes and records every one with its answer; safe to use from many tasks at once. Clients
+/// that wait out outages (<see cref="WorkloadOptions.WaitOutOutages"/>) repeat a 503 after its Retry-After, as README
+/// advises: with the request's Idempotency-Key if it has one, and without one only when nothing was changed.
+/// </summary>
 public sealed class HistoryRecorder : IDisposable
 {
+    private const int MaxAttempts = 40;
+    private static readonly TimeSpan KeyInUsePause = TimeSpan.FromSeconds(1);
+
     private readonly HttpClient[] _nodes;
+    private readonly bool _waitOutOutages;
     private readonly ConcurrentQueue<Exchange> _exchanges = new();
     private long _sequence;
 
-    public HistoryRecorder(IReadOnlyList<ApiProcess> nodes)
+    public HistoryRecorder(IReadOnlyList<ApiProcess> nodes, bool waitOutOutages = false)
     {
         Assert.NotEmpty(nodes);
-        _nodes = nodes.Select(node => new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(60) }).ToArray();
+        _nodes = nodes.Select(node => ContractHandler.Client(node.Address, TimeSpan.FromSeconds(60))).ToArray();
+        _waitOutOutages = waitOutOutages;
     }
 
     public int NodeCount => _nodes.Length;
 
+    /// <summary>How many requests have been answered (or failed) so far.</summary>
+    public int Count => _exchanges.Count;
+
     /// <summary>Everything recorded so far, in the order the requests were started.</summary>
     public IReadOnlyList<Exchange> Exchanges => _exchanges.OrderBy(e => e.Sequence).ToList();
 
+    /// <summary>Sends the request (again, while it meets an outage the client waits out); returns the last exchange.</summary>
     public async Task<Exchange> SendAsync(Operation operation, string table, int node, HttpMethod method, string path,
         string? token, string? body = null, string? idempotencyKey = null, Exchange? repeats = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var exchange = await SendOnceAsync(operation, table, node, method, path, token, body, idempotencyKey, repeats);
+            if (attempt == MaxAttempts || PauseBeforeRepeating(exchange) is not { } pause) return exchange;
+            await Task.Delay(pause);
+        }
+    }
+
+    /// <summary>How long a client that waits out outages pauses before repeating <paramref name="exchange"/>; null: it does not.</summary>
+    private TimeSpan? PauseBeforeRepeating(Exchange exchange)
+    {
+        if (!_waitOutOutages) return null;
+        if (exchange.Status == 503 && (exchange.IdempotencyKey is not null || exchange.Method == "GET" || !exchange.OutcomeUnknown))
+            return exchange.RetryAfter ?? KeyInUsePause;
+        // The key of an attempt that failed in the outage is released once the database is back.
+        return exchange is { Status: 409, ProblemCode: "idempotency_key_in_use" } ? KeyInUsePause : null;
+    }
+
+    private async Task<Exchange> SendOnceAsync(Operation operation, string table, int node, HttpMethod method, string path,
+        string? token, string? body, string? idempotencyKey, Exchange? repeats)
     {
         var sequence = Interlocked.Increment(ref _sequence);
         using var request = new HttpRequestMessage(method, path);
@@ -115,11 +155,13 @@ public sealed class HistoryRecorder : IDisposable
         int? status = null;
         string? contentType = null, transportError = null;
         byte[] responseBody = [];
+        TimeSpan? retryAfter = null;
         try
         {
             using var response = await _nodes[node].SendAsync(request);
             status = (int)response.StatusCode;
             contentType = response.Content.Headers.ContentType?.ToString();
+            retryAfter = response.Headers.RetryAfter?.Delta;
             responseBody = await response.Content.ReadAsByteArrayAsync();
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
@@ -127,7 +169,7 @@ public sealed class HistoryRecorder : IDisposable
             transportError = $"{exception.GetType().Name}: {exception.Message}";
         }
         var exchange = new Exchange(sequence, operation, table, node, method.Method, path, token, idempotencyKey, body,
-            status, contentType, responseBody, transportError, startedAt, DateTimeOffset.UtcNow, repeats);
+            status, contentType, responseBody, transportError, startedAt, DateTimeOffset.UtcNow, repeats, retryAfter);
         _exchanges.Enqueue(exchange);
         return exchange;
     }

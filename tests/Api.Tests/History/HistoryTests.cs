@@ -47,7 +47,12 @@ public sealed class HistoryTests(ITestOutputHelper output) : IAsyncLifetime
         await StripeLedger.AssertAgreesAsync(_database, _stripe);
     }
 
-    public async Task InitializeAsync() => _stripe = await FakeStripe.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _stripe = await FakeStripe.StartAsync();
+        // Slow enough that racing payments overlap.
+        _stripe.Latency = TimeSpan.FromMilliseconds(20);
+    }
 
     public async Task DisposeAsync()
     {

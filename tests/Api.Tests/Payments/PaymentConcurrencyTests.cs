@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Restaurant.Api.Tests.Support;
+using Restaurant.Api.Tests.Support.Contract;
 using static Restaurant.Api.Tests.Support.TableSession;
 
 namespace Restaurant.Api.Tests.Payments;
@@ -58,7 +59,7 @@ public sealed class PaymentConcurrencyTests
             ApiProcess[] nodes = [first, second];
             for (var round = 0; round < 5; round++)
             {
-                using var anonymous = new HttpClient { BaseAddress = first.Address };
+                using var anonymous = ContractHandler.Client(first.Address);
                 using var staff = first.Client(RestaurantApi.StaffKey);
                 var table = Tables.Unique("twopay");
                 var code = await Floor.SetUpAsync(staff, table);
@@ -143,7 +144,7 @@ public sealed class PaymentConcurrencyTests
         {
             var table = Tables.Unique("twopart");
             var code = await Floor.SetUpAsync(staff, table);
-            using var anonymous = new HttpClient { BaseAddress = second.Address };
+            using var anonymous = ContractHandler.Client(second.Address);
             var created = await (await anonymous.PostAsJsonAsync("/orders", new { table, code })).ReadOkJsonAsync(HttpStatusCode.Created);
             var (orderId, token) = (created["id"].Text(), created["accessToken"].Text());
             await (await staff.PostAsJsonAsync($"/orders/{orderId}/items", new { add = new[] { Item("burger"), Item("fries"), Item("soda"), Item("cake") } })).ReadOkJsonAsync();

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Restaurant.Api.Tests.Support;
 using Xunit.Abstractions;
 using static Restaurant.Api.Tests.Support.TableSession;
+using Restaurant.Api.Tests.Support.Contract;
 
 namespace Restaurant.Api.Tests.Payments;
 
@@ -133,7 +134,7 @@ public sealed class PaymentCrashTests(ITestOutputHelper output) : IAsyncLifetime
 
     private static async Task<(string OrderId, string Token, decimal Total)> BilledTableAsync(ApiProcess api, string prefix)
     {
-        using var anonymous = new HttpClient { BaseAddress = api.Address };
+        using var anonymous = ContractHandler.Client(api.Address);
         using var staff = api.Client(RestaurantApi.StaffKey);
         var table = Tables.Unique(prefix);
         var code = await Floor.SetUpAsync(staff, table);

@@ -9,7 +9,8 @@ namespace Restaurant.Api.Tests.Payments;
 
 /// <summary>
 /// Card numbers, codes and expiry dates are refused wherever they appear in a payment body, and afterwards neither
-/// the database files nor any log line (captured at every level) holds them.
+/// the database files nor any log line (captured at every level, with its scopes) holds them; nor does any log line
+/// hold a table's access token, a staff key or an Idempotency-Key.
 /// </summary>
 public sealed class RawCardDataTests : IAsyncLifetime
 {
@@ -24,6 +25,9 @@ public sealed class RawCardDataTests : IAsyncLifetime
     {
         _api = new RestaurantApi { TestServices = services => services.AddSingleton<ILoggerProvider>(_logs) };
         _api.Settings["Logging:LogLevel:Default"] = "Trace";
+        // appsettings.json quiets the framework's categories; here they speak too (authentication, Kestrel, EF Core).
+        _api.Settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace";
+        _api.Settings["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Trace";
     }
 
     public static TheoryData<string> BodiesWithCardData() => new()
@@ -93,6 +97,30 @@ public sealed class RawCardDataTests : IAsyncLifetime
         Assert.NotEmpty(stored);
         foreach (var secret in new[] { CardNumber, SpacedCardNumber, Expiry })
             Assert.Equal(-1, stored.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
+    }
+
+    [Fact]
+    public async Task After_a_whole_table_no_log_line_holds_its_token_a_staff_key_or_an_idempotency_key()
+    {
+        var keys = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid().ToString()).ToList();
+        var bogusToken = "bogus-" + Guid.NewGuid().ToString("N");
+        var table = await OpenAsync(_api, Tables.Unique("secrets"));
+        Assert.Equal(HttpStatusCode.OK, (await table.Client.PostJsonAsync($"/orders/{table.OrderId}/items",
+            new { add = new[] { Item("cake"), Item("coffee") } }, keys[0])).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await table.Client.PostRawAsync($"/orders/{table.OrderId}/submit", null, keys[1])).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await table.Client.PostRawAsync($"/orders/{table.OrderId}/bill", null, keys[2])).StatusCode);
+        // Refused callers are logged by the authentication middleware: their tokens must not be.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.WithToken(bogusToken).GetAsync($"/orders/{table.OrderId}")).StatusCode);
+        var payment = new { orderId = table.OrderId, total = 8.00m, payments = new[] { Cash(3.00m), Card(5.00m, tip: 0.50m) } };
+        var paid = await _api.Staff().PostJsonAsync($"/payments/{table.OrderId}", payment, keys[3]);
+        Assert.Equal("paid", (await paid.ReadOkJsonAsync())["status"].Text());
+        // A replay answers from the stored response, through its own code path.
+        Assert.Equal(HttpStatusCode.OK, (await _api.Staff().PostJsonAsync($"/payments/{table.OrderId}", payment, keys[3])).StatusCode);
+
+        // The scan sees every request's lines: their scopes name the path, with the order's id in it.
+        Assert.Contains($"/orders/{table.OrderId}/bill", _logs.Text);
+        foreach (var secret in keys.Take(4).Append(table.Token).Append(RestaurantApi.StaffKey).Append(bogusToken))
+            Assert.DoesNotContain(secret, _logs.Text);
     }
 
     public Task InitializeAsync()

@@ -258,11 +258,14 @@ public sealed class StripeCardGatewayTests : IAsyncLifetime
     public async Task A_status_query_of_a_declined_intent_reads_its_last_payment_error()
     {
         var gateway = Gateway();
-        var declined = await gateway.ChargeAsync(Charge("pm_card_chargeDeclinedExpiredCard"), CancellationToken.None);
+        await gateway.ChargeAsync(Charge("pm_card_chargeDeclinedExpiredCard"), CancellationToken.None);
+        var intent = Assert.Single(_stripe.Charges);
+        Assert.Equal(FakeChargeStatus.Declined, intent.Status);
 
-        var queried = await gateway.ChargeAsync(Charge("pm_card_chargeDeclinedExpiredCard") with { KnownPaymentId = declined.PaymentId }, CancellationToken.None);
+        var queried = await gateway.ChargeAsync(Charge("pm_card_chargeDeclinedExpiredCard") with { KnownPaymentId = intent.PaymentIntentId }, CancellationToken.None);
 
-        Assert.Equal(declined, queried);
+        Assert.Equal(CardOutcome.Declined("expired_card", "Your card has expired.", intent.PaymentIntentId), queried);
+        Assert.Equal(("GET", "/v1/payment_intents/" + intent.PaymentIntentId), (_stripe.Received[^1].Method, _stripe.Received[^1].Path));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using Restaurant.Api.Tests.Support.Contract;
 
 namespace Restaurant.Api.Tests.Support;
 
@@ -11,18 +13,26 @@ namespace Restaurant.Api.Tests.Support;
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
+    private const int MaxLogLines = 5000;
+
     private readonly Process _process;
 
     private readonly string _ownKey;
 
-    private ApiProcess(Process process, Uri address, string ownKey)
+    private readonly ConcurrentQueue<string> _log;
+
+    private ApiProcess(Process process, Uri address, string ownKey, ConcurrentQueue<string> log)
     {
         _process = process;
         Address = address;
         _ownKey = ownKey;
+        _log = log;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The last lines the process wrote to its console (it logs warnings and errors).</summary>
+    public IReadOnlyList<string> Log => [.. _log];
 
     /// <summary>
     /// Starts the API on a free port and waits until it answers as itself. The port is free when chosen but may be
@@ -56,17 +66,24 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in database.Settings.Concat(settings)) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        // Drain the pipes so the child never blocks on a full one.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Drain the pipes so the child never blocks on a full one, keeping the last lines for tests that read them.
+        var log = new ConcurrentQueue<string>();
+        DataReceivedEventHandler keep = (_, line) =>
+        {
+            if (line.Data is null) return;
+            log.Enqueue(line.Data);
+            while (log.Count > MaxLogLines) log.TryDequeue(out var _);
+        };
+        process.OutputDataReceived += keep;
+        process.ErrorDataReceived += keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ApiProcess(process, address, ownKey);
+        return new ApiProcess(process, address, ownKey, log);
     }
 
     public HttpClient Client(string token)
     {
-        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        var client = ContractHandler.Client(Address, TimeSpan.FromSeconds(30));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -87,7 +104,7 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>True once this process answers with its own staff key; false if it exits first (its port was taken).</summary>
     private async Task<bool> WhenReadyAsync()
     {
-        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        using var http = ContractHandler.Client(Address, TimeSpan.FromSeconds(2));
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _ownKey);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))

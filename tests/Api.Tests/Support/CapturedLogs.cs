@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Restaurant.Api.Tests.Support;
 
-/// <summary>Every log line an API writes, at every level, with its exception, for tests that search the logs.</summary>
+/// <summary>Every log line an API writes, at every level, with its exception and its scopes, for tests that search the logs.</summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
@@ -20,7 +20,12 @@ public sealed class CapturedLogs : ILoggerProvider
 
     private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        /// <summary>A scope's values (request id and path, and whatever else) go into the JSON logs: capture them too.</summary>
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull
+        {
+            lines.Enqueue($"Scope {category}: {state}");
+            return null;
+        }
 
         public bool IsEnabled(LogLevel logLevel) => true;
 

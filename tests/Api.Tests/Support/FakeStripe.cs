@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Restaurant.Api.Tests.Support;
 
 /// <summary>
-/// A fake Stripe on a loopback port (real HTTP) that speaks the PaymentIntents shapes of STRIPE.md: 200/402 per test
+/// A fake Stripe on a loopback port (real HTTP) that speaks the PaymentIntents shapes of Stripe's API: 200/402 per test
 /// token, Stripe's idempotency (first response stored per key and replayed; other parameters: 400; still running:
 /// 409), a ledger of the charges it executed, and scripted faults for the next requests.
 /// Stricter than Stripe where that checks the gateway: <c>Stripe-Version</c>, <c>Idempotency-Key</c> (POST),

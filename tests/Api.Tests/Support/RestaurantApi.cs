@@ -3,10 +3,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Restaurant.Api.Tests.Support.Contract;
 
 namespace Restaurant.Api.Tests.Support;
 
-/// <summary>The real API on Kestrel (a loopback port, real HTTP) over its own database (<see cref="TestDatabase"/>).</summary>
+/// <summary>
+/// The real API on Kestrel (a loopback port, real HTTP) over its own database (<see cref="TestDatabase"/>). Its clients
+/// check every answer against the API's OpenAPI document (<see cref="ContractHandler"/>).
+/// </summary>
 public sealed class RestaurantApi : WebApplicationFactory<Program>
 {
     public const string StaffKey = "test-staff-key";
@@ -38,13 +42,13 @@ public sealed class RestaurantApi : WebApplicationFactory<Program>
     public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>An unauthenticated caller, such as a diner before the order exists.</summary>
-    public HttpClient Anonymous() => CreateClient();
+    public HttpClient Anonymous() => CreateDefaultClient(new ContractHandler());
 
     public HttpClient Staff() => WithToken(StaffKey);
 
     public HttpClient WithToken(string token)
     {
-        var client = CreateClient();
+        var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Restaurant.Domain;
 using Restaurant.Domain.Orders;
@@ -86,21 +85,5 @@ public static class StripeLedger
             if (orders.All(o => o.Tenders.All(t => t.Status != TenderStatus.Pending))) return orders;
             await Task.Delay(100, deadline.Token);
         }
-    }
-}
-
-/// <summary>Makes the database refuse a save that matches <paramref name="when"/>, <paramref name="times"/> times.</summary>
-public sealed class FailingSaves(Func<DbContext, bool> when, int times = 1) : SaveChangesInterceptor
-{
-    private int _left = times;
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData,
-        InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } db && when(db) && Interlocked.Decrement(ref _left) >= 0)
-            throw new InvalidOperationException("Injected database failure");
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 }

@@ -20,7 +20,13 @@ public abstract class TestDatabase : IDisposable
 
     public static bool IsPostgres => Environment.GetEnvironmentVariable(ProviderVariable) == "postgres";
 
-    public static TestDatabase CreateNew() => IsPostgres ? new PostgresTestDatabase() : new SqliteTestDatabase();
+    public static TestDatabase CreateNew() => IsPostgres ? new PostgresTestDatabase(Server()) : new SqliteTestDatabase();
+
+    /// <summary>A fresh SQLite file, whichever provider the suite runs on (for tests of SQLite's own behaviour).</summary>
+    public static TestDatabase CreateSqlite() => new SqliteTestDatabase();
+
+    /// <summary>A fresh database on the PostgreSQL server <paramref name="server"/> (a connection string without a database).</summary>
+    public static TestDatabase CreatePostgres(string server) => new PostgresTestDatabase(server);
 
     public abstract string Provider { get; }
 
@@ -43,8 +49,11 @@ public abstract class TestDatabase : IDisposable
     public TestDatabase SharedWithAnotherNode() => this switch
     {
         SqliteTestDatabase sqlite => new SqliteTestDatabase(sqlite.Path, ConnectionString + ";Pooling=True") { Owned = false },
-        _ => new PostgresTestDatabase(ConnectionString + ";Application Name=second-node") { Owned = false },
+        _ => new PostgresTestDatabase(ConnectionString + ";Application Name=second-node", shared: true) { Owned = false },
     };
+
+    private static string Server() => Environment.GetEnvironmentVariable(ServerVariable)
+        ?? throw new InvalidOperationException($"{ProviderVariable}=postgres needs {ServerVariable}, a connection string to a PostgreSQL server.");
 
     /// <param name="migrationsAssembly">Where its migrations are, when not beside the context (the legacy ones in Schema/Legacy).</param>
     public RestaurantDbContext OpenContext(Assembly? migrationsAssembly = null) => this switch
@@ -141,15 +150,17 @@ public abstract class TestDatabase : IDisposable
     {
         private readonly string _name;
 
-        public PostgresTestDatabase()
+        public PostgresTestDatabase(string server)
         {
             _name = $"restaurant_test_{Guid.NewGuid():N}";
-            Admin($"CREATE DATABASE \"{_name}\"");
-            ConnectionString = new NpgsqlConnectionStringBuilder(Server()) { Database = _name }.ConnectionString;
+            Admin(server, $"CREATE DATABASE \"{_name}\"");
+            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _name }.ConnectionString;
         }
 
-        public PostgresTestDatabase(string connectionString)
+        /// <summary>Another node's view of an existing database (<see cref="SharedWithAnotherNode"/>).</summary>
+        public PostgresTestDatabase(string connectionString, bool shared)
         {
+            Assert.True(shared);
             _name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
             ConnectionString = connectionString;
         }
@@ -183,7 +194,7 @@ public abstract class TestDatabase : IDisposable
         protected override void Drop()
         {
             NpgsqlConnection.ClearAllPools();
-            Admin($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+            Admin(ConnectionString, $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
         }
 
         private static async Task AppendAsync(NpgsqlConnection connection, MemoryStream all, string sql)
@@ -197,12 +208,9 @@ public abstract class TestDatabase : IDisposable
             }
         }
 
-        private static string Server() => Environment.GetEnvironmentVariable(ServerVariable)
-            ?? throw new InvalidOperationException($"{ProviderVariable}=postgres needs {ServerVariable}, a connection string to a PostgreSQL server.");
-
-        private static void Admin(string sql)
+        private static void Admin(string server, string sql)
         {
-            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server()) { Database = "postgres", Pooling = false }.ConnectionString);
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
             connection.Open();
             using var command = new NpgsqlCommand(sql, connection);
             command.ExecuteNonQuery();

@@ -1,7 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Restaurant.Api.Features.Orders;
+using Restaurant.Api.Features.Shared;
 using Restaurant.Api.Persistence;
 
 namespace Restaurant.Api.Features.Kitchen;

@@ -3,7 +3,6 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
-using Restaurant.Domain.Menus;
 
 namespace Restaurant.Api.Features.Menu;
 
@@ -19,7 +18,7 @@ public static class GetMenu
         public Validator() => RuleFor(q => q.Version).GreaterThan(0);
     }
 
-    public sealed class Handler(RestaurantDbContext db, TimeProvider clock) : IRequestHandler<Query, Result>
+    public sealed class Handler(RestaurantDbContext db, MenuCache menus, TimeProvider clock) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -27,31 +26,7 @@ public static class GetMenu
                 ? await db.Menus.AsNoTracking().SingleOrDefaultAsync(m => m.Version == version, cancellationToken)
                   ?? throw new ApiProblem(StatusCodes.Status404NotFound, "not_found", $"There is no menu version {version}.")
                 : await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken);
-            return new Result(stored.ETag, MenuView.From(stored));
+            return new Result(stored.ETag, MenuView.From(stored, menus.MenuOf(stored)));
         }
-    }
-}
-
-public sealed record MenuView(
-    int Version,
-    DateTime EffectiveFrom,
-    string Currency,
-    decimal TaxRate,
-    IReadOnlyList<MenuView.Item> Items,
-    IReadOnlyList<MenuView.BundleOffer> Bundles)
-{
-    public sealed record Item(string Id, string Name, string Category, decimal Price, bool Available)
-    {
-        public static Item From(MenuItem item) => new(item.Id, item.Name, item.Category, item.Price.ToMajor(), item.Available);
-    }
-
-    public sealed record BundleOffer(string Id, string Name, decimal Price, IReadOnlyList<IReadOnlyList<string>> Slots);
-
-    public static MenuView From(StoredMenu stored)
-    {
-        var menu = stored.ToMenu();
-        return new MenuView(stored.Version, stored.EffectiveFrom.UtcDateTime, menu.Currency, menu.TaxRate,
-            menu.Items.Select(Item.From).ToList(),
-            menu.Bundles.Select(b => new BundleOffer(b.Id, b.Name, b.Price.ToMajor(), b.Slots)).ToList());
     }
 }

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Infrastructure.OpenApi;
 
 namespace Restaurant.Api.Features.Menu;
 
@@ -10,11 +11,22 @@ public static class MenuApi
     public static IEndpointRouteBuilder MapMenu(this IEndpointRouteBuilder app)
     {
         var menu = app.MapGroup("/menu").WithTags("Menu");
-        menu.MapGet("/", GetMenuAsync);
-        menu.MapPut("/", PutMenuAsync).RequireAuthorization(Access.StaffOnly).AsCommand();
-        menu.MapPut("/items/{id}/availability", async (string id, SetAvailability.Body body, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new SetAvailability.Command(id, body.Available), ct)))
-            .RequireAuthorization(Access.StaffOnly).AsCommand();
+        menu.MapGet("/", GetMenuAsync)
+            .WithName("getMenu").WithSummary("Read the menu")
+            .WithDescription("The menu in effect now (or, with `version`, any version, to read a scheduled one ahead of time): " +
+                             "its items with their prices and availability, and the bundles a bill applies. Public.")
+            .WithETag().Refuses(ProblemCatalog.NotFound);
+        menu.MapPut("/", PutMenuAsync).RequireAuthorization(Access.StaffOnly)
+            .WithName("putMenu").WithSummary("Publish a menu (staff)")
+            .WithDescription("Publishes a whole menu as the next version, in effect at once or from `effectiveFrom`. Lines " +
+                             "already ordered keep their price; a bill uses the bundles of the menu in effect when it is billed.");
+        menu.MapPut("/items/{id}/availability", (string id, SetAvailability.Body body, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new SetAvailability.Command(id, body.Available), TypedResults.Ok, ct))
+            .RequireAuthorization(Access.StaffOnly)
+            .WithName("setItemAvailability").WithSummary("Take an item off the menu or bring it back (staff)")
+            .WithDescription("\"86\"s an item (or brings it back) at once, in the menu in effect and in every scheduled version " +
+                             "that lists it. Lines already ordered stay.")
+            .Refuses(ProblemCatalog.UnknownMenuItem);
         return app;
     }
 
@@ -30,9 +42,6 @@ public static class MenuApi
             : TypedResults.Ok(result.Menu);
     }
 
-    private static async Task<Created<PutMenu.Result>> PutMenuAsync(PutMenu.Command command, IMediator mediator, CancellationToken ct)
-    {
-        var published = await mediator.Send(command, ct);
-        return TypedResults.Created($"/menu?version={published.Version}", published);
-    }
+    private static Task<Created<PutMenu.Result>> PutMenuAsync(PutMenu.Command command, CommandSender commands, CancellationToken ct) =>
+        commands.SendAsync(command, published => TypedResults.Created($"/menu?version={published.Version}", published), ct);
 }

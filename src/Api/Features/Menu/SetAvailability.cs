@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain;
 using Restaurant.Domain.Menus;
@@ -15,16 +16,16 @@ public static class SetAvailability
     /// "86" an item, or bring it back, from now on: in the menu version in effect and in every scheduled version that
     /// lists it, so a scheduled menu taking over does not quietly bring back a dish the kitchen ran out of.
     /// </summary>
-    public sealed record Command(string ItemId, bool? Available) : IRequest<MenuView.Item>;
+    public sealed record Command(string ItemId, bool? Available) : ICommand<MenuItemView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() => RuleFor(c => c.Available).NotNull().OverridePropertyName("available").WithMessage("Send available: true or false.");
     }
 
-    public sealed class Handler(RestaurantDbContext db, TimeProvider clock) : IRequestHandler<Command, MenuView.Item>
+    public sealed class Handler(RestaurantDbContext db, MenuCache menus, TimeProvider clock) : IRequestHandler<Command, MenuItemView>
     {
-        public async Task<MenuView.Item> Handle(Command command, CancellationToken cancellationToken)
+        public async Task<MenuItemView> Handle(Command command, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
             var current = await db.CurrentMenuAsync(now, cancellationToken);
@@ -36,7 +37,7 @@ public static class SetAvailability
             MenuItem? answer = null;
             foreach (var stored in versions)
             {
-                var menu = stored.ToMenu();
+                var menu = menus.MenuOf(stored);
                 if (menu.Items.FirstOrDefault(i => i.Id == command.ItemId) is not { } item) continue;
                 if (item.Available != available)
                 {
@@ -48,7 +49,7 @@ public static class SetAvailability
             if (answer is null)
                 throw new DomainException(DomainErrors.UnknownMenuItem, $"There is no menu item '{command.ItemId}' in the menu in effect or a scheduled one.");
             await db.SaveChangesAsync(cancellationToken);
-            return MenuView.Item.From(answer);
+            return MenuItemView.From(answer);
         }
     }
 }

@@ -1,5 +1,6 @@
 using MediatR;
 using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Infrastructure.Telemetry;
 using Restaurant.Api.Persistence;
 
 namespace Restaurant.Api.Features.Orders;
@@ -7,7 +8,7 @@ namespace Restaurant.Api.Features.Orders;
 public static class BillOrder
 {
     /// <summary>Closes the order and prices it once, with the bundles of the menu in effect now.</summary>
-    public sealed record Command(string OrderId) : IRequest<BillView>;
+    public sealed record Command(string OrderId) : ISteppedCommand<BillView>;
 
     /// <summary>
     /// Pricing can take a while, so it holds nothing that other writers wait on: the bill is priced from a snapshot of
@@ -15,7 +16,7 @@ public static class BillOrder
     /// transaction that checks that the order and the menu version are still what was priced. If either changed meanwhile (a late
     /// addition was refused nothing: it got in first), the bill is priced again from a fresh read.
     /// </summary>
-    public sealed class Handler(RestaurantDbContext db, BillPricer pricer, TimeProvider clock) : IRequestHandler<Command, BillView>
+    public sealed class Handler(RestaurantDbContext db, MenuCache menus, BillPricer pricer, TimeProvider clock, RestaurantTelemetry telemetry) : IRequestHandler<Command, BillView>
     {
         public async Task<BillView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -30,7 +31,7 @@ public static class BillOrder
                     menu = await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken);
                 }
                 db.ChangeTracker.Clear();
-                var priced = await pricer.PriceAsync(snapshot, menu.ToMenu(), menu.Version, cancellationToken);
+                var priced = await telemetry.PriceBillAsync(() => pricer.PriceAsync(snapshot, menus.MenuOf(menu), menu.Version, cancellationToken));
 
                 // The freeze is quick and must not be left half-done by a caller who hangs up now.
                 var frozen = await db.InCommandTransactionAsync(async () =>

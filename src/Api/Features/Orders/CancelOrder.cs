@@ -1,4 +1,5 @@
 using MediatR;
+using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 
 namespace Restaurant.Api.Features.Orders;
@@ -9,7 +10,7 @@ public static class CancelOrder
     /// Staff close an order that left nothing on the kitchen's side and took no money (a table that left, an order
     /// opened by mistake): it is cancelled, which frees its table, and refuses every change from then on.
     /// </summary>
-    public sealed record Command(string OrderId) : IRequest<OrderView>;
+    public sealed record Command(string OrderId) : ICommand<OrderView>;
 
     public sealed class Handler(RestaurantDbContext db, TimeProvider clock) : IRequestHandler<Command, OrderView>
     {

@@ -15,7 +15,7 @@ public static class CreateOrder
     /// Opens the table's order, or joins the one it has. A diner needs the table's current code and gets a token of their
     /// own either way; staff need no code, but only open (a table that has an order is 409 table_busy).
     /// </summary>
-    public sealed record Command(string? Table, string? Code, int? Guests, string? Diner, bool ByStaff) : IRequest<Result>;
+    public sealed record Command(string? Table, string? Code, int? Guests, string? Diner, bool ByStaff) : ICommand<Result>;
 
     /// <param name="Joined">True when the diner joined the order the table already had (200), false for a new order (201).</param>
     public sealed record Result(OrderView Order, bool Joined);

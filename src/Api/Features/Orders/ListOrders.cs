@@ -17,7 +17,7 @@ public static class ListOrders
     public sealed record Summary(string Id, string Table, string Status, string PaymentStatus, DateTime CreatedAt, int PendingCount, int TicketCount,
         decimal? Balance);
 
-    /// <summary>The statuses as the order view writes them; another case is not one of them (API.md, Conventions).</summary>
+    /// <summary>The statuses as the order view writes them; another case is not one of them (docs/api.md, Conventions).</summary>
     private static readonly IReadOnlyDictionary<string, OrderStatus> StatusNames =
         Enum.GetValues<OrderStatus>().ToDictionary(OrderView.StatusName, StringComparer.Ordinal);
 

@@ -1,7 +1,9 @@
 using FluentValidation;
 using MediatR;
 using Restaurant.Api.Features.Payments.Gateways;
+using Restaurant.Api.Features.Shared;
 using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Infrastructure.Telemetry;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain;
 using Restaurant.Domain.Orders;
@@ -17,7 +19,7 @@ public static class PayOrder
     /// <param name="BodyOrderId">The order id the body names, if any: it must be the one in the path.</param>
     /// <param name="CallerDiner">The name on the caller's token: whose share a tender pays when it names nobody.</param>
     public sealed record Command(string OrderId, string? BodyOrderId, decimal Total, IReadOnlyList<TenderBody> Payments, bool ByStaff,
-        string? CallerDiner = null) : IRequest<PaymentResult>;
+        string? CallerDiner = null) : ISteppedCommand<PaymentResult>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -26,23 +28,23 @@ public static class PayOrder
             RuleFor(c => c.BodyOrderId).Equal(c => c.OrderId).When(c => c.BodyOrderId is not null)
                 .OverridePropertyName("orderId").WithMessage("orderId must be the order in the path.");
             RuleFor(c => c.Total).Must(IsAmount).WithMessage("total is a non-negative amount with at most two decimals.");
-            RuleFor(c => c.Payments).NotEmpty().WithMessage("payments lists 1 to 20 tenders.")
+            RuleFor(c => c.Payments).NotEmpty().WithMessage($"payments lists 1 to {Order.MaxTendersPerPayment} tenders.")
                 .Must(p => p.Count <= Order.MaxTendersPerPayment).WithMessage($"payments lists 1 to {Order.MaxTendersPerPayment} tenders.");
             RuleForEach(c => c.Payments).NotNull().WithMessage("A tender is an object with an amount and a paymentMethod.").ChildRules(tender =>
             {
                 tender.RuleFor(t => t.Amount).Must(a => a > 0 && IsAmount(a)).WithMessage("amount is positive, with at most two decimals.");
-                tender.RuleFor(t => t.PaymentMethod).Must(m => m is TenderView.Card or TenderView.Cash)
-                    .WithMessage($"paymentMethod is '{TenderView.Card}' or '{TenderView.Cash}'.");
+                tender.RuleFor(t => t.PaymentMethod).Must(m => m is PaymentMethods.Card or PaymentMethods.Cash)
+                    .WithMessage($"paymentMethod is '{PaymentMethods.Card}' or '{PaymentMethods.Cash}'.");
                 tender.RuleFor(t => t.Tip).Must(tip => tip is null || IsAmount(tip.Value)).WithMessage("tip is a non-negative amount with at most two decimals.");
                 tender.RuleFor(t => t.Diner).MaximumLength(Order.MaxDinerLength).CleanText();
                 tender.RuleFor(t => t.Tip)
                     .Must((t, tip) => Tender.IsTipAllowed(Money.FromMajor(t.Amount), Money.FromMajor(tip!.Value), options.MaxTipRatio))
                     .When(t => t.Tip is { } tip && IsAmount(tip) && IsAmount(t.Amount))
                     .WithMessage(Tender.TipRefusal(options.MaxTipRatio));
-                tender.When(t => t.PaymentMethod == TenderView.Card, () =>
+                tender.When(t => t.PaymentMethod == PaymentMethods.Card, () =>
                     tender.RuleFor(t => t.CardToken).NotEmpty().MaximumLength(Tender.MaxCardTokenLength).Matches("^[A-Za-z0-9_]+$")
                         .WithMessage("cardToken is the card's gateway token, such as pm_card_visa."));
-                tender.When(t => t.PaymentMethod == TenderView.Cash, () =>
+                tender.When(t => t.PaymentMethod == PaymentMethods.Cash, () =>
                 {
                     tender.RuleFor(t => t.CardToken).Null().WithMessage("A cash tender has no cardToken.");
                     tender.RuleFor(t => t.Tip).Must(tip => tip is null or 0).WithMessage("Tips go on cards; a cash tip stays with the waiter.");
@@ -63,12 +65,12 @@ public static class PayOrder
     /// diners may pay at once: each call's write-ahead takes at most what is left once the cards still pending are
     /// held back (<see cref="Order.TakePayment"/>), under the order's lock, so together they never pay more than the bill.
     /// </summary>
-    public sealed class Handler(RestaurantDbContext db, ICardGateway gateway, PaymentOptions options, TimeProvider clock, ILogger<Handler> logger)
+    public sealed class Handler(RestaurantDbContext db, ICardGateway gateway, PaymentOptions options, TimeProvider clock, ILogger<Handler> logger, RestaurantTelemetry telemetry)
         : IRequestHandler<Command, PaymentResult>
     {
         public async Task<PaymentResult> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (!command.ByStaff && command.Payments.Any(p => p.PaymentMethod == TenderView.Cash))
+            if (!command.ByStaff && command.Payments.Any(p => p.PaymentMethod == PaymentMethods.Cash))
                 throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "Only staff take cash; pay by card from the table.");
             var tenders = command.Payments.Select(p => ToNewTender(p, command.CallerDiner)).ToList();
             var started = await db.InCommandTransactionAsync(async () =>
@@ -88,17 +90,35 @@ public static class PayOrder
                 {
                     await db.RecordAsync(clock, command.OrderId, tender.Id, outcome);
                 }
+                catch (Exception exception) when (DbErrors.IsUnavailable(exception))
+                {
+                    // Expected in an outage (DatabaseOutage has said so once): no stack trace per tender.
+                    logger.LogWarning("Recording the outcome of tender {TenderId} failed: the database is unavailable ({Cause}); " +
+                        "it stays pending until the reconciler records it", tender.Id, DbErrors.Describe(exception));
+                }
                 catch (Exception exception)
                 {
                     // The tender stays pending, and the reconciler asks the gateway again with the same key.
                     logger.LogError(exception, "Recording the outcome of tender {TenderId} failed; it stays pending", tender.Id);
                 }
             }
+            try
+            {
+                return telemetry.TendersAnswered(await ResultAsync(command.OrderId, started[0].AttemptId));
+            }
+            catch (Exception exception) when (DbErrors.IsUnavailable(exception))
+            {
+                // The tenders were written and their cards charged: this payment is not "nothing changed".
+                throw new WriteOutcomeUnknownException(exception);
+            }
+        }
+
+        /// <summary>One snapshot, so that the results and the balance agree even while a reconciler records beside us.</summary>
+        private async Task<PaymentResult> ResultAsync(string orderId, string attemptId)
+        {
             db.ChangeTracker.Clear();
-            // One snapshot, so that the results and the balance agree even while a reconciler records beside us.
             await using var snapshot = await db.BeginSnapshotAsync(CancellationToken.None);
-            var paid = await db.LoadOrderAsync(command.OrderId, CancellationToken.None);
-            return PaymentResult.From(paid, started[0].AttemptId);
+            return PaymentResult.From(await db.LoadOrderAsync(orderId, CancellationToken.None), attemptId);
         }
 
         private async Task<(Tender Tender, CardOutcome Outcome)> ChargeAsync(Tender tender, string orderId)
@@ -117,7 +137,7 @@ public static class PayOrder
         private static NewTender ToNewTender(TenderBody body, string? callerDiner)
         {
             var diner = Blank(body.Diner) ?? Blank(callerDiner);
-            return body.PaymentMethod == TenderView.Cash
+            return body.PaymentMethod == PaymentMethods.Cash
                 ? new NewTender(TenderMethod.Cash, Money.FromMajor(body.Amount), Money.Zero, null, diner)
                 : new NewTender(TenderMethod.Card, Money.FromMajor(body.Amount), Money.FromMajor(body.Tip ?? 0), body.CardToken, diner);
         }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Restaurant.Api.Features.Payments.Gateways;
+using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Infrastructure.Telemetry;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain.Orders;
 
@@ -11,7 +13,7 @@ namespace Restaurant.Api.Features.Payments;
 /// left, then periodically for tenders older than one interval (younger ones are usually still in their call).
 /// </summary>
 public sealed class PaymentReconciler(
-    IServiceScopeFactory scopes, PaymentOptions options, TimeProvider clock, ILogger<PaymentReconciler> logger)
+    IServiceScopeFactory scopes, PaymentOptions options, TimeProvider clock, ILogger<PaymentReconciler> logger, RestaurantTelemetry telemetry)
     : BackgroundService
 {
     private const int PageSize = 100;
@@ -57,17 +59,30 @@ public sealed class PaymentReconciler(
             var gateway = scope.ServiceProvider.GetRequiredService<ICardGateway>();
             var cutoff = clock.GetUtcNow() - minimumAge;
             (DateTimeOffset, string)? after = null;
+            var seen = 0L;
             while (true)
             {
                 var page = await PendingTenders(db, cutoff, after).ToListAsync(stoppingToken);
+                seen += page.Count;
                 foreach (var item in page) await ReconcileTenderAsync(db, gateway, item);
-                if (page.Count < PageSize) return;
+                if (page.Count < PageSize)
+                {
+                    telemetry.ReconcilerPass("completed", seen);
+                    return;
+                }
                 after = (page[^1].Tender.CreatedAt, page[^1].Tender.Id);
                 stoppingToken.ThrowIfCancellationRequested();
             }
         }
+        catch (Exception exception) when (DbErrors.IsUnavailable(exception))
+        {
+            // DatabaseOutage has warned once; a stack trace every pass of an outage would bury it.
+            telemetry.ReconcilerPass("waiting", null);
+            logger.LogDebug("Reconciling pending card payments waits for the database ({Cause})", DbErrors.Describe(exception));
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            telemetry.ReconcilerPass("failed", null);
             logger.LogWarning(exception, "Reconciling pending card payments failed; will try again in {Interval}", options.ReconcileInterval);
         }
     }
@@ -85,8 +100,14 @@ public sealed class PaymentReconciler(
             // Not cancelled on shutdown once asked: an answer that may have moved money is worth recording.
             var outcome = await gateway.ChargeAsync(TenderOutcomes.ChargeFor(item.Tender, item.OrderId, askingAgain: true), CancellationToken.None);
             var recorded = await db.RecordAsync(clock, item.OrderId, item.Tender.Id, outcome);
+            telemetry.TenderReconciled(outcome.Kind, recorded);
             logger.LogInformation("Reconciled tender {TenderId} of order {OrderId}: {Outcome}{Recorded}",
                 item.Tender.Id, item.OrderId, outcome.Kind, recorded ? "" : " (nothing new to record)");
+        }
+        catch (Exception exception) when (DbErrors.IsUnavailable(exception))
+        {
+            logger.LogWarning("Reconciling tender {TenderId} of order {OrderId} failed: the database is unavailable ({Cause}); it stays pending",
+                item.Tender.Id, item.OrderId, DbErrors.Describe(exception));
         }
         catch (Exception exception)
         {

@@ -7,9 +7,6 @@ namespace Restaurant.Api.Features.Payments;
 
 public static class TenderOutcomes
 {
-    // Stripe's messages are short; the column is bounded anyway.
-    private const int MaxMessageLength = 500;
-
     /// <param name="askingAgain">True when reconciling: the first request may have charged the card already.</param>
     public static CardCharge ChargeFor(Tender tender, string orderId, bool askingAgain) => new(
         tender.GatewayKey!, tender.Charge.Minor, tender.Currency, tender.CardToken!, orderId, tender.Id, tender.PaymentId, askingAgain);
@@ -43,5 +40,6 @@ public static class TenderOutcomes
         },
         outcome.PaymentId,
         outcome.DeclineCode,
-        outcome.Message is { Length: > MaxMessageLength } message ? message[..MaxMessageLength] : outcome.Message);
+        // Stripe's messages are short; the column is bounded anyway.
+        outcome.Message is { Length: > Tender.MaxMessageLength } message ? message[..Tender.MaxMessageLength] : outcome.Message);
 }

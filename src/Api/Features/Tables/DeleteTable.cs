@@ -7,7 +7,7 @@ namespace Restaurant.Api.Features.Tables;
 public static class DeleteTable
 {
     /// <summary>Takes a table off the floor; one that holds an order (neither paid nor cancelled) stays: 409 table_busy.</summary>
-    public sealed record Command(string Id) : IRequest<Unit>;
+    public sealed record Command(string Id) : ICommand<Unit>;
 
     public sealed class Handler(RestaurantDbContext db) : IRequestHandler<Command, Unit>
     {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain.Tables;
 
@@ -10,7 +11,7 @@ public static class PutTable
     public sealed record Body(int? Seats);
 
     /// <summary>Creates the table with a new code (seats default to <see cref="Table.DefaultSeats"/>), or changes its seats and keeps its code.</summary>
-    public sealed record Command(string Id, int? Seats) : IRequest<Result>;
+    public sealed record Command(string Id, int? Seats) : ICommand<Result>;
 
     public sealed record Result(TableView Table, bool Created);
 

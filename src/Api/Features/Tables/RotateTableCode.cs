@@ -1,4 +1,5 @@
 using MediatR;
+using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
 
 namespace Restaurant.Api.Features.Tables;
@@ -9,7 +10,7 @@ public static class RotateTableCode
     /// Gives the table a new code: the old one stops opening or joining its order at once (a phone that has it can no
     /// longer get in), while tokens already issued keep working.
     /// </summary>
-    public sealed record Command(string Id) : IRequest<TableView>;
+    public sealed record Command(string Id) : ICommand<TableView>;
 
     public sealed class Handler(RestaurantDbContext db) : IRequestHandler<Command, TableView>
     {

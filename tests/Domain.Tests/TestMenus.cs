@@ -2,14 +2,12 @@ using Restaurant.Domain.Menus;
 
 namespace Restaurant.Domain.Tests;
 
-/// <summary>The default menu (with a chosen tax rate) and small builders for hand-made menus.</summary>
-public static class DefaultMenu
+/// <summary>Builders for hand-made menus, and the parts of the domain's <see cref="DefaultMenu"/> to build them from.</summary>
+public static class TestMenus
 {
-    public static Menu Build(decimal taxRate = 0m) => Menus.DefaultMenu.Create(taxRate);
+    public static IReadOnlyList<MenuItem> DefaultItems() => DefaultMenu.Create().Items;
 
-    public static IReadOnlyList<MenuItem> Items() => Build().Items;
-
-    public static IReadOnlyList<Bundle> Bundles() => Build().Bundles;
+    public static IReadOnlyList<Bundle> DefaultBundles() => DefaultMenu.Create().Bundles;
 
     public static MenuItem Item(string id, string name, string category, decimal price, bool available = true) =>
         new(id, name, category, Money.FromMajor(price), available);

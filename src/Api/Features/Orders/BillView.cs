@@ -1,0 +1,48 @@
+using Restaurant.Domain.Orders;
+using Restaurant.Domain.Pricing;
+
+namespace Restaurant.Api.Features.Orders;
+
+public sealed record BillView(
+    string OrderId,
+    string Currency,
+    IReadOnlyList<BillView.Item> Items,
+    IReadOnlyList<BillView.BundleApplied> Bundles,
+    decimal Subtotal,
+    decimal Savings,
+    decimal Tax,
+    decimal Total,
+    IReadOnlyList<BillView.Share> Shares,
+    BillView.PricingReport Pricing,
+    decimal Paid,
+    decimal Balance)
+{
+    public sealed record Item(string MenuItemId, string Name, int Quantity, decimal UnitPrice, decimal Amount);
+
+    public sealed record BundleApplied(string BundleId, string Name, decimal Price, decimal ListPrice, decimal Savings,
+        IReadOnlyList<string> MenuItemIds, IReadOnlyList<string> LineIds);
+
+    /// <summary>One diner's part of the total, and what tenders tagged with that diner have paid of it.</summary>
+    public sealed record Share(string? Diner, decimal Amount, decimal Paid);
+
+    /// <summary><see cref="Optimal"/> is false only when the pricing search hit its safety budget (docs/benchmarks.md).</summary>
+    public sealed record PricingReport(bool Optimal);
+
+    /// <summary>The order's frozen bill, with what has been paid so far (in all, and by each diner).</summary>
+    public static BillView From(Order order) => From(order.Id, order.Bill!, order.Paid, order.PaidBy);
+
+    private static BillView From(string orderId, Bill bill, Domain.Money paid, Func<string?, Domain.Money> paidBy) => new(
+        orderId,
+        bill.Currency,
+        bill.Items.Select(i => new Item(i.MenuItemId, i.Name, i.Quantity, i.UnitPrice.ToMajor(), i.Amount.ToMajor())).ToList(),
+        bill.Bundles.Select(b => new BundleApplied(b.BundleId, b.Name, b.Price.ToMajor(), b.ListPrice.ToMajor(),
+            b.Savings.ToMajor(), b.MenuItemIds, b.LineIds)).ToList(),
+        bill.Subtotal.ToMajor(),
+        bill.Savings.ToMajor(),
+        bill.Tax.ToMajor(),
+        bill.Total.ToMajor(),
+        bill.Shares.Select(s => new Share(s.Diner, s.Amount.ToMajor(), paidBy(s.Diner).ToMajor())).ToList(),
+        new PricingReport(bill.Optimal),
+        paid.ToMajor(),
+        bill.BalanceAfter(paid).ToMajor());
+}

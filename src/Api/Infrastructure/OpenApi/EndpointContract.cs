@@ -1,0 +1,16 @@
+namespace Restaurant.Api.Infrastructure.OpenApi;
+
+/// <summary>The refusals an endpoint's own rules can answer, beyond those every endpoint of its kind can (see <see cref="ProblemResponses"/>).</summary>
+public sealed record RefusalsMetadata(IReadOnlyList<ProblemCode> Codes);
+
+/// <summary>An endpoint that sends an <c>ETag</c> and answers a matching <c>If-None-Match</c> with 304.</summary>
+public sealed record ConditionalGetMetadata;
+
+public static class EndpointContract
+{
+    public static RouteHandlerBuilder Refuses(this RouteHandlerBuilder endpoint, params ProblemCode[] codes) =>
+        endpoint.WithMetadata(new RefusalsMetadata(codes));
+
+    public static RouteHandlerBuilder WithETag(this RouteHandlerBuilder endpoint) =>
+        endpoint.WithMetadata(new ConditionalGetMetadata());
+}

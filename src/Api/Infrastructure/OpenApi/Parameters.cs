@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Restaurant.Api.Features.Kitchen;
+using Restaurant.Api.Features.Orders;
+
+namespace Restaurant.Api.Infrastructure.OpenApi;
+
+/// <summary>What each path and query parameter means, and its bounds, by operation.</summary>
+public sealed class Parameters : IOpenApiOperationTransformer
+{
+    private const string OrderId = "The order's id, as `POST /orders` answered it.";
+    private const string TableId = "The table's id, as `GET /tables` lists it.";
+
+    private static readonly Dictionary<(string Operation, string Parameter), Action<OpenApiParameter, OpenApiSchema>> Rules = new()
+    {
+        [("getMenu", "version")] = (p, s) =>
+        {
+            p.Description = "A menu version, to read a scheduled menu ahead of time; left out, the menu in effect now.";
+            s.Minimum = "1";
+        },
+        [("setItemAvailability", "id")] = (p, _) => p.Description = "The menu item's id.",
+        [("listOrders", "status")] = (p, s) =>
+        {
+            p.Description = "Only orders in this status.";
+            s.Enum = ResponseShapes.OrderStatuses.Select(status => (JsonNode)JsonValue.Create(status)).ToList();
+        },
+        [("listOrders", "limit")] = (p, s) =>
+        {
+            p.Description = "At most this many orders, newest first.";
+            s.Minimum = "1";
+            s.Maximum = ListOrders.MaxLimit.ToString();
+            s.Default = ListOrders.DefaultLimit;
+        },
+        [("getOrder", "id")] = (p, _) => p.Description = OrderId,
+        [("changeItems", "id")] = (p, _) => p.Description = OrderId,
+        [("submitOrder", "id")] = (p, _) => p.Description = OrderId,
+        [("billOrder", "id")] = (p, _) => p.Description = OrderId,
+        [("payOrder", "orderId")] = (p, _) => p.Description = OrderId,
+        [("cancelOrder", "id")] = (p, _) => p.Description = OrderId,
+        [("putTable", "id")] = (p, s) =>
+        {
+            p.Description = "The table's id: 1 to 20 letters, digits or '-'.";
+            s.MinLength = 1;
+            s.MaxLength = Domain.Tables.Table.MaxIdLength;
+            s.Pattern = RequestShapes.TablePattern;
+        },
+        [("rotateTableCode", "id")] = (p, _) => p.Description = TableId,
+        [("deleteTable", "id")] = (p, _) => p.Description = TableId,
+        [("getKitchenTickets", "after")] = (p, s) =>
+        {
+            p.Description = $"The last `sequence` the kitchen has seen: only later tickets are answered, at most {GetTickets.PageSize} at a time.";
+            s.Minimum = "0";
+            s.Default = 0;
+        },
+    };
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.In is not (ParameterLocation.Path or ParameterLocation.Query)) continue;
+            if (!Rules.TryGetValue((operation.OperationId ?? "", parameter.Name ?? ""), out var rule))
+                throw new InvalidOperationException($"Parameter '{parameter.Name}' of {operation.OperationId} is not described in {nameof(Parameters)}.");
+            rule(parameter, parameter.Schema as OpenApiSchema ?? throw new InvalidOperationException($"Parameter '{parameter.Name}' has no inline schema."));
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.OpenApi;
+using Restaurant.Api.Features.Kitchen;
+using Restaurant.Api.Features.Menu;
+using Restaurant.Api.Features.Orders;
+using Restaurant.Api.Features.Payments;
+using Restaurant.Api.Features.Shared;
+using Restaurant.Api.Features.Tables;
+
+namespace Restaurant.Api.Infrastructure.OpenApi;
+
+/// <summary>
+/// The one name each type has in the document. The framework names a schema after the type's short name, so the
+/// nested records of different use cases (<c>Body</c>, <c>Command</c>, <c>Result</c>, <c>Item</c>) would share
+/// one schema; here every type the API reads or writes has a name of its own, chosen once.
+/// </summary>
+public static class SchemaNames
+{
+    private static readonly Dictionary<Type, string> Names = new()
+    {
+        // Requests
+        [typeof(PutMenu.Command)] = "MenuRequest",
+        [typeof(PutMenu.Item)] = "MenuItemRequest",
+        [typeof(PutMenu.BundleOffer)] = "BundleRequest",
+        [typeof(SetAvailability.Body)] = "AvailabilityRequest",
+        [typeof(CreateOrder.Body)] = "CreateOrderRequest",
+        [typeof(PutTable.Body)] = "TableRequest",
+        [typeof(ChangeItems.Body)] = "ChangeItemsRequest",
+        [typeof(ChangeItems.Addition)] = "LineToAdd",
+        [typeof(PayOrder.Body)] = "PaymentRequest",
+        [typeof(PayOrder.TenderBody)] = "TenderRequest",
+        // Answers
+        [typeof(MenuView)] = "Menu",
+        [typeof(MenuItemView)] = "MenuItem",
+        [typeof(MenuView.BundleOffer)] = "Bundle",
+        [typeof(PutMenu.Result)] = "MenuPublished",
+        [typeof(OrderView)] = "Order",
+        [typeof(LineView)] = "OrderLine",
+        [typeof(TicketView)] = "Ticket",
+        [typeof(ListOrders.Summary)] = "OrderSummary",
+        [typeof(SubmitOrder.Result)] = "SubmitResult",
+        [typeof(BillView)] = "Bill",
+        [typeof(BillView.Item)] = "BillItem",
+        [typeof(BillView.BundleApplied)] = "BillBundle",
+        [typeof(BillView.Share)] = "BillShare",
+        [typeof(BillView.PricingReport)] = "BillPricing",
+        [typeof(GetTickets.KitchenTicket)] = "KitchenTicket",
+        [typeof(PaymentResult)] = "PaymentResult",
+        [typeof(TenderView)] = "Tender",
+        [typeof(TableView)] = "Table",
+        [typeof(TableView.ActiveOrder)] = "TableOrder",
+    };
+
+    /// <summary>The name a type is known by; a type not listed gets its nested name (<c>SetAvailabilityBody</c>), never a clash.</summary>
+    public static string? For(JsonTypeInfo type)
+    {
+        // Strings, numbers, lists and dictionaries stay inline, as the framework has them.
+        if (OpenApiOptions.CreateDefaultSchemaReferenceId(type) is null) return null;
+        return Names.TryGetValue(type.Type, out var name) ? name : NestedName(type.Type);
+    }
+
+    /// <summary>The name the document gives <typeparamref name="T"/>.</summary>
+    public static string Of<T>() => Names[typeof(T)];
+
+    private static string NestedName(Type type) =>
+        type.DeclaringType is null ? type.Name : NestedName(type.DeclaringType) + type.Name;
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Restaurant.Api.Persistence;
+
+/// <summary>
+/// Everything that differs between the stores the API runs on, in one place per store (<see cref="SqliteDialect"/>,
+/// <see cref="PostgresDialect"/>): how a command's transaction begins and locks what it changes, how a read sees one
+/// snapshot, and what the process and the database need at start. One per host, chosen by AddPersistence; the
+/// extension methods on <see cref="RestaurantDbContext"/> (Transactions, Snapshots, OrderQueries) go through it.
+/// </summary>
+public interface IDatabaseDialect
+{
+    /// <summary>The pool threads the process should be able to start at once (Program.cs sets it at start); 0: no change.</summary>
+    int MinWorkerThreads { get; }
+
+    /// <summary>Waits for this host's turn to write, where the store has one write lock for everyone; disposing it ends the turn.</summary>
+    Task<IDisposable> EnterWriteGateAsync(CancellationToken ct);
+
+    /// <summary>The transaction one command runs in.</summary>
+    Task<IDbContextTransaction> BeginCommandTransactionAsync(RestaurantDbContext db, CancellationToken ct);
+
+    /// <summary>Inside a command transaction: makes the other writers of this order wait until it commits.</summary>
+    Task LockOrderAsync(RestaurantDbContext db, string orderId, CancellationToken ct);
+
+    /// <summary>
+    /// Inside a command transaction: makes the other writers of this table (phones opening or joining its order, staff
+    /// re-coding or deleting it) wait until it commits.
+    /// </summary>
+    Task LockTableAsync(RestaurantDbContext db, string tableId, CancellationToken ct);
+
+    /// <summary>Inside a command transaction: makes tickets enter the kitchen's sequence in commit order.</summary>
+    Task LockKitchenSequenceAsync(RestaurantDbContext db, CancellationToken ct);
+
+    /// <summary>A read-only transaction whose queries all see one snapshot, and which blocks no writer.</summary>
+    Task<IAsyncDisposable> BeginSnapshotAsync(RestaurantDbContext db, CancellationToken ct);
+
+    /// <summary>At start, on an open connection, before the migrations run.</summary>
+    Task PrepareAsync(RestaurantDbContext db);
+}
