@@ -35,7 +35,7 @@ public sealed class CommandEndpointTests(RestaurantApiFixture fixture) : IClassF
             if (endpoint.Metadata.GetMetadata<IdempotencyFilter>() is null) faults.Add($"{name} has no {nameof(IdempotencyFilter)}");
         }
         Assert.Empty(faults);
-        Assert.Equal(7, endpoints.Count);
+        Assert.Equal(11, endpoints.Count);
     }
 
     [Fact]

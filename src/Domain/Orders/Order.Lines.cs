@@ -7,7 +7,7 @@ public sealed partial class Order
     /// Adds and removes lines as one change: either all of it applies or (by exception) none of it. The additions come
     /// finished (their menu items looked up), so every refusal here is the order's own.
     /// </summary>
-    public IReadOnlyList<OrderLine> ChangeItems(IReadOnlyList<NewLine> additions, IEnumerable<string> removals)
+    public IReadOnlyList<OrderLine> ChangeItems(IReadOnlyList<NewLine> additions, IEnumerable<string> removals, DateTimeOffset now)
     {
         EnsureAllowed(OrderAction.ChangeItems);
         var removed = removals.Distinct().Select(lineId =>
@@ -28,7 +28,7 @@ public sealed partial class Order
         var units = _lines.Except(removed).Sum(l => l.Quantity.Value) + additions.Sum(l => l.Quantity.Value);
         if (units > MaxUnits)
             throw new DomainException(DomainErrors.OrderTooLarge, $"An order holds at most {MaxUnits} units; this change would make it {units}.");
-        Apply(OrderAction.ChangeItems);
+        Apply(OrderAction.ChangeItems, now);
         foreach (var line in removed) _lines.Remove(line);
         var added = new List<OrderLine>();
         var position = _lines.Count == 0 ? 0 : _lines.Max(l => l.Position);
@@ -48,7 +48,7 @@ public sealed partial class Order
         EnsureAllowed(OrderAction.Submit);
         var pending = PendingLines.ToList();
         if (pending.Count == 0) return null;
-        Apply(OrderAction.Submit);
+        Apply(OrderAction.Submit, now);
         var ticket = new Ticket(_tickets.Count + 1, now);
         _tickets.Add(ticket);
         foreach (var line in pending) line.SendWith(ticket.Number);

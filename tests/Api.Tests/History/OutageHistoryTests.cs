@@ -30,7 +30,7 @@ public sealed class OutageHistoryTests(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task Three_nodes_wait_out_two_database_outages_in_a_workload_and_lose_or_double_nothing()
     {
-        var settings = HistoryCheck.NodeSettings.Concat(StripeLedger.Settings(_stripe, maxRetries: 1)).Concat(_outage.ApiSettings)
+        var settings = HistoryCheck.NodeSettings(_stripe, maxRetries: 1).Concat(_outage.ApiSettings)
             .ToDictionary(setting => setting.Key, setting => setting.Value);
         // Three nodes and thirty-six racing payments on two shared cores: give the fake Stripe time to answer.
         settings["Stripe:Timeout"] = "00:00:05";

@@ -18,7 +18,9 @@ public static class ChangeItems
     public sealed record Addition(string? MenuItemId, int? Quantity, string? Diner, string? Note);
 
     /// <summary>Adds and removes lines in one step: all of it applies or none of it.</summary>
-    public sealed record Command(string OrderId, IReadOnlyList<Addition> Add, IReadOnlyList<string> Remove) : ICommand<OrderView>;
+    /// <param name="CallerDiner">The name on the caller's token: the diner of the lines they add without one.</param>
+    public sealed record Command(string OrderId, IReadOnlyList<Addition> Add, IReadOnlyList<string> Remove, string? CallerDiner = null)
+        : ICommand<OrderView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -49,9 +51,9 @@ public static class ChangeItems
             var menu = command.Add.Count == 0 ? null : menus.MenuOf(await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken));
             // Looked up here, before the order changes: the aggregate gets finished lines, not a sequence that would
             // throw the menu's refusals from inside its own change.
-            var additions = command.Add.Select(a =>
-                new NewLine(menu!.ItemToOrder(a.MenuItemId!), new Quantity(a.Quantity!.Value), Blank(a.Diner), Blank(a.Note))).ToList();
-            order.ChangeItems(additions, command.Remove);
+            var additions = command.Add.Select(a => new NewLine(menu!.ItemToOrder(a.MenuItemId!), new Quantity(a.Quantity!.Value),
+                Blank(a.Diner) ?? Blank(command.CallerDiner), Blank(a.Note))).ToList();
+            order.ChangeItems(additions, command.Remove, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             telemetry.ItemsAdded(command.Add.Sum(a => a.Quantity!.Value));
             return OrderView.From(order);

@@ -5,6 +5,7 @@ using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
 using Restaurant.Api.Features.Payments;
 using Restaurant.Api.Features.Shared;
+using Restaurant.Api.Features.Tables;
 
 namespace Restaurant.Api.Infrastructure.OpenApi;
 
@@ -22,7 +23,8 @@ public static class SchemaNames
         [typeof(PutMenu.Item)] = "MenuItemRequest",
         [typeof(PutMenu.BundleOffer)] = "BundleRequest",
         [typeof(SetAvailability.Body)] = "AvailabilityRequest",
-        [typeof(CreateOrder.Command)] = "CreateOrderRequest",
+        [typeof(CreateOrder.Body)] = "CreateOrderRequest",
+        [typeof(PutTable.Body)] = "TableRequest",
         [typeof(ChangeItems.Body)] = "ChangeItemsRequest",
         [typeof(ChangeItems.Addition)] = "LineToAdd",
         [typeof(PayOrder.Body)] = "PaymentRequest",
@@ -45,6 +47,8 @@ public static class SchemaNames
         [typeof(GetTickets.KitchenTicket)] = "KitchenTicket",
         [typeof(PaymentResult)] = "PaymentResult",
         [typeof(TenderView)] = "Tender",
+        [typeof(TableView)] = "Table",
+        [typeof(TableView.ActiveOrder)] = "TableOrder",
     };
 
     /// <summary>The name a type is known by; a type not listed gets its nested name (<c>SetAvailabilityBody</c>), never a clash.</summary>
