@@ -77,7 +77,7 @@ public static class BillStallScenario
 
     private static async Task<OpenedOrder> HardOrderAsync(ApiClient client, string table, CancellationToken ct)
     {
-        var order = await client.OpenOrderAsync(table, ct);
+        var order = await client.OpenTableAsync(table, ct);
         for (var left = HardUnits; left > 0; left -= 50)
             await client.AddAsync(order.Id, order.AccessToken, [new NewLine("xcoffee", Math.Min(50, left))], ct);
         await client.SubmitAsync(order.Id, order.AccessToken, ct);

@@ -44,7 +44,7 @@ public static class PaymentLatencyScenario
         // A billed order, set up untimed; then only the payment call is timed, paid as the diner's phone would.
         async Task<double> TimeOnePaymentAsync(int tenders)
         {
-            var order = await api.OpenOrderAsync($"pay-{++tables}", ct);
+            var order = await api.OpenTableAsync($"pay-{++tables}", ct);
             await api.AddAsync(order.Id, order.AccessToken, [new NewLine("burger", 1)], ct);
             await api.SubmitAsync(order.Id, order.AccessToken, ct);
             var bill = await api.BillAsync(order.Id, order.AccessToken, ct);

@@ -60,7 +60,10 @@ public static partial class QueryPlans
             }
             OpenedOrder order = null!;
             Bill bill = null!;
-            await Phase("POST /orders", 1, async () => order = await client.OpenOrderAsync($"plans-{Guid.NewGuid():N}"[..20], ct));
+            var table = $"plans-{Guid.NewGuid():N}"[..20];
+            var code = "";
+            await Phase("PUT /tables/{id}", 1, async () => code = await client.SetUpTableAsync(table, ct));
+            await Phase("POST /orders", 1, async () => order = await client.OpenOrderAsync(table, code, ct));
             await Phase("GET /orders/{id}", 3, () => client.GetOrderAsync(pastOrder, ServerProcess.StaffKey, ct));
             await Phase("POST …/items", 3, () => client.AddAsync(order.Id, order.AccessToken, [new("coffee", 1)], ct));
             await Phase("POST …/submit", 1, () => client.SubmitAsync(order.Id, order.AccessToken, ct));

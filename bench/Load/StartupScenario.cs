@@ -62,7 +62,7 @@ public static class StartupScenario
         for (var i = 0; i < WarmupCalls + samples; i++)
         {
             var getMs = await TimeAsync(() => client.GetOrderAsync(pastOrders[i], ServerProcess.StaffKey, ct));
-            var order = await client.OpenOrderAsync($"p5-{run}-{i}", ct);
+            var order = await client.OpenTableAsync($"p5-{run}-{i}", ct);
             var itemsMs = await TimeAsync(() => client.AddAsync(order.Id, order.AccessToken, ThreeItems, ct));
             await client.SubmitAsync(order.Id, order.AccessToken, ct);
             var billMs = await TimeAsync(() => client.BillAsync(order.Id, order.AccessToken, ct));

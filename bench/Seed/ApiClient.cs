@@ -9,8 +9,20 @@ public sealed class ApiClient(HttpClient http)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task<OpenedOrder> OpenOrderAsync(string table, CancellationToken ct) =>
-        PostAsync<OpenedOrder>("/orders", null, new { table }, ct);
+    /// <summary>Creates the table as staff (or finds it) and returns its code, which a diner's phone reads from the table.</summary>
+    public async Task<string> SetUpTableAsync(string table, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/tables/{table}") { Content = JsonContent.Create(new { }) };
+        return (await SendAsync<TableCode>(request, ServerProcess.StaffKey, ct)).Code;
+    }
+
+    /// <summary>Opens the table's order (or joins it) as a diner with the table's code.</summary>
+    public Task<OpenedOrder> OpenOrderAsync(string table, string? code, CancellationToken ct) =>
+        PostAsync<OpenedOrder>("/orders", null, new { table, code }, ct);
+
+    /// <summary>Sets the table up and opens its order: two round trips, for orders made outside any timing.</summary>
+    public async Task<OpenedOrder> OpenTableAsync(string table, CancellationToken ct) =>
+        await OpenOrderAsync(table, await SetUpTableAsync(table, ct), ct);
 
     public Task<JsonElement> AddAsync(string orderId, string token, IEnumerable<NewLine> lines, CancellationToken ct) =>
         PostAsync<JsonElement>($"/orders/{orderId}/items", token, new { add = lines }, ct);
@@ -73,6 +85,8 @@ public sealed class ApiClient(HttpClient http)
 }
 
 public sealed record OpenedOrder(string Id, string AccessToken);
+
+public sealed record TableCode(string Code);
 
 public sealed record NewLine(string MenuItemId, int Quantity, string? Diner = null);
 

@@ -19,7 +19,7 @@ public static class TemplateOrders
         var random = new Random(6);
         for (var i = 0; i < count; i++)
         {
-            var order = await client.OpenOrderAsync($"template-{i}", ct);
+            var order = await client.OpenTableAsync($"template-{i}", ct);
             // About 5 lines in one or two tickets, paid by one to three cards or in cash.
             var tickets = 1 + i % 2;
             for (var ticket = 0; ticket < tickets; ticket++)

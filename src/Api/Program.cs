@@ -2,6 +2,7 @@ using Restaurant.Api.Features.Kitchen;
 using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
 using Restaurant.Api.Features.Payments;
+using Restaurant.Api.Features.Tables;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Infrastructure.OpenApi;
 using Restaurant.Api.Infrastructure.Telemetry;
@@ -22,6 +23,8 @@ builder.Services.AddScoped<IdempotencyStore>();
 builder.Services.AddScoped<CurrentIdempotencyClaim>();
 builder.Services.AddSingleton<BillPricer>();
 builder.Services.AddHostedService<IdempotencyPurge>();
+builder.Services.AddSingleton(AbandonedOrderOptions.FromConfiguration(builder.Configuration));
+builder.Services.AddHostedService<AbandonedOrderSweep>();
 builder.Services.AddSingleton<IdempotencyReleases>();
 builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyReleases>());
 builder.Services.AddPayments(builder.Configuration);
@@ -76,6 +79,7 @@ app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Con
 // business (ICommand, ISteppedCommand), and CommandEndpointTests check that every write endpoint sends one.
 var api = app.MapGroup("").WithIdempotency();
 api.MapMenu();
+api.MapTables();
 api.MapOrders();
 api.MapKitchen();
 api.MapPayments();

@@ -21,6 +21,8 @@ public static class DomainErrors
     public const string InvalidAmount = "invalid_amount";
     public const string InvalidQuantity = "invalid_quantity";
     public const string InvalidTable = "invalid_table";
+    public const string InvalidSeats = "invalid_seats";
+    public const string InvalidDiner = "invalid_diner";
     public const string InvalidMenu = "invalid_menu";
     public const string InvalidText = "invalid_text";
     public const string OrderTooLarge = "order_too_large";
@@ -39,12 +41,13 @@ public static class DomainErrors
     public const string UnknownTicket = "unknown_ticket";
     public const string OrderBilled = "order_billed";
     public const string OrderPaid = "order_paid";
+    public const string OrderCancelled = "order_cancelled";
+    public const string OrderNotCancellable = "order_not_cancellable";
     public const string NotBilled = "not_billed";
     public const string PendingItems = "pending_items";
     public const string EmptyOrder = "empty_order";
     public const string InvalidPayment = "invalid_payment";
-    public const string TotalMismatch = "total_mismatch";
-    public const string PaymentInProgress = "payment_in_progress";
+    public const string TotalExceedsBalance = "total_exceeds_balance";
     public const string UnknownTender = "unknown_tender";
     public const string TenderSettled = "tender_settled";
     /// <summary>Internal: a bill priced from an older version of the order; the API prices it again, never shows it.</summary>

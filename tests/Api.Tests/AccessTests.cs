@@ -117,13 +117,48 @@ public sealed class AccessTests(RestaurantApiFixture fixture) : IClassFixture<Re
     }
 
     [Fact]
-    public async Task Anyone_may_open_an_order()
+    public async Task Anyone_with_the_tables_code_may_open_an_order_and_staff_need_none()
     {
-        var anonymous = await fixture.Api.Anonymous().PostAsJsonAsync("/orders", new { table = Tables.Unique("anon") });
-        var staff = await fixture.Api.Staff().PostAsJsonAsync("/orders", new { table = Tables.Unique("staff") });
+        var table = Tables.Unique("anon");
+        var anonymous = await fixture.Api.Anonymous().PostAsJsonAsync("/orders", new { table, code = await Floor.SetUpAsync(fixture.Api, table) });
+        var staffTable = Tables.Unique("staff");
+        await Floor.SetUpAsync(fixture.Api, staffTable);
+        var staff = await fixture.Api.Staff().PostAsJsonAsync("/orders", new { table = staffTable });
 
         Assert.Equal(HttpStatusCode.Created, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Created, staff.StatusCode);
+    }
+
+    [Fact]
+    public async Task Nobody_opens_an_order_without_the_tables_code()
+    {
+        var table = Tables.Unique("nocode");
+        await Floor.SetUpAsync(fixture.Api, table);
+        var someoneElses = await TableSession.OpenAsync(fixture.Api, Tables.Unique("other"));
+
+        foreach (var client in new[] { fixture.Api.Anonymous(), fixture.Api.WithToken("not-a-token"), someoneElses.Client })
+            await (await client.PostAsJsonAsync("/orders", new { table })).AssertProblemAsync(HttpStatusCode.Forbidden, "invalid_table_code");
+        var tables = await (await fixture.Api.Staff().GetAsync("/tables")).ReadJsonArrayAsync();
+        Assert.Null(tables.Single(t => t!["id"].Text() == table)!["order"]);
+    }
+
+    [Theory]
+    [InlineData("GET", "/tables")]
+    [InlineData("PUT", "/tables/T-access")]
+    [InlineData("POST", "/tables/1/code")]
+    [InlineData("DELETE", "/tables/1")]
+    [InlineData("POST", "/orders/{id}/cancel")]
+    public async Task Table_changes_and_cancelling_are_for_staff_only(string method, string path)
+    {
+        var diner = await TableSession.OpenAsync(fixture.Api, Tables.Unique("notstaf"));
+        var request = () => new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", diner.OrderId))
+        {
+            Content = method == "PUT" ? JsonContent.Create(new { seats = 2 }) : null,
+        };
+
+        await (await fixture.Api.Anonymous().SendAsync(request())).AssertProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await (await diner.Client.SendAsync(request())).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal("open", (await diner.GetAsync())["status"].Text());
     }
 
     private HttpClient Basic(string token)

@@ -88,10 +88,12 @@ public sealed class ErrorHandlingTests(RestaurantApiFixture fixture) : IClassFix
     [Fact]
     public async Task A_body_that_is_not_json_is_415()
     {
-        var response = await fixture.Api.Anonymous().PostRawAsync("/orders", """{"table":"t415"}""", contentType: "text/plain");
+        var table = Tables.Unique("t415");
+        var code = await Floor.SetUpAsync(fixture.Api, table);
+        var response = await fixture.Api.Anonymous().PostRawAsync("/orders", $$"""{"table":"{{table}}","code":"{{code}}"}""", contentType: "text/plain");
 
         await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
-        Assert.Equal(HttpStatusCode.Created, (await fixture.Api.Anonymous().PostAsJsonAsync("/orders", new { table = "t415" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Api.Anonymous().PostAsJsonAsync("/orders", new { table, code })).StatusCode);
     }
 
     [Theory]
@@ -101,10 +103,11 @@ public sealed class ErrorHandlingTests(RestaurantApiFixture fixture) : IClassFix
     public async Task A_body_over_64_KiB_is_413_and_changes_nothing(bool chunked, bool idempotent)
     {
         var table = Tables.Unique("big");
+        var code = await Floor.SetUpAsync(fixture.Api, table);
         var padding = new string(' ', Limit);
         var request = new HttpRequestMessage(HttpMethod.Post, "/orders")
         {
-            Content = new StringContent($$"""{"table":"{{table}}"{{padding}}}""", Encoding.UTF8, "application/json"),
+            Content = new StringContent($$"""{"table":"{{table}}","code":"{{code}}"{{padding}}}""", Encoding.UTF8, "application/json"),
         };
         if (chunked) request.Headers.TransferEncodingChunked = true;
         if (idempotent) request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
@@ -112,7 +115,7 @@ public sealed class ErrorHandlingTests(RestaurantApiFixture fixture) : IClassFix
         var response = await fixture.Api.Anonymous().SendAsync(request);
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
-        Assert.Equal(HttpStatusCode.Created, (await fixture.Api.Anonymous().PostAsJsonAsync("/orders", new { table })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Api.Anonymous().PostAsJsonAsync("/orders", new { table, code })).StatusCode);
     }
 
     [Fact]
@@ -148,7 +151,7 @@ public sealed class ErrorHandlingTests(RestaurantApiFixture fixture) : IClassFix
     public async Task A_body_just_under_64_KiB_is_read()
     {
         var table = Tables.Unique("under");
-        var head = $$"""{"table":"{{table}}" """;
+        var head = $$"""{"table":"{{table}}","code":"{{await Floor.SetUpAsync(fixture.Api, table)}}" """;
         var body = head + new string(' ', Limit - Encoding.UTF8.GetByteCount(head) - 1) + "}";
         Assert.Equal(Limit, Encoding.UTF8.GetByteCount(body));
 
@@ -334,14 +337,15 @@ public sealed class ErrorHandlingTests(RestaurantApiFixture fixture) : IClassFix
     public async Task An_empty_idempotency_key_is_400_naming_the_header_and_opens_nothing()
     {
         var table = Tables.Unique("emptyk");
-        var request = new HttpRequestMessage(HttpMethod.Post, "/orders") { Content = JsonContent.Create(new { table }) };
+        var code = await Floor.SetUpAsync(fixture.Api, table);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/orders") { Content = JsonContent.Create(new { table, code }) };
         request.Headers.TryAddWithoutValidation("Idempotency-Key", "");
 
         var response = await fixture.Api.Anonymous().SendAsync(request);
 
         var fields = await response.AssertValidationProblemAsync();
         Assert.Contains(fields, f => f.Equals("Idempotency-Key", StringComparison.OrdinalIgnoreCase));
-        Assert.Equal(HttpStatusCode.Created, (await fixture.Api.Anonymous().PostAsJsonAsync("/orders", new { table })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Api.Anonymous().PostAsJsonAsync("/orders", new { table, code })).StatusCode);
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ public sealed class IdempotencyLeaseTests(ClockedApiFixture fixture) : IClassFix
     {
         var lease = fixture.Api.Services.GetRequiredService<IdempotencyOptions>().Lease;
         var key = Guid.NewGuid().ToString();
-        var body = $$"""{"table":"{{Tables.Unique("died")}}"}""";
+        var table = Tables.Unique("died");
+        var body = $$"""{"table":"{{table}}","code":"{{await Floor.SetUpAsync(fixture.Api, table)}}"}""";
         // What a process killed right after claiming (or renewing) the key leaves behind; no one renews it any more.
         var claimed = fixture.Clock.GetUtcNow();
         await IdempotencyLeases.PlantOrderLeaseAsync(fixture.Api, key, body, claimed + lease, claimed);

@@ -76,11 +76,12 @@ public sealed class IdempotencyTests(RestaurantApiFixture fixture) : IClassFixtu
     public async Task A_repeated_order_creation_returns_the_same_order_and_token()
     {
         var table = Tables.Unique("create");
+        var code = await Floor.SetUpAsync(fixture.Api, table);
         var key = NewKey();
         var anonymous = fixture.Api.Anonymous();
 
-        var first = await anonymous.PostJsonAsync("/orders", new { table, guests = 3 }, key);
-        var second = await anonymous.PostJsonAsync("/orders", new { table, guests = 3 }, key);
+        var first = await anonymous.PostJsonAsync("/orders", new { table, code, guests = 3 }, key);
+        var second = await anonymous.PostJsonAsync("/orders", new { table, code, guests = 3 }, key);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
@@ -136,12 +137,13 @@ public sealed class IdempotencyTests(RestaurantApiFixture fixture) : IClassFixtu
     public async Task A_key_whose_order_creation_failed_can_create_the_order_later()
     {
         var table = Tables.Unique("later");
+        var code = await Floor.SetUpAsync(fixture.Api, table);
         var key = NewKey();
-        var body = $$"""{"table":"{{table}}","guests":0}""";
+        var body = $$"""{"table":"{{table}}","code":"{{code}}","guests":0}""";
 
         await (await fixture.Api.Anonymous().PostRawAsync("/orders", body, key)).AssertValidationProblemAsync();
 
-        var fixedBody = $$"""{"table":"{{table}}","guests":2}""";
+        var fixedBody = $$"""{"table":"{{table}}","code":"{{code}}","guests":2}""";
         Assert.Equal(HttpStatusCode.Created, (await fixture.Api.Anonymous().PostRawAsync("/orders", fixedBody, key)).StatusCode);
     }
 
@@ -222,7 +224,7 @@ public sealed class IdempotencyTests(RestaurantApiFixture fixture) : IClassFixtu
         // A request that is still running holds a lease on its key; plant one as that request would have.
         var table = Tables.Unique("inuse");
         var key = NewKey();
-        var body = $$"""{"table":"{{table}}"}""";
+        var body = $$"""{"table":"{{table}}","code":"{{await Floor.SetUpAsync(fixture.Api, table)}}"}""";
         await IdempotencyLeases.PlantOrderLeaseAsync(fixture.Api, key, body, DateTimeOffset.UtcNow.AddMinutes(2));
 
         var response = await fixture.Api.Anonymous().PostRawAsync("/orders", body, key);
@@ -236,7 +238,7 @@ public sealed class IdempotencyTests(RestaurantApiFixture fixture) : IClassFixtu
     {
         var table = Tables.Unique("died");
         var key = NewKey();
-        var body = $$"""{"table":"{{table}}"}""";
+        var body = $$"""{"table":"{{table}}","code":"{{await Floor.SetUpAsync(fixture.Api, table)}}"}""";
         await IdempotencyLeases.PlantOrderLeaseAsync(fixture.Api, key, body, DateTimeOffset.UtcNow.AddMinutes(-1));
 
         var response = await fixture.Api.Anonymous().PostRawAsync("/orders", body, key);
@@ -271,8 +273,9 @@ public sealed class IdempotencyTests(RestaurantApiFixture fixture) : IClassFixtu
     {
         var key = NewKey();
         var table = Tables.Unique("secret");
-        var created = await fixture.Api.Anonymous().PostJsonAsync("/orders", new { table }, key);
-        var replayed = await fixture.Api.Anonymous().PostJsonAsync("/orders", new { table }, key);
+        var code = await Floor.SetUpAsync(fixture.Api, table);
+        var created = await fixture.Api.Anonymous().PostJsonAsync("/orders", new { table, code }, key);
+        var replayed = await fixture.Api.Anonymous().PostJsonAsync("/orders", new { table, code }, key);
         var plain = await TableSession.OpenAsync(fixture.Api, Tables.Unique("plain"));
         var order = await created.ReadOkJsonAsync(HttpStatusCode.Created);
         Assert.Equal(order["accessToken"].Text(), (await replayed.ReadOkJsonAsync(HttpStatusCode.Created))["accessToken"].Text());

@@ -62,22 +62,7 @@ public sealed record PricingCase(IReadOnlyList<MenuItem> Items, IReadOnlyList<Bu
         from lineCount in Gen.Choose(1, 6)
         from lines in Gen.CollectToArray(Enumerable.Range(0, lineCount).Select(l => LineGen(items, l)))
         from taxRate in Gen.Elements(0m, 0m, 0.0825m, 0.1m, 0.07m, 0.2m)
-        select new PricingCase(items, bundles, CapUnits(lines), taxRate);
-
-    /// <summary>Keeps the first lines up to <see cref="MaxUnits"/> units, cutting the quantity of the last one.</summary>
-    private static IReadOnlyList<BillLine> CapUnits(BillLine[] lines)
-    {
-        var kept = new List<BillLine>();
-        var units = 0;
-        foreach (var line in lines)
-        {
-            var quantity = Math.Min(line.Quantity, MaxUnits - units);
-            if (quantity == 0) break;
-            kept.Add(line with { Quantity = quantity });
-            units += quantity;
-        }
-        return kept;
-    }
+        select new PricingCase(items, bundles, lines.CappedAt(MaxUnits), taxRate);
 }
 
 public class BundleOptimizerPropertyTests

@@ -11,8 +11,8 @@ public class OrderBillPricingTests
 
     private static Order SubmittedOrder(params string[] itemIds)
     {
-        var order = Order.Open("order-1", "T1", 2, "hash", Now);
-        order.ChangeItems(itemIds.Select(id => new NewLine(Menu.ItemToOrder(id), new Quantity(1), null, null)).ToList(), []);
+        var order = Order.Open("order-1", "T1", 2, Now);
+        order.ChangeItems(itemIds.Select(id => new NewLine(Menu.ItemToOrder(id), new Quantity(1), null, null)).ToList(), [], Now);
         order.Submit(Now);
         return order;
     }
@@ -37,7 +37,7 @@ public class OrderBillPricingTests
         var order = SubmittedOrder("salad", "juice");
         var priced = order.PriceBill(Menu);
 
-        var bill = order.CloseWithBill(priced);
+        var bill = order.CloseWithBill(priced, Now);
 
         Assert.Same(priced.Bill, bill);
         Assert.Equal(OrderStatus.Billed, order.Status);
@@ -48,11 +48,11 @@ public class OrderBillPricingTests
     {
         var order = SubmittedOrder("salad", "juice");
         var priced = order.PriceBill(Menu);
-        order.ChangeItems([new NewLine(Menu.ItemToOrder("cake"), new Quantity(1), null, null)], []);
+        order.ChangeItems([new NewLine(Menu.ItemToOrder("cake"), new Quantity(1), null, null)], [], Now);
         order.Submit(Now);
         var version = order.Version;
 
-        var refusal = Assert.Throws<DomainException>(() => order.CloseWithBill(priced));
+        var refusal = Assert.Throws<DomainException>(() => order.CloseWithBill(priced, Now));
 
         Assert.Equal(DomainErrors.BillOutdated, refusal.Code);
         Assert.Equal(OrderStatus.Open, order.Status);
@@ -63,7 +63,7 @@ public class OrderBillPricingTests
     public void Pricing_an_order_with_pending_lines_is_refused()
     {
         var order = SubmittedOrder("salad");
-        order.ChangeItems([new NewLine(Menu.ItemToOrder("cake"), new Quantity(1), null, null)], []);
+        order.ChangeItems([new NewLine(Menu.ItemToOrder("cake"), new Quantity(1), null, null)], [], Now);
 
         Assert.Equal(DomainErrors.PendingItems, Assert.Throws<DomainException>(() => order.PriceBill(Menu)).Code);
     }
@@ -82,8 +82,8 @@ public class OrderBillPricingTests
     public void A_second_close_returns_the_bill_already_frozen()
     {
         var order = SubmittedOrder("salad", "juice");
-        var first = order.CloseWithBill(order.PriceBill(Menu));
+        var first = order.CloseWithBill(order.PriceBill(Menu), Now);
 
-        Assert.Same(first, order.CloseWithBill(Menu));
+        Assert.Same(first, order.CloseWithBill(Menu, Now));
     }
 }

@@ -19,8 +19,8 @@ public class OrderKitchenTests
     /// <summary>An order whose lines went to the kitchen on ticket 1.</summary>
     private static (Order Order, IReadOnlyList<OrderLine> Lines) Sent(params NewLine[] lines)
     {
-        var order = Order.Open("order-1", "T1", 3, "hash", Now);
-        var added = order.ChangeItems(lines, []);
+        var order = Order.Open("order-1", "T1", 3, Now);
+        var added = order.ChangeItems(lines, [], Now);
         order.Submit(Now);
         return (order, added);
     }
@@ -34,8 +34,8 @@ public class OrderKitchenTests
     {
         var (order, lines) = Sent(Line("soup"), Line("tea"));
 
-        Assert.Equal(2, order.MoveLines(1, LineStatus.Preparing, null).Count);
-        order.MoveLines(1, LineStatus.Served, [lines[1].Id]);
+        Assert.Equal(2, order.MoveLines(1, LineStatus.Preparing, null, Now).Count);
+        order.MoveLines(1, LineStatus.Served, [lines[1].Id], Now);
 
         Assert.Equal([LineStatus.Preparing, LineStatus.Served], lines.Select(l => l.Status));
     }
@@ -44,9 +44,9 @@ public class OrderKitchenTests
     public void A_line_never_moves_back()
     {
         var (order, lines) = Sent(Line("soup"));
-        order.MoveLines(1, LineStatus.Ready, null);
+        order.MoveLines(1, LineStatus.Ready, null, Now);
 
-        AssertRefused(DomainErrors.InvalidStatusChange, () => order.MoveLines(1, LineStatus.Preparing, [lines[0].Id]));
+        AssertRefused(DomainErrors.InvalidStatusChange, () => order.MoveLines(1, LineStatus.Preparing, [lines[0].Id], Now));
         Assert.Equal(LineStatus.Ready, lines[0].Status);
     }
 
@@ -54,9 +54,9 @@ public class OrderKitchenTests
     public void Moving_a_whole_ticket_leaves_lines_already_at_or_past_the_status_where_they_are()
     {
         var (order, lines) = Sent(Line("soup"), Line("tea"));
-        order.MoveLines(1, LineStatus.Served, [lines[1].Id]);
+        order.MoveLines(1, LineStatus.Served, [lines[1].Id], Now);
 
-        var moved = order.MoveLines(1, LineStatus.Ready, null);
+        var moved = order.MoveLines(1, LineStatus.Ready, null, Now);
 
         Assert.Equal([lines[0].Id], moved.Select(l => l.Id));
         Assert.Equal([LineStatus.Ready, LineStatus.Served], lines.Select(l => l.Status));
@@ -66,10 +66,10 @@ public class OrderKitchenTests
     public void Asking_for_the_status_a_line_already_has_changes_nothing()
     {
         var (order, lines) = Sent(Line("soup"));
-        order.MoveLines(1, LineStatus.Ready, null);
+        order.MoveLines(1, LineStatus.Ready, null, Now);
         var version = order.Version;
 
-        Assert.Empty(order.MoveLines(1, LineStatus.Ready, [lines[0].Id]));
+        Assert.Empty(order.MoveLines(1, LineStatus.Ready, [lines[0].Id], Now));
         Assert.Equal(version, order.Version);
     }
 
@@ -79,10 +79,10 @@ public class OrderKitchenTests
         var (order, lines) = Sent(Line("soup"), Line("tea"));
         order.Void([All(lines[0])], "sent back", Waiter, Now);
 
-        AssertRefused(DomainErrors.InvalidStatusChange, () => order.MoveLines(1, LineStatus.Preparing, [lines[0].Id]));
-        Assert.Equal([lines[1].Id], order.MoveLines(1, LineStatus.Preparing, null).Select(l => l.Id));
+        AssertRefused(DomainErrors.InvalidStatusChange, () => order.MoveLines(1, LineStatus.Preparing, [lines[0].Id], Now));
+        Assert.Equal([lines[1].Id], order.MoveLines(1, LineStatus.Preparing, null, Now).Select(l => l.Id));
         Assert.Equal(LineStatus.Voided, lines[0].Status);
-        AssertRefused(DomainErrors.InvalidStatusChange, () => order.MoveLines(2, LineStatus.Ready, null));
+        AssertRefused(DomainErrors.InvalidStatusChange, () => order.MoveLines(2, LineStatus.Ready, null, Now));
     }
 
     [Fact]
@@ -91,20 +91,20 @@ public class OrderKitchenTests
         var (order, lines) = Sent(Line("soup"));
         order.Void([All(lines[0])], "sent back", Waiter, Now);
 
-        AssertRefused(DomainErrors.InvalidStatusChange, () => order.MoveLines(1, LineStatus.Ready, null));
+        AssertRefused(DomainErrors.InvalidStatusChange, () => order.MoveLines(1, LineStatus.Ready, null, Now));
     }
 
     [Fact]
     public void Only_the_tickets_own_lines_move_and_only_forward_statuses_are_kitchen_moves()
     {
         var (order, lines) = Sent(Line("soup"));
-        var later = order.ChangeItems([Line("tea")], []);
+        var later = order.ChangeItems([Line("tea")], [], Now);
         order.Submit(Now);
 
-        AssertRefused(DomainErrors.UnknownLine, () => order.MoveLines(1, LineStatus.Ready, [later[0].Id]));
-        AssertRefused(DomainErrors.InvalidStatusChange, () => order.MoveLines(1, LineStatus.Voided, null));
-        AssertRefused(DomainErrors.InvalidStatusChange, () => order.MoveLines(1, LineStatus.Sent, null));
-        AssertRefused(DomainErrors.UnknownTicket, () => order.MoveLines(9, LineStatus.Ready, null));
+        AssertRefused(DomainErrors.UnknownLine, () => order.MoveLines(1, LineStatus.Ready, [later[0].Id], Now));
+        AssertRefused(DomainErrors.InvalidStatusChange, () => order.MoveLines(1, LineStatus.Voided, null, Now));
+        AssertRefused(DomainErrors.InvalidStatusChange, () => order.MoveLines(1, LineStatus.Sent, null, Now));
+        AssertRefused(DomainErrors.UnknownTicket, () => order.MoveLines(9, LineStatus.Ready, null, Now));
         Assert.Equal(LineStatus.Sent, lines[0].Status);
     }
 
@@ -112,9 +112,9 @@ public class OrderKitchenTests
     public void The_kitchen_keeps_bumping_lines_after_the_bill_and_payment()
     {
         var (order, lines) = Sent(Line("soup"));
-        order.CloseWithBill(Menu);
+        order.CloseWithBill(Menu, Now);
 
-        order.MoveLines(1, LineStatus.Served, null);
+        order.MoveLines(1, LineStatus.Served, null, Now);
 
         Assert.Equal(LineStatus.Served, lines[0].Status);
         Assert.Equal(OrderStatus.Billed, order.Status);
@@ -138,7 +138,7 @@ public class OrderKitchenTests
     public void A_partial_void_splits_the_line()
     {
         var (order, lines) = Sent(Line("burger", 3, "medium", "cheese"));
-        order.MoveLines(1, LineStatus.Preparing, null);
+        order.MoveLines(1, LineStatus.Preparing, null, Now);
 
         var ticket = order.Void([new LineVoid(lines[0].Id, 1)], "one fewer", Waiter, Now);
 
@@ -156,7 +156,7 @@ public class OrderKitchenTests
         var (order, lines) = Sent(Line("burger", 2, "medium", "bacon"), Line("fries"), Line("soda"));
         order.Void([new LineVoid(lines[0].Id, 1), All(lines[2])], "kitchen ran out", Waiter, Now);
 
-        var bill = order.CloseWithBill(Menu);
+        var bill = order.CloseWithBill(Menu, Now);
 
         Assert.Equal(new Money(1350 + 1350 + 400 - 1350 - 0), bill.Subtotal);
         Assert.Equal(new Money(1350 + 400), bill.Total);
@@ -165,8 +165,8 @@ public class OrderKitchenTests
     [Fact]
     public void A_line_the_kitchen_never_had_is_removed_not_voided()
     {
-        var order = Order.Open("order-1", "T1", null, "hash", Now);
-        var pending = order.ChangeItems([Line("soup"), Line("cake") with { Hold = true }], []);
+        var order = Order.Open("order-1", "T1", null, Now);
+        var pending = order.ChangeItems([Line("soup"), Line("cake") with { Hold = true }], [], Now);
 
         AssertRefused(DomainErrors.LineNotSent, () => order.Void([All(pending[0])], "oops", Waiter, Now));
         AssertRefused(DomainErrors.LineNotSent, () => order.Void([All(pending[1])], "oops", Waiter, Now));
@@ -208,7 +208,7 @@ public class OrderKitchenTests
         var (order, lines) = Sent(Line("omelet"), Line("coffee", 1, "oat"));
 
         order.Comp([lines[1].Id], "birthday", Waiter, Now);
-        var bill = order.CloseWithBill(Menu);
+        var bill = order.CloseWithBill(Menu, Now);
 
         Assert.Equal(new LineAudit("birthday", Waiter, Now), lines[1].Comp);
         Assert.Equal(LineStatus.Sent, lines[1].Status);
@@ -236,7 +236,7 @@ public class OrderKitchenTests
         order.Comp([lines[0].Id], "cold", Waiter, Now);
         order.Void([All(lines[0])], "sent back", Waiter, Now);
 
-        var bill = order.CloseWithBill(Menu);
+        var bill = order.CloseWithBill(Menu, Now);
 
         Assert.Equal((new Money(250), Money.Zero, new Money(250)), (bill.Subtotal, bill.Comps, bill.Total));
     }
@@ -245,7 +245,7 @@ public class OrderKitchenTests
     public void Void_and_comp_are_refused_once_the_order_is_billed_or_paid()
     {
         var (order, lines) = Sent(Line("soup"));
-        order.CloseWithBill(Menu);
+        order.CloseWithBill(Menu, Now);
 
         AssertRefused(DomainErrors.OrderBilled, () => order.Void([All(lines[0])], "late", Waiter, Now));
         AssertRefused(DomainErrors.OrderBilled, () => order.Comp([lines[0].Id], "late", Waiter, Now));
@@ -260,6 +260,6 @@ public class OrderKitchenTests
         var (order, lines) = Sent(Line("soup"));
         order.Void([All(lines[0])], "sent back", Waiter, Now);
 
-        AssertRefused(DomainErrors.EmptyOrder, () => order.CloseWithBill(Menu));
+        AssertRefused(DomainErrors.EmptyOrder, () => order.CloseWithBill(Menu, Now));
     }
 }

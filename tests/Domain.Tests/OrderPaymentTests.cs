@@ -13,10 +13,10 @@ public class OrderPaymentTests
     /// <summary>Burger, fries and soda, billed: one Burger Meal, 16.00.</summary>
     private static Order BilledOrder()
     {
-        var order = Order.Open("order-1", "T1", null, "hash", Now);
-        order.ChangeItems([Line("burger"), Line("fries"), Line("soda")], []);
+        var order = Order.Open("order-1", "T1", null, Now);
+        order.ChangeItems([Line("burger"), Line("fries"), Line("soda")], [], Now);
         order.Submit(Now);
-        order.CloseWithBill(Menu);
+        order.CloseWithBill(Menu, Now);
         return order;
     }
 
@@ -62,8 +62,8 @@ public class OrderPaymentTests
         var order = BilledOrder();
         var tenders = order.TakePayment(new Money(1600), [Card(1000), Card(600)], Now, Tender.DefaultMaxTipRatio);
 
-        order.RecordOutcome(tenders[1].Id, Declined());
-        order.RecordOutcome(tenders[0].Id, Succeeded());
+        order.RecordOutcome(tenders[1].Id, Declined(), Now);
+        order.RecordOutcome(tenders[0].Id, Succeeded(), Now);
 
         Assert.Equal(new Money(1000), order.Paid);
         Assert.Equal(new Money(600), order.Balance);
@@ -71,7 +71,7 @@ public class OrderPaymentTests
         Assert.Equal(OrderStatus.Billed, order.Status);
 
         var rest = order.TakePayment(new Money(600), [Card(600)], Now, Tender.DefaultMaxTipRatio);
-        order.RecordOutcome(rest[0].Id, Succeeded("pi_3"));
+        order.RecordOutcome(rest[0].Id, Succeeded("pi_3"), Now);
         Assert.Equal(OrderStatus.Paid, order.Status);
         Assert.Equal(Money.Zero, order.Balance);
         AssertRefused(DomainErrors.OrderPaid, () => order.TakePayment(Money.Zero, [Card(1)], Now, Tender.DefaultMaxTipRatio));
@@ -86,35 +86,92 @@ public class OrderPaymentTests
     }
 
     [Fact]
-    public void While_a_card_is_pending_no_other_payment_starts()
+    public void A_diner_pays_a_part_of_the_balance_and_the_rest_stays_to_pay()
     {
         var order = BilledOrder();
-        var tenders = order.TakePayment(new Money(1600), [Card(1000), Cash(600)], Now, Tender.DefaultMaxTipRatio);
 
-        AssertRefused(DomainErrors.PaymentInProgress, () => order.TakePayment(new Money(1000), [Card(1000)], Now, Tender.DefaultMaxTipRatio));
-        // Learning that it is still unknown changes nothing but the gateway's id.
-        order.RecordOutcome(tenders[0].Id, new TenderResult(TenderStatus.Pending, "pi_processing", null, null));
-        Assert.Equal("pi_processing", tenders[0].PaymentId);
-        AssertRefused(DomainErrors.PaymentInProgress, () => order.TakePayment(new Money(1000), [Card(1000)], Now, Tender.DefaultMaxTipRatio));
-        order.RecordOutcome(tenders[0].Id, Succeeded());
+        order.TakePayment(new Money(600), [Cash(600)], Now, Tender.DefaultMaxTipRatio);
+
+        Assert.Equal(new Money(1000), order.Balance);
+        Assert.Equal(PaymentStatus.PartiallyPaid, order.PaymentStatus);
+        Assert.Equal(OrderStatus.Billed, order.Status);
+        order.TakePayment(new Money(1000), [Cash(1000)], Now, Tender.DefaultMaxTipRatio);
+        Assert.Equal(PaymentStatus.Paid, order.PaymentStatus);
+    }
+
+    [Fact]
+    public void A_pending_card_holds_its_amount_back_until_its_outcome_is_known()
+    {
+        var order = BilledOrder();
+        var first = order.TakePayment(new Money(1000), [Card(1000)], Now, Tender.DefaultMaxTipRatio);
+
+        var refusal = Assert.Throws<DomainException>(() => order.TakePayment(new Money(700), [Card(700)], Now, Tender.DefaultMaxTipRatio));
+        Assert.Equal(DomainErrors.TotalExceedsBalance, refusal.Code);
+        Assert.Equal(new Money(1600), refusal.Facts["balance"]);
+        Assert.Equal(new Money(1000), refusal.Facts["pending"]);
+        Assert.Equal(new Money(1000), order.PendingAmount);
+
+        // Another diner pays what is not held back, at the same time.
+        var second = order.TakePayment(new Money(600), [Card(600)], Now, Tender.DefaultMaxTipRatio);
+        // Learning that the first is still unknown changes nothing but the gateway's id.
+        order.RecordOutcome(first[0].Id, new TenderResult(TenderStatus.Pending, "pi_processing", null, null), Now);
+        Assert.Equal("pi_processing", first[0].PaymentId);
+        AssertRefused(DomainErrors.TotalExceedsBalance, () => order.TakePayment(new Money(1), [Card(1)], Now, Tender.DefaultMaxTipRatio));
+
+        // A decline gives its amount back to the balance; successes settle the order exactly at zero.
+        order.RecordOutcome(first[0].Id, Declined(), Now);
+        order.RecordOutcome(second[0].Id, Succeeded("pi_2nd"), Now);
+        Assert.Equal(new Money(1000), order.Balance);
+        var rest = order.TakePayment(new Money(1000), [Card(1000)], Now, Tender.DefaultMaxTipRatio);
+        Assert.Equal(OrderStatus.Billed, order.Status);
+        order.RecordOutcome(rest[0].Id, Succeeded("pi_rest"), Now);
         Assert.Equal(OrderStatus.Paid, order.Status);
     }
 
     [Fact]
-    public void A_total_other_than_the_balance_is_refused_with_the_balance()
+    public void A_total_above_the_balance_is_refused_with_the_balance()
     {
         var order = BilledOrder();
-        var refusal = Assert.Throws<DomainException>(() => order.TakePayment(new Money(1500), [Card(1500)], Now, Tender.DefaultMaxTipRatio));
-        Assert.Equal(DomainErrors.TotalMismatch, refusal.Code);
-        Assert.Equal(new Money(1600), refusal.Facts["balance"]);
+        order.TakePayment(new Money(600), [Cash(600)], Now, Tender.DefaultMaxTipRatio);
+
+        // A phone that still shows the whole bill pays it after another diner paid their part.
+        var refusal = Assert.Throws<DomainException>(() => order.TakePayment(new Money(1600), [Card(1600)], Now, Tender.DefaultMaxTipRatio));
+
+        Assert.Equal(DomainErrors.TotalExceedsBalance, refusal.Code);
+        Assert.Equal(new Money(1000), refusal.Facts["balance"]);
+        Assert.Equal(Money.Zero, refusal.Facts["pending"]);
+        Assert.Single(order.Tenders);
+    }
+
+    [Fact]
+    public void Each_share_shows_what_the_tenders_tagged_with_its_diner_paid()
+    {
+        var order = BilledOrder();
+        var tenders = order.TakePayment(new Money(900), [Card(500) with { Diner = "Ann" }, Cash(400) with { Diner = "Ann" }], Now, Tender.DefaultMaxTipRatio);
+        order.TakePayment(new Money(300), [Cash(300)], Now, Tender.DefaultMaxTipRatio);
+
+        Assert.Equal("Ann", tenders[0].Diner);
+        Assert.Equal(new Money(400), order.PaidBy("Ann"));
+        order.RecordOutcome(tenders[0].Id, Succeeded(), Now);
+        Assert.Equal(new Money(900), order.PaidBy("Ann"));
+        Assert.Equal(new Money(300), order.PaidBy(null));
+        Assert.Equal(Money.Zero, order.PaidBy("Bob"));
+    }
+
+    [Fact]
+    public void A_diner_name_on_a_tender_follows_the_text_rules()
+    {
+        var order = BilledOrder();
+        AssertRefused(DomainErrors.InvalidPayment, () => order.TakePayment(new Money(100), [Cash(100) with { Diner = new string('d', 41) }], Now, 1m));
+        AssertRefused(DomainErrors.InvalidText, () => order.TakePayment(new Money(100), [Cash(100) with { Diner = "A\u202Eb" }], Now, 1m));
         Assert.Empty(order.Tenders);
     }
 
     [Fact]
     public void Only_a_billed_order_takes_payments()
     {
-        var order = Order.Open("order-1", "T1", null, "hash", Now);
-        order.ChangeItems([Line("fries")], []);
+        var order = Order.Open("order-1", "T1", null, Now);
+        order.ChangeItems([Line("fries")], [], Now);
         AssertRefused(DomainErrors.NotBilled, () => order.TakePayment(new Money(400), [Card(400)], Now, Tender.DefaultMaxTipRatio));
     }
 
@@ -170,21 +227,23 @@ public class OrderPaymentTests
     {
         var order = BilledOrder();
         var tenders = order.TakePayment(new Money(1600), [Card(1000), Card(600)], Now, Tender.DefaultMaxTipRatio);
-        order.RecordOutcome(tenders[0].Id, Succeeded());
+        order.RecordOutcome(tenders[0].Id, Succeeded(), Now);
 
-        AssertRefused(DomainErrors.TenderSettled, () => order.RecordOutcome(tenders[0].Id, Declined()));
-        AssertRefused(DomainErrors.UnknownTender, () => order.RecordOutcome("nope", Succeeded()));
+        AssertRefused(DomainErrors.TenderSettled, () => order.RecordOutcome(tenders[0].Id, Declined(), Now));
+        AssertRefused(DomainErrors.UnknownTender, () => order.RecordOutcome("nope", Succeeded(), Now));
         Assert.Equal(new Money(1000), order.Paid);
     }
 
     /// <summary>
-    /// Whatever the calls and gateway answers, money is counted exactly once: what is paid is the sum of succeeded
-    /// tenders, paid plus pending never exceeds the bill, and the order is paid exactly when nothing is left.
+    /// Whatever the calls (whole balances and parts, from any number of payers) and gateway answers, money is counted
+    /// exactly once: what is paid is the sum of succeeded tenders, paid plus pending never exceeds the bill, a call is
+    /// refused exactly when it asks for more than is left once pending cards are held back, and the order is paid
+    /// exactly when nothing is left.
     /// </summary>
     [Fact]
     public void Any_sequence_of_payments_and_outcomes_keeps_the_books_straight()
     {
-        var steps = Gen.Choose(0, 9).ArrayOf().Select(s => s.Take(40).ToArray());
+        var steps = Gen.Choose(0, 19).ArrayOf().Select(s => s.Take(60).ToArray());
         Prop.ForAll(steps.ToArbitrary(), script =>
         {
             var order = BilledOrder();
@@ -192,20 +251,24 @@ public class OrderPaymentTests
             foreach (var step in script)
             {
                 var pending = order.Tenders.Where(t => t.Status == TenderStatus.Pending).ToList();
-                if (pending.Count > 0 && step < 6)
+                if (pending.Count > 0 && step < 8)
                 {
-                    order.RecordOutcome(pending[step % pending.Count].Id, step % 3 == 0 ? Declined() : Succeeded($"pi_{step}"));
+                    var outcome = step % 4 == 0 ? Declined() : step % 4 == 1 ? new TenderResult(TenderStatus.Pending, null, null, null) : Succeeded($"pi_{step}");
+                    order.RecordOutcome(pending[step % pending.Count].Id, outcome, Now);
                 }
-                else if (order.Status == OrderStatus.Billed && pending.Count == 0)
+                else if (order.Status == OrderStatus.Billed)
                 {
-                    var balance = order.Balance!.Value.Minor;
-                    var cardShare = balance * (step + 1) / 10;
-                    NewTender[] tenders = cardShare == 0 || cardShare == balance ? [Card(balance)] : [Card(cardShare), Cash(balance - cardShare)];
-                    order.TakePayment(new Money(balance), tenders, Now, Tender.DefaultMaxTipRatio);
+                    // A part of the balance, the whole of it, or (from a phone that shows an old balance) more.
+                    var available = order.Balance!.Value.Minor - order.PendingAmount.Minor;
+                    var asked = step >= 18 ? order.Balance!.Value.Minor + 1 : Math.Max(1, order.Balance!.Value.Minor * (step - 7) / 10);
+                    NewTender[] tenders = step % 2 == 0 || asked < 2 ? [Card(asked)] : [Card(asked / 2), Cash(asked - asked / 2)];
+                    if (asked > available) AssertRefused(DomainErrors.TotalExceedsBalance, () => order.TakePayment(new Money(asked), tenders, Now, Tender.DefaultMaxTipRatio));
+                    else order.TakePayment(new Money(asked), tenders, Now, Tender.DefaultMaxTipRatio);
                 }
                 var succeeded = order.Tenders.Where(t => t.Status == TenderStatus.Succeeded).Sum(t => t.Amount.Minor);
                 var stillPending = order.Tenders.Where(t => t.Status == TenderStatus.Pending).Sum(t => t.Amount.Minor);
                 Assert.Equal(succeeded, order.Paid.Minor);
+                Assert.Equal(stillPending, order.PendingAmount.Minor);
                 Assert.True(succeeded + stillPending <= total.Minor);
                 Assert.Equal(order.Balance == Money.Zero, order.Status == OrderStatus.Paid);
             }

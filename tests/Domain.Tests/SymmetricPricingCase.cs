@@ -55,19 +55,5 @@ public sealed record SymmetricPricingCase(IReadOnlyList<Bundle> Bundles, IReadOn
             Enumerable.Range(0, xLines).Select(k => LineGen("x", xUnits / xLines + (k < xUnits % xLines ? 1 : 0), k))
                 .Append(LineGen("w", wUnits, 10))
                 .Concat(ownOrdered.Select((y, k) => LineGen(y, 1, 20 + k))))
-        select new SymmetricPricingCase(bundles, Capped(lines.Where(l => l.Quantity > 0).ToList()), withW);
-
-    private static IReadOnlyList<BillLine> Capped(List<BillLine> lines)
-    {
-        var kept = new List<BillLine>();
-        var units = 0;
-        foreach (var line in lines)
-        {
-            var quantity = Math.Min(line.Quantity, MaxUnits - units);
-            if (quantity == 0) break;
-            kept.Add(line with { Quantity = quantity });
-            units += quantity;
-        }
-        return kept;
-    }
+        select new SymmetricPricingCase(bundles, lines.Where(l => l.Quantity > 0).CappedAt(MaxUnits), withW);
 }

@@ -49,11 +49,11 @@ public class TextRulesTests
     public void An_order_refuses_a_diner_or_note_with_a_refused_character_and_adds_nothing(string? diner, string? note, string field)
     {
         var menu = DefaultMenu.Create();
-        var order = Order.Open("order-1", "T1", null, "hash", Now);
+        var order = Order.Open("order-1", "T1", null, Now);
         var clean = new NewLine(menu.ItemToOrder("tea"), new Quantity(1), "Al", "hot");
         var unclean = new NewLine(menu.ItemToOrder("coffee"), new Quantity(1), diner, note);
 
-        var refusal = Assert.Throws<DomainException>(() => order.ChangeItems([clean, unclean], []));
+        var refusal = Assert.Throws<DomainException>(() => order.ChangeItems([clean, unclean], [], Now));
 
         Assert.Equal(DomainErrors.InvalidText, refusal.Code);
         Assert.Equal(field, refusal.Field);
@@ -65,10 +65,10 @@ public class TextRulesTests
     public void A_payment_refuses_a_card_token_with_a_refused_character()
     {
         var menu = DefaultMenu.Create();
-        var order = Order.Open("order-1", "T1", null, "hash", Now);
-        order.ChangeItems([new NewLine(menu.ItemToOrder("tea"), new Quantity(1), null, null)], []);
+        var order = Order.Open("order-1", "T1", null, Now);
+        order.ChangeItems([new NewLine(menu.ItemToOrder("tea"), new Quantity(1), null, null)], [], Now);
         order.Submit(Now);
-        order.CloseWithBill(menu);
+        order.CloseWithBill(menu, Now);
 
         var refusal = Assert.Throws<DomainException>(() =>
             order.TakePayment(new Money(250), [new NewTender(TenderMethod.Card, new Money(250), Money.Zero, "pm_card_visa\0")], Now, Tender.DefaultMaxTipRatio));

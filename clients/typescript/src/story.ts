@@ -1,6 +1,7 @@
 // The seed's story, played by a client generated from the served OpenAPI document (src/api.d.ts, made by
-// openapi-typescript): John orders the salad & juice, Jane the omelet, Derek a coffee; billed together that is
-// 20.00, not 24.00. Then the table pays with a card that is declined and pays the remainder with another.
+// openapi-typescript): staff set up the table; John's phone opens its order with the table's code and Jane's joins
+// it; John orders the salad & juice, Jane the omelet, Derek a coffee; billed together that is 20.00, not 24.00.
+// Then the table pays with a card that is declined and pays the remainder with another.
 //
 //   node dist/story.js http://127.0.0.1:5080 [staff key]
 //
@@ -56,21 +57,31 @@ const storyItems = ["salad", "juice", "omelet", "coffee"];
 check("the menu has the story's items", storyItems.every((id) => menu.items.some((item) => item.id === id && item.available)));
 check("the menu has the story's bundles", ["salad-juice", "omelet-coffee"].every((id) => menu.bundles.some((b) => b.id === id)));
 
-// Open the table's order: the answer carries the table's access token, shown only this once.
+// Staff set the table up; its code is printed on it as a QR code.
 const table = `ts-${Date.now().toString(36)}-${randomUUID().slice(0, 4)}`;
+const floorTable = expect("set the table up", await staff.PUT("/tables/{id}", { params: { path: { id: table } }, body: { seats: 4 } }), 201);
+check("the new table has a code and no order", floorTable.code.length === 22 && floorTable.order === null, floorTable);
+
+// John's phone opens the table's order with the code: the answer carries his own access token, shown only this once.
 const opened = expect("open the table's order",
-  await anonymous.POST("/orders", { body: { table, guests: 3 }, headers: key() }), 201);
+  await anonymous.POST("/orders", { body: { table, code: floorTable.code, guests: 3, diner: "John" }, headers: key() }), 201);
 const token = opened.accessToken;
 if (token === undefined) throw new Error("POST /orders answered no accessToken");
-check("the new order is open and empty", opened.status === "open" && opened.pending.length === 0 && opened.bill === null);
+check("the new order is open and empty", opened.status === "open" && opened.paymentStatus === "unpaid" && opened.pending.length === 0 && opened.bill === null);
 const diners = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${token}` } });
 const order = { params: { path: { id: opened.id } } };
 
-// Two diners add at the same time, from their own phones; then Derek.
+// Jane's phone scans the same code and joins the order, with a token of her own.
+const joined = expect("join the table's order from a second phone",
+  await anonymous.POST("/orders", { body: { table, code: floorTable.code, diner: "Jane" }, headers: key() }), 200);
+check("the second phone is in the same order with its own token", joined.id === opened.id && joined.accessToken !== undefined && joined.accessToken !== token);
+const janePhone = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${joined.accessToken}` } });
+
+// John and Jane add at the same time, from their own phones (Jane's lines are hers by her token); then Derek.
 const add = (lines: Line[]) => diners.POST("/orders/{id}/items", { ...order, body: { add: lines }, headers: key() });
 const [john, jane] = await Promise.all([
   add([{ menuItemId: "salad", quantity: 1, diner: "John", note: "dressing on the side" }, { menuItemId: "juice", quantity: 1, diner: "John" }]),
-  add([{ menuItemId: "omelet", quantity: 1, diner: "Jane" }]),
+  janePhone.POST("/orders/{id}/items", { ...order, body: { add: [{ menuItemId: "omelet", quantity: 1 }] }, headers: key() }),
 ]);
 expect("John adds the salad and a juice", john, 200);
 expect("Jane adds the omelet at the same time", jane, 200);
@@ -104,10 +115,11 @@ const declined = first.results.find((tender) => tender.status === "declined");
 check("the declined card says why", declined?.declineCode === "generic_decline" && declined.index === 1, first.results);
 check("the order is partially paid, 10.00 left", first.status === "partially_paid" && cents(first.balance) === 1000, first);
 
-// Paying the old total again is refused with a typed problem: the balance changed.
+// Paying the old total again is refused with a typed problem: only the balance is left to pay.
 const stale = await pay(bill.total, [{ amount: bill.total, paymentMethod: "credit_card", cardToken: "pm_card_visa" }]);
-check("a stale total is a 409 total_mismatch carrying the balance",
-  stale.response.status === 409 && stale.error?.code === "total_mismatch" && cents(stale.error.balance ?? 0) === 1000, stale.error);
+check("a stale total is a 409 total_exceeds_balance carrying the balance",
+  stale.response.status === 409 && stale.error?.code === "total_exceeds_balance" && cents(stale.error.balance ?? 0) === 1000
+    && cents(stale.error.pending ?? 0) === 0, stale.error);
 
 // The remainder, with another card.
 const second = expect("pay the remainder", await pay(first.balance, [
@@ -116,6 +128,8 @@ const second = expect("pay the remainder", await pay(first.balance, [
 check("the order is paid", second.status === "paid" && cents(second.balance) === 0, second);
 const final = expect("read the paid order", await diners.GET("/orders/{id}", order), 200);
 check("the order shows three tenders and nothing left to pay",
-  final.status === "paid" && final.payments.length === 3 && final.balance === 0, final);
+  final.status === "paid" && final.paymentStatus === "paid" && final.payments.length === 3 && final.balance === 0, final);
+const floor = expect("read the floor", await staff.GET("/tables"), 200);
+check("the paid table is free again", floor.find((t) => t.id === table)?.order === null, floor.find((t) => t.id === table));
 
 finish();

@@ -5,13 +5,17 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace Restaurant.Api.Infrastructure;
 
-/// <summary>Who may call what: a diner holds one order's access token, staff hold a configured key.</summary>
+/// <summary>Who may call what: a diner holds an access token of one order (one per diner), staff hold a configured key.</summary>
 public static class Access
 {
     public const string Scheme = "Bearer";
     public const string StaffOnly = "staff";
     public const string OrderHolder = "order-holder";
     public const string OrderIdClaim = "order_id";
+    /// <summary>The id of the diner's token (<see cref="Domain.Orders.DinerToken.Id"/>), which tells diners apart.</summary>
+    public const string TokenIdClaim = "token_id";
+    /// <summary>The name the token's holder gave, when they gave one.</summary>
+    public const string DinerClaim = "diner";
     public const string CallerClaim = "caller";
     public const string DevelopmentStaffKey = "dev-staff-key";
 
@@ -24,6 +28,9 @@ public static class Access
     public static bool IsStaff(this ClaimsPrincipal user) => user.IsInRole(StaffOnly);
 
     public static string Caller(this ClaimsPrincipal user) => user.FindFirstValue(CallerClaim) ?? "anonymous";
+
+    /// <summary>The name of the diner who holds the caller's token; null for staff and for a diner who gave none.</summary>
+    public static string? Diner(this ClaimsPrincipal user) => user.IsStaff() ? null : user.FindFirstValue(DinerClaim);
 
     public static IServiceCollection AddAccessControl(this IServiceCollection services)
     {

@@ -8,7 +8,7 @@ using Restaurant.Api.Persistence;
 
 namespace Restaurant.Api.Infrastructure;
 
-/// <summary>Turns a bearer token into staff or the diner of one order; answers 401/403 as problems.</summary>
+/// <summary>Turns a bearer token into staff or one diner of one order; answers 401/403 as problems.</summary>
 public sealed class AccessTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
     StaffKeys staffKeys, KnownTokens knownTokens, RestaurantDbContext db, IProblemDetailsService problems)
@@ -26,11 +26,20 @@ public sealed class AccessTokenHandler(
             return Success(new Claim(ClaimTypes.Role, Access.StaffOnly), new Claim(Access.CallerClaim, "staff:" + Access.Hash(token)[..16]));
 
         var hash = Access.Hash(token);
-        var orderId = knownTokens.OrderOf(hash)
-            ?? knownTokens.Remember(hash, await db.Orders.AsNoTracking().Where(o => o.AccessTokenHash == hash).Select(o => o.Id).FirstOrDefaultAsync(Context.RequestAborted));
-        return orderId is null
-            ? AuthenticateResult.Fail("The token belongs to no order.")
-            : Success(new Claim(ClaimTypes.Role, "diner"), new Claim(Access.OrderIdClaim, orderId), new Claim(Access.CallerClaim, "order:" + orderId));
+        var holder = knownTokens.HolderOf(hash)
+            ?? knownTokens.Remember(hash, await db.DinerTokens.AsNoTracking().Where(t => t.TokenHash == hash)
+                .Select(t => new TokenHolder(t.OrderId, t.Id, t.Diner)).FirstOrDefaultAsync(Context.RequestAborted));
+        if (holder is null) return AuthenticateResult.Fail("The token belongs to no order.");
+        List<Claim> claims =
+        [
+            new(ClaimTypes.Role, "diner"),
+            new(Access.OrderIdClaim, holder.OrderId),
+            new(Access.TokenIdClaim, holder.TokenId),
+            // The order's diners share one Idempotency-Key space, as one table.
+            new(Access.CallerClaim, "order:" + holder.OrderId),
+        ];
+        if (holder.Diner is not null) claims.Add(new Claim(Access.DinerClaim, holder.Diner));
+        return Success([.. claims]);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -47,6 +47,11 @@ public sealed class LeaseRenewal : IAsyncDisposable
                     // Not ours any more (completed, released or taken over): there is nothing left to keep.
                     if (!await scope.ServiceProvider.GetRequiredService<IdempotencyStore>().RenewAsync(claim, stop)) return;
                 }
+                catch (Exception exception) when (!stop.IsCancellationRequested && DbErrors.IsUnavailable(exception))
+                {
+                    // An outage is logged once by DatabaseOutage; a renewal it refuses is not news.
+                    logger.LogDebug("Renewing an idempotency key's lease failed during an outage; trying again in {Interval}", options.LeaseRenewal);
+                }
                 catch (Exception exception) when (!stop.IsCancellationRequested)
                 {
                     logger.LogWarning(exception, "Renewing an idempotency key's lease failed; trying again in {Interval}", options.LeaseRenewal);

@@ -25,6 +25,8 @@ public static class ProblemCodes
         [DomainErrors.InvalidAmount] = Invalid("body"),
         [DomainErrors.InvalidQuantity] = Invalid("add"),
         [DomainErrors.InvalidTable] = Invalid("table"),
+        [DomainErrors.InvalidSeats] = Invalid("seats"),
+        [DomainErrors.InvalidDiner] = Invalid("diner"),
         [DomainErrors.InvalidGuests] = Invalid("guests"),
         [DomainErrors.InvalidMenu] = Invalid("body"),
         // Names its own field when it has one (note, diner, cardToken): DomainException.Field.
@@ -43,11 +45,12 @@ public static class ProblemCodes
         [DomainErrors.InvalidStatusChange] = Coded(StatusCodes.Status409Conflict, DomainErrors.InvalidStatusChange),
         [DomainErrors.OrderBilled] = Coded(StatusCodes.Status409Conflict, DomainErrors.OrderBilled),
         [DomainErrors.OrderPaid] = Coded(StatusCodes.Status409Conflict, DomainErrors.OrderPaid),
+        [DomainErrors.OrderCancelled] = Coded(StatusCodes.Status409Conflict, DomainErrors.OrderCancelled),
+        [DomainErrors.OrderNotCancellable] = Coded(StatusCodes.Status409Conflict, DomainErrors.OrderNotCancellable),
         [DomainErrors.NotBilled] = Coded(StatusCodes.Status409Conflict, DomainErrors.NotBilled),
         [DomainErrors.PendingItems] = Coded(StatusCodes.Status409Conflict, DomainErrors.PendingItems),
         [DomainErrors.EmptyOrder] = Coded(StatusCodes.Status409Conflict, DomainErrors.EmptyOrder),
-        [DomainErrors.TotalMismatch] = Coded(StatusCodes.Status409Conflict, DomainErrors.TotalMismatch),
-        [DomainErrors.PaymentInProgress] = Coded(StatusCodes.Status409Conflict, DomainErrors.PaymentInProgress),
+        [DomainErrors.TotalExceedsBalance] = Coded(StatusCodes.Status409Conflict, DomainErrors.TotalExceedsBalance),
     };
 
     /// <summary>How the API answers a domain refusal: a status, a problem code and, for refused input, the field.</summary>

@@ -22,6 +22,12 @@ public interface IDatabaseDialect
     /// <summary>Inside a command transaction: makes the other writers of this order wait until it commits.</summary>
     Task LockOrderAsync(RestaurantDbContext db, string orderId, CancellationToken ct);
 
+    /// <summary>
+    /// Inside a command transaction: makes the other writers of this table (phones opening or joining its order, staff
+    /// re-coding or deleting it) wait until it commits.
+    /// </summary>
+    Task LockTableAsync(RestaurantDbContext db, string tableId, CancellationToken ct);
+
     /// <summary>Inside a command transaction: makes tickets enter the kitchen's sequence in commit order.</summary>
     Task LockKitchenSequenceAsync(RestaurantDbContext db, CancellationToken ct);
 

@@ -7,6 +7,17 @@ namespace Restaurant.Api.Persistence;
 public static class OrderQueries
 {
     /// <summary>
+    /// The partial indexes' filters, as SQL. They are written as EF Core writes the queries below (it turns two "not
+    /// equal"s into NOT IN), because SQLite uses a partial index only for a query whose WHERE holds its filter's terms.
+    /// </summary>
+    public const string ActiveFilter = $"\"{nameof(Order.Status)}\" NOT IN ('{nameof(OrderStatus.Paid)}', '{nameof(OrderStatus.Cancelled)}')";
+    public const string OpenFilter = $"\"{nameof(Order.Status)}\" = '{nameof(OrderStatus.Open)}'";
+
+    /// <summary>Orders that still hold their table (<see cref="Order.IsActive"/>), as a query.</summary>
+    public static IQueryable<Order> Active(this IQueryable<Order> orders) =>
+        orders.Where(o => o.Status != OrderStatus.Paid && o.Status != OrderStatus.Cancelled);
+
+    /// <summary>
     /// The whole aggregate, one query per table (a single joined query returns lines × tickets rows). Callers run it
     /// inside a transaction, so the queries read one snapshot.
     /// </summary>

@@ -29,6 +29,10 @@ public sealed class PostgresDialect : IDatabaseDialect
     public Task LockOrderAsync(RestaurantDbContext db, string orderId, CancellationToken ct) =>
         db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Orders\" WHERE \"Id\" = {orderId} FOR UPDATE", ct);
 
+    /// <summary>The table's row, held to commit: phones of one table take turns, and each sees the code and order the last left.</summary>
+    public Task LockTableAsync(RestaurantDbContext db, string tableId, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Tables\" WHERE \"Id\" = {tableId} FOR UPDATE", ct);
+
     /// <summary>
     /// PostgreSQL draws identity values at insert, not at commit, so without this a ticket with a lower sequence could
     /// commit after a higher one that the kitchen has already paged past (GET /kitchen/tickets?after=). Held to commit.

@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Restaurant.Api.Persistence.Configurations;
 using Restaurant.Domain;
 using Restaurant.Domain.Orders;
+using Restaurant.Domain.Tables;
 
 namespace Restaurant.Api.Persistence;
 
-/// <summary>The store of orders, menus and idempotency keys; SQLite by default (PostgreSQL: <see cref="PostgresRestaurantDbContext"/>).</summary>
+/// <summary>The store of the floor's tables, orders, menus and idempotency keys; SQLite by default (PostgreSQL: <see cref="PostgresRestaurantDbContext"/>).</summary>
 public class RestaurantDbContext : DbContext
 {
     public RestaurantDbContext(DbContextOptions<RestaurantDbContext> options) : base(options)
@@ -19,7 +20,9 @@ public class RestaurantDbContext : DbContext
     {
     }
 
+    public DbSet<Table> Tables => Set<Table>();
     public DbSet<Order> Orders => Set<Order>();
+    public DbSet<DinerToken> DinerTokens => Set<DinerToken>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<Tender> Tenders => Set<Tender>();
@@ -40,7 +43,9 @@ public class RestaurantDbContext : DbContext
     /// <summary>One configuration per entity (Persistence/Configurations), sized by the domain's own limits.</summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.ApplyConfiguration(new TableConfiguration());
         modelBuilder.ApplyConfiguration(new OrderConfiguration());
+        modelBuilder.ApplyConfiguration(new DinerTokenConfiguration());
         modelBuilder.ApplyConfiguration(new OrderLineConfiguration());
         modelBuilder.ApplyConfiguration(new TicketConfiguration());
         modelBuilder.ApplyConfiguration(new TenderConfiguration());

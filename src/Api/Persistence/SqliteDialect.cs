@@ -33,6 +33,9 @@ public sealed class SqliteDialect : IDatabaseDialect
     /// <summary>Nothing to do: the command transaction already holds the database's single write lock.</summary>
     public Task LockOrderAsync(RestaurantDbContext db, string orderId, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>Nothing to do: the command transaction already holds the database's single write lock.</summary>
+    public Task LockTableAsync(RestaurantDbContext db, string tableId, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Nothing to do: with one writer at a time, tickets are numbered in commit order.</summary>
     public Task LockKitchenSequenceAsync(RestaurantDbContext db, CancellationToken ct) => Task.CompletedTask;
 

@@ -8,7 +8,7 @@ public sealed partial class Order
 {
     /// <summary>
     /// Prices the bill this order would close with now, without closing it: pricing may take a while, so the API runs
-    /// it outside every lock and then freezes the result with <see cref="CloseWithBill(PricedBill)"/>, which refuses
+    /// it outside every lock and then freezes the result with <see cref="CloseWithBill(PricedBill, DateTimeOffset)"/>, which refuses
     /// it if the order changed meanwhile.
     /// </summary>
     public PricedBill PriceBill(Menu menu, CancellationToken cancellationToken = default)
@@ -21,16 +21,16 @@ public sealed partial class Order
     }
 
     /// <summary>Closes the order with the bill priced once; asking again returns that same frozen bill.</summary>
-    public Bill CloseWithBill(Menu menu) => Bill ?? CloseWithBill(PriceBill(menu));
+    public Bill CloseWithBill(Menu menu, DateTimeOffset now) => Bill ?? CloseWithBill(PriceBill(menu), now);
 
     /// <summary>Closes the order with a bill priced at its current version; a bill already frozen stays as it is.</summary>
-    public Bill CloseWithBill(PricedBill priced)
+    public Bill CloseWithBill(PricedBill priced, DateTimeOffset now)
     {
         if (Bill is not null) return Bill;
         EnsureBillable();
         if (priced.OrderVersion != Version)
             throw new DomainException(DomainErrors.BillOutdated, $"The bill was priced at version {priced.OrderVersion}, but the order is at version {Version}.");
-        Apply(OrderAction.Bill);
+        Apply(OrderAction.Bill, now);
         Bill = priced.Bill;
         return Bill;
     }

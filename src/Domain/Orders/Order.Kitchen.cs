@@ -30,7 +30,7 @@ public sealed partial class Order
             return (Line: line, Quantity: quantity);
         }).ToList();
 
-        Apply(OrderAction.Void);
+        Apply(OrderAction.Void, now);
         var ticket = NewTicket(TicketKind.Void, now);
         foreach (var (line, quantity) in targets)
         {
@@ -57,7 +57,7 @@ public sealed partial class Order
             throw new DomainException(DomainErrors.InvalidLine, "Name at least one line to comp.") { Field = "lines" };
         var lines = lineIds.Distinct().Select(FindLine).ToList();
         foreach (var line in lines) line.EnsureCompable();
-        Apply(OrderAction.Comp);
+        Apply(OrderAction.Comp, now);
         foreach (var line in lines) line.CompWith(audit);
     }
 
@@ -66,7 +66,7 @@ public sealed partial class Order
     /// those listed (each must be on the ticket and able to move there, or already be there), or else every line of
     /// the ticket that is not voided and not already at or past it. Returns the lines that moved.
     /// </summary>
-    public IReadOnlyList<OrderLine> MoveLines(int ticketNumber, LineStatus status, IReadOnlyList<string>? lineIds)
+    public IReadOnlyList<OrderLine> MoveLines(int ticketNumber, LineStatus status, IReadOnlyList<string>? lineIds, DateTimeOffset now)
     {
         EnsureAllowed(OrderAction.MoveLines);
         if (status is not (LineStatus.Preparing or LineStatus.Ready or LineStatus.Served))
@@ -97,7 +97,7 @@ public sealed partial class Order
             }
         }
         if (moving.Count == 0) return [];
-        Apply(OrderAction.MoveLines);
+        Apply(OrderAction.MoveLines, now);
         foreach (var line in moving) line.MoveTo(status);
         return moving;
     }

@@ -10,7 +10,7 @@ public sealed partial class Order
     /// finished (their items and options looked up in the menu), so every refusal here is the order's own. A line
     /// may be removed until the kitchen has it (pending or held); after that it can only be voided.
     /// </summary>
-    public IReadOnlyList<OrderLine> ChangeItems(IReadOnlyList<NewLine> additions, IEnumerable<string> removals)
+    public IReadOnlyList<OrderLine> ChangeItems(IReadOnlyList<NewLine> additions, IEnumerable<string> removals, DateTimeOffset now)
     {
         EnsureAllowed(OrderAction.ChangeItems);
         var removed = removals.Distinct().Select(lineId =>
@@ -33,7 +33,7 @@ public sealed partial class Order
         var units = _lines.Except(removed).Sum(l => l.Quantity.Value) + additions.Sum(l => l.Quantity.Value);
         if (units > MaxUnits)
             throw new DomainException(DomainErrors.OrderTooLarge, $"An order holds at most {MaxUnits} units; this change would make it {units}.");
-        Apply(OrderAction.ChangeItems);
+        Apply(OrderAction.ChangeItems, now);
         foreach (var line in removed) _lines.Remove(line);
         var added = new List<OrderLine>(additions.Count);
         foreach (var addition in additions)
@@ -51,7 +51,7 @@ public sealed partial class Order
         EnsureAllowed(OrderAction.Submit);
         var pending = PendingLines.ToList();
         if (pending.Count == 0) return null;
-        Apply(OrderAction.Submit);
+        Apply(OrderAction.Submit, now);
         return Send(pending, now);
     }
 
@@ -66,7 +66,7 @@ public sealed partial class Order
             throw new DomainException(DomainErrors.InvalidLine, $"A course is 1 to {MenuItem.MaxCourse}.") { Field = "course" };
         var held = HeldLines.Where(l => course is null || l.Course == course).ToList();
         if (held.Count == 0) return null;
-        Apply(OrderAction.Fire);
+        Apply(OrderAction.Fire, now);
         return Send(held, now);
     }
 

@@ -3,16 +3,16 @@ using Restaurant.Domain.Pricing;
 namespace Restaurant.Domain.Orders;
 
 /// <summary>
-/// A table's order from its first item to its last payment: open → billed → paid. One aggregate (one row version,
-/// one transaction per change), written in one file per concern: this file holds its state, its limits and the
-/// transition table every change goes through; Order.Lines.cs the lines and the tickets that send them (submit,
-/// fire); Order.Kitchen.cs what happens to sent lines (void, comp, the kitchen's statuses); Order.Billing.cs the bill;
-/// Order.Payments.cs the tenders. Each concern's rules live beside its state changes, and none of them
-/// changes the status except through <see cref="Apply"/>.
+/// A table's order from its first item to its last payment: open → billed → paid, or open → cancelled. One aggregate
+/// (one row version, one transaction per change), written in one file per concern: this file holds its state, its
+/// limits, the transition table every change goes through and cancelling; Order.Diners.cs the diners who join it;
+/// Order.Lines.cs the lines and the tickets that send them (submit, fire); Order.Kitchen.cs what happens to sent lines
+/// (void, comp, the kitchen's statuses); Order.Billing.cs the bill; Order.Payments.cs the tenders. Each concern's rules
+/// live beside its state changes, and none of them changes the status except through <see cref="Apply"/>.
 /// </summary>
 public sealed partial class Order
 {
-    public const int MaxTableLength = 20;
+    public const int MaxTableLength = Tables.Table.MaxIdLength;
     /// <summary>With the menu's slot limits, keeps every bill exact and quick to price (docs/benchmarks.md).</summary>
     public const int MaxUnits = 200;
     public const int MaxGuests = 100;
@@ -22,6 +22,8 @@ public sealed partial class Order
 
     private static readonly Dictionary<(OrderStatus, OrderAction), OrderStatus> Transitions = new()
     {
+        [(OrderStatus.Open, OrderAction.Join)] = OrderStatus.Open,
+        [(OrderStatus.Billed, OrderAction.Join)] = OrderStatus.Billed,
         [(OrderStatus.Open, OrderAction.ChangeItems)] = OrderStatus.Open,
         [(OrderStatus.Open, OrderAction.Submit)] = OrderStatus.Open,
         [(OrderStatus.Open, OrderAction.Fire)] = OrderStatus.Open,
@@ -34,6 +36,7 @@ public sealed partial class Order
         [(OrderStatus.Open, OrderAction.Bill)] = OrderStatus.Billed,
         [(OrderStatus.Billed, OrderAction.TakePayment)] = OrderStatus.Billed,
         [(OrderStatus.Billed, OrderAction.Settle)] = OrderStatus.Paid,
+        [(OrderStatus.Open, OrderAction.Cancel)] = OrderStatus.Cancelled,
     };
 
     private readonly List<OrderLine> _lines = [];
@@ -47,7 +50,8 @@ public sealed partial class Order
     public int? Guests { get; private set; }
     public OrderStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
-    public string AccessTokenHash { get; private set; } = "";
+    /// <summary>When the order last changed (opened, joined, lines, kitchen, bill, payments): how long it has stood idle.</summary>
+    public DateTimeOffset LastChangedAt { get; private set; }
     /// <summary>Bumped by every change, so that two writers of one order can never both win.</summary>
     public long Version { get; private set; }
     public Bill? Bill { get; private set; }
@@ -62,13 +66,13 @@ public sealed partial class Order
     /// <summary>What is left to pay; null until the order is billed.</summary>
     public Money? Balance => Bill?.BalanceAfter(Paid);
 
-    public static bool IsValidTable(string? table) =>
-        table is { Length: > 0 and <= MaxTableLength } && table.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+    /// <summary>Whether the order still holds its table: it is neither paid nor cancelled.</summary>
+    public bool IsActive => Status is not (OrderStatus.Paid or OrderStatus.Cancelled);
 
-    public static Order Open(string id, string table, int? guests, string accessTokenHash, DateTimeOffset now)
+    /// <summary>A new order for <paramref name="table"/>; diners get into it with <see cref="Admit"/>.</summary>
+    public static Order Open(string id, string table, int? guests, DateTimeOffset now)
     {
-        if (!IsValidTable(table))
-            throw new DomainException(DomainErrors.InvalidTable, $"A table is 1 to {MaxTableLength} letters, digits or '-'.");
+        if (!Tables.Table.IsValidId(table)) throw new DomainException(DomainErrors.InvalidTable, Tables.Table.IdRule);
         if (guests is < 1 or > MaxGuests)
             throw new DomainException(DomainErrors.InvalidGuests, $"A table seats 1 to {MaxGuests} guests.");
         return new Order
@@ -78,30 +82,55 @@ public sealed partial class Order
             Guests = guests,
             Status = OrderStatus.Open,
             CreatedAt = now,
-            AccessTokenHash = accessTokenHash,
+            LastChangedAt = now,
         };
     }
 
-    private void Apply(OrderAction action)
+    /// <summary>
+    /// Cancels an order that left nothing on the kitchen's side and took no money: it frees its table and refuses
+    /// every change from then on.
+    /// </summary>
+    public void Cancel(DateTimeOffset now)
+    {
+        EnsureAllowed(OrderAction.Cancel);
+        if (_lines.Any(l => !l.IsPending))
+            throw new DomainException(DomainErrors.OrderNotCancellable, "Lines of this order were sent to the kitchen, so it cannot be cancelled.");
+        if (_tenders.Count > 0)
+            throw new DomainException(DomainErrors.OrderNotCancellable, "This order has taken payments, so it cannot be cancelled.");
+        Apply(OrderAction.Cancel, now);
+    }
+
+    /// <summary>
+    /// Whether the server should cancel this order: nothing of it ever reached the kitchen, and nobody changed it since
+    /// <paramref name="idleSince"/>.
+    /// </summary>
+    public bool IsAbandoned(DateTimeOffset idleSince) =>
+        Status == OrderStatus.Open && _tickets.Count == 0 && LastChangedAt <= idleSince;
+
+    private void Apply(OrderAction action, DateTimeOffset now)
     {
         Status = EnsureAllowed(action);
         Version++;
+        LastChangedAt = now;
     }
 
     private OrderStatus EnsureAllowed(OrderAction action) =>
         Transitions.TryGetValue((Status, action), out var next)
             ? next
-            : throw new DomainException(RefusalFor(Status), $"An order that is {Status.ToString().ToLowerInvariant()} cannot {Describe(action)}.");
+            : throw new DomainException(RefusalFor(Status, action), $"An order that is {Status.ToString().ToLowerInvariant()} cannot {Describe(action)}.");
 
-    private static string RefusalFor(OrderStatus status) => status switch
+    private static string RefusalFor(OrderStatus status, OrderAction action) => (status, action) switch
     {
-        OrderStatus.Open => DomainErrors.NotBilled,
-        OrderStatus.Billed => DomainErrors.OrderBilled,
+        (OrderStatus.Cancelled, _) => DomainErrors.OrderCancelled,
+        (_, OrderAction.Cancel) => DomainErrors.OrderNotCancellable,
+        (OrderStatus.Open, _) => DomainErrors.NotBilled,
+        (OrderStatus.Billed, _) => DomainErrors.OrderBilled,
         _ => DomainErrors.OrderPaid,
     };
 
     private static string Describe(OrderAction action) => action switch
     {
+        OrderAction.Join => "be joined",
         OrderAction.ChangeItems => "change its items",
         OrderAction.Submit => "send items to the kitchen",
         OrderAction.Fire => "fire held items",
@@ -110,6 +139,7 @@ public sealed partial class Order
         OrderAction.MoveLines => "move its lines",
         OrderAction.Bill => "be billed",
         OrderAction.TakePayment => "take a payment",
+        OrderAction.Cancel => "be cancelled",
         _ => "be settled",
     };
 

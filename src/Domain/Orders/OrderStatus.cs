@@ -5,11 +5,14 @@ public enum OrderStatus
     Open,
     Billed,
     Paid,
+    /// <summary>Closed without a bill (by staff, or by the server when abandoned): it frees the table.</summary>
+    Cancelled,
 }
 
 /// <summary>What can happen to an order; <see cref="Order"/> allows each only in the states of its transition table.</summary>
 public enum OrderAction
 {
+    Join,
     ChangeItems,
     Submit,
     /// <summary>Send held lines to the kitchen.</summary>
@@ -21,4 +24,13 @@ public enum OrderAction
     Bill,
     TakePayment,
     Settle,
+    Cancel,
+}
+
+/// <summary>How much of an order's bill has been paid, whatever its status.</summary>
+public enum PaymentStatus
+{
+    Unpaid,
+    PartiallyPaid,
+    Paid,
 }

@@ -45,6 +45,7 @@ public sealed class Tender
         Tip = tender.Tip;
         Currency = currency;
         CardToken = tender.CardToken;
+        Diner = tender.Diner;
         CreatedAt = now;
         if (Method == TenderMethod.Cash)
         {
@@ -78,6 +79,8 @@ public sealed class Tender
     public string? DeclineCode { get; private set; }
     public string? Message { get; private set; }
     public string? PaymentId { get; private set; }
+    /// <summary>Whose share this tender pays (the bill's shares show it), if the payer said.</summary>
+    public string? Diner { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>What the card takes: the amount and the tip.</summary>
@@ -95,7 +98,7 @@ public sealed class Tender
 }
 
 /// <summary>A tender as the caller asks for it, before it belongs to an order.</summary>
-public sealed record NewTender(TenderMethod Method, Money Amount, Money Tip, string? CardToken);
+public sealed record NewTender(TenderMethod Method, Money Amount, Money Tip, string? CardToken, string? Diner = null);
 
 /// <summary>What the gateway answered for a card; <see cref="TenderStatus.Pending"/> when it is still unknown.</summary>
 public sealed record TenderResult(TenderStatus Status, string? PaymentId, string? DeclineCode, string? Message);

@@ -10,6 +10,9 @@ namespace Restaurant.Api.Tests.History;
 /// <summary>What a request was for; the checker judges each kind by its own rules.</summary>
 public enum Operation
 {
+    /// <summary>Staff create the table (PUT /tables/{id}) and learn its code.</summary>
+    SetUpTable,
+    /// <summary>A diner's phone opens the table's order or joins it, with the table's code.</summary>
     OpenOrder,
     /// <summary>A diner's addition while the table is ordering: the order is open, so it must succeed.</summary>
     Add,
@@ -24,7 +27,12 @@ public enum Operation
     /// <summary>A manager voids one unit of a sent line.</summary>
     Void,
     Bill,
+    /// <summary>A payment of a diner's share, of the whole balance, or of what is left.</summary>
     Pay,
+    /// <summary>The whole bill, paid by a phone that still shows it after an answer showed that a part was paid.</summary>
+    StalePay,
+    /// <summary>The order read while it is being paid, to see what is left.</summary>
+    ReadBalance,
     /// <summary>The same request, Idempotency-Key included, sent again to another node.</summary>
     Retry,
     ReadOrder,

@@ -30,7 +30,7 @@ public sealed class OutageHistoryTests(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task Three_nodes_wait_out_two_database_outages_in_a_workload_and_lose_or_double_nothing()
     {
-        var settings = HistoryCheck.NodeSettings.Concat(StripeLedger.Settings(_stripe, maxRetries: 1)).Concat(_outage.ApiSettings)
+        var settings = HistoryCheck.NodeSettings(_stripe, maxRetries: 1).Concat(_outage.ApiSettings)
             .ToDictionary(setting => setting.Key, setting => setting.Value);
         // Three nodes and thirty-six racing payments on two shared cores: give the fake Stripe time to answer.
         settings["Stripe:Timeout"] = "00:00:05";
@@ -49,7 +49,10 @@ public sealed class OutageHistoryTests(ITestOutputHelper output) : IAsyncLifetim
 
         var during = history.Where(e => _outages.Any(o => e.StartedAt > o.Began && e.EndedAt < o.Ended)).ToList();
         output.WriteLine($"{during.Count} answers during the outages, {history.Count(e => e.Status == 503)} answered 503 in all");
-        Assert.Contains(during, e => e.Status == 503);
+        // On PostgreSQL every request inside an outage fails fast. On SQLite a writer may spend most of a short outage
+        // queued for the file's lock, so under load no exchange need fall wholly inside it; the outage must still have
+        // been answered 503.
+        Assert.Contains(_outage.ReadsFail ? during : history, e => e.Status == 503);
         if (_outage.ReadsFail)
             Assert.All(during, e => Assert.True(e.Status == 503 || e.IsSuccess, $"during an outage: {e}"));
         foreach (var node in _nodes) Assert.DoesNotContain(node.Log, line => line.Contains("Unhandled failure", StringComparison.Ordinal));

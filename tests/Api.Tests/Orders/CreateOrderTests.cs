@@ -12,8 +12,9 @@ public sealed class CreateOrderTests(RestaurantApiFixture fixture) : IClassFixtu
     public async Task Creates_an_open_order_with_location_and_access_token()
     {
         var table = Tables.Unique("create");
+        var code = await Floor.SetUpAsync(fixture.Api, table);
 
-        var response = await _anonymous.PostAsJsonAsync("/orders", new { table, guests = 4 });
+        var response = await _anonymous.PostAsJsonAsync("/orders", new { table, code, guests = 4 });
 
         var order = await response.ReadOkJsonAsync(HttpStatusCode.Created);
         var id = order["id"].Text();
@@ -31,7 +32,8 @@ public sealed class CreateOrderTests(RestaurantApiFixture fixture) : IClassFixtu
     [Fact]
     public async Task Guests_are_optional()
     {
-        var response = await _anonymous.PostAsJsonAsync("/orders", new { table = Tables.Unique("noguest") });
+        var table = Tables.Unique("noguest");
+        var response = await _anonymous.PostAsJsonAsync("/orders", new { table, code = await Floor.SetUpAsync(fixture.Api, table) });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
@@ -54,7 +56,7 @@ public sealed class CreateOrderTests(RestaurantApiFixture fixture) : IClassFixtu
     public async Task Accepts_tables_of_1_to_20_letters_digits_or_dashes(string table)
     {
         // The fixed names above are each used by this theory only, once per fixture.
-        var response = await _anonymous.PostAsJsonAsync("/orders", new { table });
+        var response = await _anonymous.PostAsJsonAsync("/orders", new { table, code = await Floor.SetUpAsync(fixture.Api, table) });
 
         var order = await response.ReadOkJsonAsync(HttpStatusCode.Created);
         Assert.Equal(table, order["table"].Text());
@@ -97,14 +99,15 @@ public sealed class CreateOrderTests(RestaurantApiFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_table_with_an_unpaid_order_is_busy()
+    public async Task A_table_with_an_unpaid_order_is_busy_for_staff()
     {
         var table = Tables.Unique("busy");
         var first = await TableSession.OpenAsync(fixture.Api, table);
 
-        var second = await _anonymous.PostAsJsonAsync("/orders", new { table });
+        var second = await fixture.Api.Staff().PostAsJsonAsync("/orders", new { table });
 
-        await second.AssertProblemAsync(HttpStatusCode.Conflict, "table_busy");
+        var problem = await second.AssertProblemAsync(HttpStatusCode.Conflict, "table_busy");
+        Assert.Equal(first.OrderId, problem["orderId"].Text());
         var staffView = await fixture.Api.Staff().GetAsync("/orders?status=open");
         Assert.Single(await staffView.ReadJsonArrayAsync(), o => o!["table"].Text() == table);
         Assert.Equal(first.OrderId, (await first.GetAsync())["id"].Text());
@@ -119,7 +122,7 @@ public sealed class CreateOrderTests(RestaurantApiFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Created, (await session.SubmitAsync()).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await session.BillAsync()).StatusCode);
 
-        var again = await _anonymous.PostAsJsonAsync("/orders", new { table });
+        var again = await fixture.Api.Staff().PostAsJsonAsync("/orders", new { table });
 
         await again.AssertProblemAsync(HttpStatusCode.Conflict, "table_busy");
     }
@@ -128,10 +131,11 @@ public sealed class CreateOrderTests(RestaurantApiFixture fixture) : IClassFixtu
     public async Task A_refused_table_name_opens_no_order()
     {
         var table = Tables.Unique("refuse");
-        var refused = await _anonymous.PostAsJsonAsync("/orders", new { table, guests = 0 });
+        var code = await Floor.SetUpAsync(fixture.Api, table);
+        var refused = await _anonymous.PostAsJsonAsync("/orders", new { table, code, guests = 0 });
         await refused.AssertValidationProblemAsync();
 
-        var accepted = await _anonymous.PostAsJsonAsync("/orders", new { table });
+        var accepted = await _anonymous.PostAsJsonAsync("/orders", new { table, code });
 
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
     }

@@ -53,18 +53,38 @@ public sealed class PayOrderTests(RestaurantApiFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_total_that_is_not_the_current_balance_is_refused_with_the_balance()
+    public async Task A_total_above_the_current_balance_is_refused_with_the_balance_and_what_is_pending()
     {
         var table = await BilledAsync(Api, "stale", Item("burger"), Item("cake"));
 
-        var problem = await (await table.PayAsync(18.00m, Card(18.00m))).AssertProblemAsync(HttpStatusCode.Conflict, "total_mismatch");
+        var problem = await (await table.PayAsync(18.51m, Card(18.51m))).AssertProblemAsync(HttpStatusCode.Conflict, "total_exceeds_balance");
         Assert.Equal(18.50m, problem["balance"].Money());
+        Assert.Equal(0.00m, problem["pending"].Money());
 
         await (await table.PayAsync(18.50m, Card(10.00m), Card(8.50m, "pm_card_chargeDeclinedInsufficientFunds"))).ReadOkJsonAsync();
         // The phone that still shows the first balance is told the new one.
-        var stale = await (await table.PayAsync(18.50m, Card(18.50m))).AssertProblemAsync(HttpStatusCode.Conflict, "total_mismatch");
+        var stale = await (await table.PayAsync(18.50m, Card(18.50m))).AssertProblemAsync(HttpStatusCode.Conflict, "total_exceeds_balance");
         Assert.Equal(8.50m, stale["balance"].Money());
         Assert.Equal(2, (await table.GetAsync())["payments"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_total_below_the_balance_pays_that_part_and_leaves_the_rest()
+    {
+        var table = await BilledAsync(Api, "part", Item("burger"), Item("cake"));
+
+        var part = await (await table.PayAsync(6.50m, Card(6.50m))).ReadOkJsonAsync();
+
+        Assert.Equal("partially_paid", part["status"].Text());
+        Assert.Equal(6.50m, part["paid"].Money());
+        Assert.Equal(12.00m, part["balance"].Money());
+        var order = await table.GetAsync();
+        Assert.Equal("billed", order["status"].Text());
+        Assert.Equal("partially_paid", order["paymentStatus"].Text());
+        Assert.Equal(6.50m, order["paid"].Money());
+        var rest = await (await table.PayAsync(12.00m, Card(12.00m))).ReadOkJsonAsync();
+        Assert.Equal("paid", rest["status"].Text());
+        Assert.Equal("paid", (await table.GetAsync())["paymentStatus"].Text());
     }
 
     [Fact]
@@ -208,5 +228,6 @@ public sealed class PayOrderTests(RestaurantApiFixture fixture) : IClassFixture<
         Assert.Equal(0.00m, paid.Single(o => o!["id"].Text() == table.OrderId)!["balance"].Money());
     }
 
-    private Task<HttpResponseMessage> OpenRawAsync(string table) => Api.Anonymous().PostJsonAsync("/orders", new { table });
+    private async Task<HttpResponseMessage> OpenRawAsync(string table) =>
+        await Api.Anonymous().PostJsonAsync("/orders", new { table, code = await Floor.SetUpAsync(Api, table) });
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Tests.Support;
 
 namespace Restaurant.Api.Tests.Schema;
@@ -45,6 +47,31 @@ public sealed class SchemaUpgradeTests
         var table = await TableSession.OpenAsync(api, Tables.Unique("legacy"));
         Assert.Equal(HttpStatusCode.OK, (await table.AddAsync(TableSession.Item("coffee"))).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await table.SubmitAsync()).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(LegacyStates))]
+    public async Task An_order_opened_before_tables_existed_keeps_its_token_and_its_diner_can_go_on(string lastApplied)
+    {
+        var database = await LegacyDatabaseAsync(lastApplied);
+        var (orderId, token) = (Guid.CreateVersion7().ToString("N"), Access.NewAccessToken());
+        await using (var db = database.OpenContext(migrationsAssembly: typeof(SchemaUpgradeTests).Assembly))
+        {
+            // The order as that API stored it: its one token's hash on the order itself.
+            var now = DateTimeOffset.UtcNow;
+            object createdAt = TestDatabase.IsPostgres ? now : now.UtcTicks;
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""INSERT INTO "Orders" ("Id", "Table", "Guests", "Status", "CreatedAt", "AccessTokenHash", "Version", "Bill", "Paid") VALUES ({orderId}, 'T9', NULL, 'Open', {createdAt}, {Access.Hash(token)}, 0, NULL, 0)""");
+        }
+        using var api = new RestaurantApi(database);
+
+        var diner = api.WithToken(token);
+        Assert.Equal(HttpStatusCode.OK, (await diner.GetAsync($"/orders/{orderId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await diner.PostAsJsonAsync($"/orders/{orderId}/items", new { add = new[] { TableSession.Item("tea") } })).StatusCode);
+        // Its table is still held, and the restaurant, which had orders of its own, sets its real floor up itself.
+        Assert.Empty(await (await api.Staff().GetAsync("/tables")).ReadJsonArrayAsync());
+        await Floor.SetUpAsync(api, "T9");
+        var busy = await api.Staff().PostAsJsonAsync("/orders", new { table = "T9" });
+        Assert.Equal(orderId, (await busy.AssertProblemAsync(HttpStatusCode.Conflict, "table_busy"))["orderId"].Text());
     }
 
     /// <summary>A new database as the API left it when its hand-written migrations had run up to <paramref name="lastApplied"/>.</summary>

@@ -20,12 +20,24 @@ public sealed class TableSession
     public string Token { get; }
     public HttpClient Client { get; }
 
-    public static async Task<TableSession> OpenAsync(RestaurantApi api, string table, int? guests = null)
+    /// <summary>Sets <paramref name="table"/> up as staff, then opens its order as a diner with the table's code.</summary>
+    public static async Task<TableSession> OpenAsync(RestaurantApi api, string table, int? guests = null, string? diner = null)
     {
-        var response = await api.Anonymous().PostAsJsonAsync("/orders", new { table, guests });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var body = await response.ReadJsonAsync();
+        var code = await Floor.SetUpAsync(api, table);
+        var response = await api.Anonymous().PostAsJsonAsync("/orders", new { table, code, guests, diner });
+        var body = await response.ReadOkJsonAsync(HttpStatusCode.Created);
         return new TableSession(api, body["id"]!.GetValue<string>(), body["accessToken"]!.GetValue<string>());
+    }
+
+    /// <summary>Another phone at the same table: it joins the order with the table's code and gets a token of its own.</summary>
+    public async Task<TableSession> JoinAsync(string? diner = null)
+    {
+        var table = (await GetAsync())["table"]!.GetValue<string>();
+        var code = await Floor.SetUpAsync(Api, table);
+        var response = await Api.Anonymous().PostAsJsonAsync("/orders", new { table, code, diner });
+        var body = await response.ReadOkJsonAsync();
+        Assert.Equal(OrderId, body["id"]!.GetValue<string>());
+        return new TableSession(Api, OrderId, body["accessToken"]!.GetValue<string>());
     }
 
     public Task<HttpResponseMessage> AddAsync(params object[] additions) =>

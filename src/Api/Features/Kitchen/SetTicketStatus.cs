@@ -31,7 +31,7 @@ public static class SetTicketStatus
         }
     }
 
-    public sealed class Handler(RestaurantDbContext db) : IRequestHandler<Command, KitchenTicket>
+    public sealed class Handler(RestaurantDbContext db, TimeProvider clock) : IRequestHandler<Command, KitchenTicket>
     {
         public async Task<KitchenTicket> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -40,7 +40,7 @@ public static class SetTicketStatus
                             .SingleOrDefaultAsync(cancellationToken)
                         ?? throw new ApiProblem(StatusCodes.Status404NotFound, "not_found", $"There is no kitchen ticket {command.Sequence}.");
             var order = await db.LoadOrderForChangeAsync(found.OrderId, cancellationToken);
-            order.MoveLines(found.Number, LineStatusNames.KitchenMoves[command.Status!], command.LineIds?.Select(id => id!).ToList());
+            order.MoveLines(found.Number, LineStatusNames.KitchenMoves[command.Status!], command.LineIds?.Select(id => id!).ToList(), clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return KitchenTicket.From(order, order.Tickets.Single(t => t.Number == found.Number));
         }

@@ -27,7 +27,7 @@ public static class BillOrder
                 await using (await db.BeginSnapshotAsync(cancellationToken))
                 {
                     snapshot = await db.LoadOrderAsync(command.OrderId, cancellationToken);
-                    if (snapshot.Bill is not null) return BillView.From(snapshot.Id, snapshot.Bill, snapshot.Paid);
+                    if (snapshot.Bill is not null) return BillView.From(snapshot);
                     menu = await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken);
                 }
                 db.ChangeTracker.Clear();
@@ -42,10 +42,10 @@ public static class BillOrder
                         var current = await db.CurrentMenuAsync(clock.GetUtcNow(), CancellationToken.None);
                         if (order.Version != priced.OrderVersion || current.Version != menu.Version)
                             return null;
-                        order.CloseWithBill(priced);
+                        order.CloseWithBill(priced, clock.GetUtcNow());
                         await db.SaveChangesAsync(CancellationToken.None);
                     }
-                    return BillView.From(order.Id, order.Bill!, order.Paid);
+                    return BillView.From(order);
                 }, CancellationToken.None);
                 if (frozen is not null) return frozen;
                 db.ChangeTracker.Clear();

@@ -1,4 +1,5 @@
 using Restaurant.Api.Features.Shared;
+using Restaurant.Domain.Orders;
 using Restaurant.Domain.Pricing;
 
 namespace Restaurant.Api.Features.Orders;
@@ -25,12 +26,16 @@ public sealed record BillView(
     public sealed record BundleApplied(string BundleId, string Name, decimal Price, decimal ListPrice, decimal Savings,
         IReadOnlyList<string> MenuItemIds, IReadOnlyList<string> LineIds);
 
-    public sealed record Share(string? Diner, decimal Amount);
+    /// <summary>One diner's part of the total, and what tenders tagged with that diner have paid of it.</summary>
+    public sealed record Share(string? Diner, decimal Amount, decimal Paid);
 
     /// <summary><see cref="Optimal"/> is false only when the pricing search hit its safety budget (docs/benchmarks.md).</summary>
     public sealed record PricingReport(bool Optimal);
 
-    public static BillView From(string orderId, Bill bill, Domain.Money paid) => new(
+    /// <summary>The order's frozen bill, with what has been paid so far (in all, and by each diner).</summary>
+    public static BillView From(Order order) => From(order.Id, order.Bill!, order.Paid, order.PaidBy);
+
+    private static BillView From(string orderId, Bill bill, Domain.Money paid, Func<string?, Domain.Money> paidBy) => new(
         orderId,
         bill.Currency,
         bill.Items.Select(i => new Item(i.MenuItemId, i.Name, i.Options.Select(ChosenOptionView.From).ToList(), i.Quantity,
@@ -42,7 +47,7 @@ public sealed record BillView(
         bill.Savings.ToMajor(),
         bill.Tax.ToMajor(),
         bill.Total.ToMajor(),
-        bill.Shares.Select(s => new Share(s.Diner, s.Amount.ToMajor())).ToList(),
+        bill.Shares.Select(s => new Share(s.Diner, s.Amount.ToMajor(), paidBy(s.Diner).ToMajor())).ToList(),
         new PricingReport(bill.Optimal),
         paid.ToMajor(),
         bill.BalanceAfter(paid).ToMajor());

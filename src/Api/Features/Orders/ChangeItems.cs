@@ -24,7 +24,10 @@ public static class ChangeItems
         int? Course = null, bool? Hold = null);
 
     /// <summary>Adds and removes lines in one step: all of it applies or none of it.</summary>
-    public sealed record Command(string OrderId, IReadOnlyList<Addition> Add, IReadOnlyList<string> Remove, bool ByStaff = false) : ICommand<OrderView>;
+    /// <param name="CallerDiner">The name on the caller's token: the diner of the lines they add without one.</param>
+    /// <param name="ByStaff">Whether staff sent it: only staff may hold a line back.</param>
+    public sealed record Command(string OrderId, IReadOnlyList<Addition> Add, IReadOnlyList<string> Remove, string? CallerDiner = null,
+        bool ByStaff = false) : ICommand<OrderView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -65,14 +68,14 @@ public static class ChangeItems
             var additions = command.Add.Select((a, index) =>
             {
                 var item = menu!.ItemToOrder(a.MenuItemId!);
-                return new NewLine(item, new Quantity(a.Quantity!.Value), Blank(a.Diner), Blank(a.Note))
+                return new NewLine(item, new Quantity(a.Quantity!.Value), Blank(a.Diner) ?? Blank(command.CallerDiner), Blank(a.Note))
                 {
                     Options = ChooseOptions(item, a.Options, index),
                     Course = a.Course,
                     Hold = a.Hold ?? false,
                 };
             }).ToList();
-            order.ChangeItems(additions, command.Remove);
+            order.ChangeItems(additions, command.Remove, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             telemetry.ItemsAdded(command.Add.Sum(a => a.Quantity!.Value));
             return OrderView.From(order);

@@ -14,7 +14,8 @@ public static class ListOrders
     /// <summary>Staff's overview, newest first; <see cref="Limit"/> keeps a years-long history from coming back whole.</summary>
     public sealed record Query(string? Status, int? Limit) : IRequest<IReadOnlyList<Summary>>;
 
-    public sealed record Summary(string Id, string Table, string Status, DateTime CreatedAt, int PendingCount, int TicketCount, decimal? Balance);
+    public sealed record Summary(string Id, string Table, string Status, string PaymentStatus, DateTime CreatedAt, int PendingCount, int TicketCount,
+        decimal? Balance);
 
     /// <summary>The statuses as the order view writes them; another case is not one of them (docs/api.md, Conventions).</summary>
     private static readonly IReadOnlyDictionary<string, OrderStatus> StatusNames =
@@ -50,7 +51,8 @@ public static class ListOrders
                     TicketCount = o.Tickets.Count(),
                 })
                 .ToListAsync(cancellationToken);
-            return rows.Select(o => new Summary(o.Id, o.Table, OrderView.StatusName(o.Status), o.CreatedAt.UtcDateTime,
+            return rows.Select(o => new Summary(o.Id, o.Table, OrderView.StatusName(o.Status),
+                OrderView.PaymentStatusName(Order.PaymentStatusOf(o.Status, o.Paid)), o.CreatedAt.UtcDateTime,
                 o.PendingCount, o.TicketCount, o.Bill?.BalanceAfter(o.Paid).ToMajor())).ToList();
         }
     }

@@ -9,14 +9,17 @@ public sealed record OrderView(
     string Table,
     int? Guests,
     string Status,
+    string PaymentStatus,
+    long Version,
     IReadOnlyList<LineView> Pending,
     IReadOnlyList<LineView> Held,
     IReadOnlyList<TicketView> Tickets,
     BillView? Bill,
     IReadOnlyList<TenderView> Payments,
+    decimal Paid,
     decimal? Balance)
 {
-    /// <summary>Only in the answer to POST /orders: the one time the diner's token is shown.</summary>
+    /// <summary>Only in the answer to POST /orders (opened or joined): the one time this diner's token is shown.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? AccessToken { get; init; }
 
@@ -28,13 +31,23 @@ public sealed record OrderView(
             order.Table,
             order.Guests,
             StatusName(order.Status),
+            PaymentStatusName(order.PaymentStatus),
+            order.Version,
             lines.Where(l => l.IsPending).Select(LineView.From).ToList(),
             lines.Where(l => l.IsHeld).Select(LineView.From).ToList(),
             order.Tickets.OrderBy(t => t.Number).Select(t => TicketView.From(order, t)).ToList(),
-            order.Bill is null ? null : BillView.From(order.Id, order.Bill, order.Paid),
+            order.Bill is null ? null : BillView.From(order),
             TenderView.AllOf(order),
+            order.Paid.ToMajor(),
             order.Balance?.ToMajor());
     }
 
     public static string StatusName(OrderStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string PaymentStatusName(PaymentStatus status) => status switch
+    {
+        Domain.Orders.PaymentStatus.Paid => "paid",
+        Domain.Orders.PaymentStatus.PartiallyPaid => "partially_paid",
+        _ => "unpaid",
+    };
 }

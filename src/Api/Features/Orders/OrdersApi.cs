@@ -12,10 +12,12 @@ public static class OrdersApi
     {
         var orders = app.MapGroup("/orders").WithTags("Orders");
         orders.MapPost("/", CreateAsync)
-            .WithName("createOrder").WithSummary("Open a table's order")
-            .WithDescription("Opens the order of a table that has no unpaid order, and answers it with its `accessToken`: " +
-                             "the bearer token every diner of the table uses for this order. It is shown only here. Public.")
-            .Refuses(ProblemCatalog.TableBusy);
+            .WithName("createOrder").WithSummary("Open or join a table's order")
+            .WithDescription("A diner sends the table's `code` (from the QR code on the table): if the table has an order that is " +
+                             "neither paid nor cancelled they join it (200), otherwise they open it (201, with `Location`). Either " +
+                             "way the answer carries an `accessToken` of their own, shown only here; `diner` names its holder. Staff " +
+                             "open without a code, and get table_busy (with the `orderId`) for a table that has an order. Public.")
+            .Refuses(ProblemCatalog.InvalidTableCode, ProblemCatalog.TableNotFound, ProblemCatalog.TableBusy);
         orders.MapGet("/", ListAsync).RequireAuthorization(Access.StaffOnly)
             .WithName("listOrders").WithSummary("List orders (staff)")
             .WithDescription("The restaurant's orders, newest first, optionally of one status.");
@@ -24,29 +26,31 @@ public static class OrdersApi
         order.MapGet("/", async (string id, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetOrder.Query(id), ct)))
             .WithName("getOrder").WithSummary("Read an order")
-            .WithDescription("The order as it is now: pending lines, tickets, the bill once there is one, payments and balance.")
+            .WithDescription("The order as it is now: its status and payment status, version, pending lines, tickets, the bill " +
+                             "once there is one (each diner's share and what they paid), payments and balance.")
             .Refuses(ProblemCatalog.OrderNotFound);
         order.MapPost("/items", (string id, ChangeItems.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
-            commands.SendAsync(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? [], user.IsStaff()), TypedResults.Ok, ct))
+            commands.SendAsync(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? [], user.Diner(), user.IsStaff()), TypedResults.Ok, ct))
             .WithName("changeItems").WithSummary("Add and remove lines")
             .WithDescription("Adds lines (at the menu's current prices, options included) and removes pending or held ones, all of " +
                              "it or none of it. `hold` (staff only) keeps a line back until it is fired. Many diners may call this at " +
-                             "once on one order: every call answered 200 has its lines in the order exactly once.")
+                             "once on one order: every call answered 200 has its lines in the order exactly once. A line added " +
+                             "without a `diner` is the caller's, by the name on their token.")
             .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.UnknownMenuItem, ProblemCatalog.UnknownOption, ProblemCatalog.InvalidOptions,
                 ProblemCatalog.UnknownLine, ProblemCatalog.ItemUnavailable, ProblemCatalog.LineSubmitted, ProblemCatalog.OrderBilled,
-                ProblemCatalog.OrderPaid);
+                ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
         order.MapPost("/submit", SubmitAsync)
             .WithName("submitOrder").WithSummary("Send the pending lines to the kitchen")
             .WithDescription("Sends every pending line that is not held to the kitchen as the order's next ticket (201), or answers " +
                              "200 with `ticket: null` when nothing is pending. A line added meanwhile is in this ticket or stays " +
                              "pending, never lost.")
-            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid);
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
         order.MapPost("/fire", FireAsync).RequireAuthorization(Access.StaffOnly)
             .WithName("fireOrder").WithSummary("Send the held lines to the kitchen (staff)")
             .WithDescription("Sends the held lines (of `course`, or all of them) to the kitchen as the order's next ticket (201), in " +
                              "the order's one numbering and the kitchen's one sequence; 200 with `ticket: null` when nothing is held. " +
                              "The body may be left out.")
-            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid);
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
         order.MapPost("/void", (string id, VoidLines.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
             commands.SendAsync(new VoidLines.Command(id, body.Lines, body.Reason, user.Caller()), TypedResults.Ok, ct))
             .RequireAuthorization(Access.StaffOnly)
@@ -55,7 +59,7 @@ public static class OrdersApi
                              "units leave the bill, and the kitchen gets a `void` ticket listing them in its one sequence. Who (the " +
                              "staff key's id), when and why are kept on the line. Before the bill only; a pending line is removed instead.")
             .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.UnknownLine, ProblemCatalog.LineNotSent, ProblemCatalog.InvalidStatusChange,
-                ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid);
+                ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
         order.MapPost("/comp", (string id, CompLines.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
             commands.SendAsync(new CompLines.Command(id, body.Lines, body.Reason, user.Caller()), TypedResults.Ok, ct))
             .RequireAuthorization(Access.StaffOnly)
@@ -63,18 +67,33 @@ public static class OrdersApi
             .WithDescription("Comps lines: they stay on their tickets and on the bill at a price of 0, and fill no bundle. Who (the " +
                              "staff key's id), when and why are kept on the line. Before the bill only.")
             .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.UnknownLine, ProblemCatalog.InvalidStatusChange, ProblemCatalog.OrderBilled,
-                ProblemCatalog.OrderPaid);
+                ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
         order.MapPost("/bill", (string id, CommandSender commands, CancellationToken ct) =>
             commands.SendAsync(new BillOrder.Command(id), TypedResults.Ok, ct))
             .WithName("billOrder").WithSummary("Bill the order")
             .WithDescription("Closes the order and prices it once, bundling the whole table's units for the lowest total; the bill " +
-                             "is frozen, and asking again answers the same bill.")
-            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.PendingItems, ProblemCatalog.EmptyOrder);
+                             "is frozen, and asking again answers the same bill (with what each diner has paid so far).")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.PendingItems, ProblemCatalog.EmptyOrder, ProblemCatalog.OrderCancelled);
+        order.MapPost("/cancel", (string id, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new CancelOrder.Command(id), TypedResults.Ok, ct))
+            .RequireAuthorization(Access.StaffOnly)
+            .WithName("cancelOrder").WithSummary("Cancel an order (staff)")
+            .WithDescription("Cancels an order that left nothing with the kitchen and took no money: it frees its table and takes " +
+                             "no change from then on. The server does the same to an order on which nothing was ever sent once it " +
+                             "stood Restaurant:AbandonedOrderTimeout (2 hours) without a change.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderNotCancellable, ProblemCatalog.OrderCancelled);
         return app;
     }
 
-    private static Task<Created<OrderView>> CreateAsync(CreateOrder.Command command, CommandSender commands, CancellationToken ct) =>
-        commands.SendAsync(command, created => TypedResults.Created($"/orders/{created.Id}", created), ct);
+    /// <summary>201 for a new order, 200 for a diner who joined the table's order; either way with this caller's own token.</summary>
+    private static Task<Results<Created<OrderView>, Ok<OrderView>>> CreateAsync(
+        CreateOrder.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
+        commands.SendAsync(new CreateOrder.Command(body.Table, body.Code, body.Guests, body.Diner, user.IsStaff()), result => Opened(result), ct);
+
+    private static Results<Created<OrderView>, Ok<OrderView>> Opened(CreateOrder.Result result) =>
+        result.Joined
+            ? TypedResults.Ok(result.Order)
+            : TypedResults.Created($"/orders/{result.Order.Id}", result.Order);
 
     private static async Task<Ok<IReadOnlyList<ListOrders.Summary>>> ListAsync(string? status, int? limit, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListOrders.Query(status, limit), ct));

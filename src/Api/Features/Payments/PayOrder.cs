@@ -14,11 +14,12 @@ public static class PayOrder
 {
     public sealed record Body(string? OrderId, decimal Total, IReadOnlyList<TenderBody>? Payments);
 
-    public sealed record TenderBody(decimal Amount, string? PaymentMethod, string? CardToken, decimal? Tip);
+    public sealed record TenderBody(decimal Amount, string? PaymentMethod, string? CardToken, decimal? Tip, string? Diner);
 
     /// <param name="BodyOrderId">The order id the body names, if any: it must be the one in the path.</param>
-    public sealed record Command(string OrderId, string? BodyOrderId, decimal Total, IReadOnlyList<TenderBody> Payments, bool ByStaff)
-        : ISteppedCommand<PaymentResult>;
+    /// <param name="CallerDiner">The name on the caller's token: whose share a tender pays when it names nobody.</param>
+    public sealed record Command(string OrderId, string? BodyOrderId, decimal Total, IReadOnlyList<TenderBody> Payments, bool ByStaff,
+        string? CallerDiner = null) : ISteppedCommand<PaymentResult>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -35,6 +36,7 @@ public static class PayOrder
                 tender.RuleFor(t => t.PaymentMethod).Must(m => m is PaymentMethods.Card or PaymentMethods.Cash)
                     .WithMessage($"paymentMethod is '{PaymentMethods.Card}' or '{PaymentMethods.Cash}'.");
                 tender.RuleFor(t => t.Tip).Must(tip => tip is null || IsAmount(tip.Value)).WithMessage("tip is a non-negative amount with at most two decimals.");
+                tender.RuleFor(t => t.Diner).MaximumLength(Order.MaxDinerLength).CleanText();
                 tender.RuleFor(t => t.Tip)
                     .Must((t, tip) => Tender.IsTipAllowed(Money.FromMajor(t.Amount), Money.FromMajor(tip!.Value), options.MaxTipRatio))
                     .When(t => t.Tip is { } tip && IsAmount(tip) && IsAmount(t.Amount))
@@ -59,7 +61,9 @@ public static class PayOrder
 
     /// <summary>
     /// Unlike other commands, a payment commits in steps: its tenders as pending before any card is charged (so a
-    /// crash can never lose a charge), then each card's outcome as it arrives. Cards are charged in parallel.
+    /// crash can never lose a charge), then each card's outcome as it arrives. Cards are charged in parallel. Several
+    /// diners may pay at once: each call's write-ahead takes at most what is left once the cards still pending are
+    /// held back (<see cref="Order.TakePayment"/>), under the order's lock, so together they never pay more than the bill.
     /// </summary>
     public sealed class Handler(RestaurantDbContext db, ICardGateway gateway, PaymentOptions options, TimeProvider clock, ILogger<Handler> logger, RestaurantTelemetry telemetry)
         : IRequestHandler<Command, PaymentResult>
@@ -68,7 +72,7 @@ public static class PayOrder
         {
             if (!command.ByStaff && command.Payments.Any(p => p.PaymentMethod == PaymentMethods.Cash))
                 throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "Only staff take cash; pay by card from the table.");
-            var tenders = command.Payments.Select(ToNewTender).ToList();
+            var tenders = command.Payments.Select(p => ToNewTender(p, command.CallerDiner)).ToList();
             var started = await db.InCommandTransactionAsync(async () =>
             {
                 var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
@@ -84,7 +88,7 @@ public static class PayOrder
                 var (tender, outcome) = await charged;
                 try
                 {
-                    await db.RecordAsync(command.OrderId, tender.Id, outcome);
+                    await db.RecordAsync(clock, command.OrderId, tender.Id, outcome);
                 }
                 catch (Exception exception) when (DbErrors.IsUnavailable(exception))
                 {
@@ -130,8 +134,14 @@ public static class PayOrder
             }
         }
 
-        private static NewTender ToNewTender(TenderBody body) => body.PaymentMethod == PaymentMethods.Cash
-            ? new NewTender(TenderMethod.Cash, Money.FromMajor(body.Amount), Money.Zero, null)
-            : new NewTender(TenderMethod.Card, Money.FromMajor(body.Amount), Money.FromMajor(body.Tip ?? 0), body.CardToken);
+        private static NewTender ToNewTender(TenderBody body, string? callerDiner)
+        {
+            var diner = Blank(body.Diner) ?? Blank(callerDiner);
+            return body.PaymentMethod == PaymentMethods.Cash
+                ? new NewTender(TenderMethod.Cash, Money.FromMajor(body.Amount), Money.Zero, null, diner)
+                : new NewTender(TenderMethod.Card, Money.FromMajor(body.Amount), Money.FromMajor(body.Tip ?? 0), body.CardToken, diner);
+        }
+
+        private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 }

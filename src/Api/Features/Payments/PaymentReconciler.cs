@@ -99,7 +99,7 @@ public sealed class PaymentReconciler(
         {
             // Not cancelled on shutdown once asked: an answer that may have moved money is worth recording.
             var outcome = await gateway.ChargeAsync(TenderOutcomes.ChargeFor(item.Tender, item.OrderId, askingAgain: true), CancellationToken.None);
-            var recorded = await db.RecordAsync(item.OrderId, item.Tender.Id, outcome);
+            var recorded = await db.RecordAsync(clock, item.OrderId, item.Tender.Id, outcome);
             telemetry.TenderReconciled(outcome.Kind, recorded);
             logger.LogInformation("Reconciled tender {TenderId} of order {OrderId}: {Outcome}{Recorded}",
                 item.Tender.Id, item.OrderId, outcome.Kind, recorded ? "" : " (nothing new to record)");

@@ -5,11 +5,12 @@ using Restaurant.Domain.Orders;
 namespace Restaurant.Api.Features.Payments;
 
 /// <summary>The answer to one payment call: its tenders' outcomes and where the order stands after them.</summary>
-public sealed record PaymentResult(string OrderId, string Status, IReadOnlyList<TenderView> Results, decimal Paid, decimal Balance)
+public sealed record PaymentResult(string OrderId, string AttemptId, string Status, IReadOnlyList<TenderView> Results, decimal Paid, decimal Balance)
 {
     public static PaymentResult From(Order order, string attemptId) => new(
         order.Id,
-        order.Status == OrderStatus.Paid ? "paid" : order.Paid > Money.Zero ? "partially_paid" : "unpaid",
+        attemptId,
+        Orders.OrderView.PaymentStatusName(order.PaymentStatus),
         order.Tenders.Where(t => t.AttemptId == attemptId).OrderBy(t => t.Index).Select(TenderView.From).ToList(),
         order.Paid.ToMajor(),
         (order.Balance ?? Money.Zero).ToMajor());

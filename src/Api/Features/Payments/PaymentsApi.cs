@@ -10,15 +10,18 @@ public static class PaymentsApi
     {
         var payments = app.MapGroup("/payments").WithTags("Payments");
         payments.MapPost("/{orderId}", (string orderId, PayOrder.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
-                commands.SendAsync(new PayOrder.Command(orderId, body.OrderId, body.Total, body.Payments ?? [], user.IsStaff()), TypedResults.Ok, ct))
+                commands.SendAsync(new PayOrder.Command(orderId, body.OrderId, body.Total, body.Payments ?? [], user.IsStaff(), user.Diner()),
+                    TypedResults.Ok, ct))
             .RequireAuthorization(Access.OrderHolder)
-            .WithName("payOrder").WithSummary("Pay the bill")
-            .WithDescription("Settles the whole balance with 1 to 20 tenders in one call: cards by gateway token (with an optional " +
-                             "tip on top) and cash (staff only). Every tender is tried; a declined card leaves the others charged, " +
-                             "and the remainder is paid by another call. A card whose outcome is unknown stays `pending` until the " +
-                             "gateway is asked again, and is never charged twice.")
+            .WithName("payOrder").WithSummary("Pay the bill, or a part of it")
+            .WithDescription("Pays `total` (the sum of its 1 to 20 tenders) of the balance: all of it, or a diner's own share while " +
+                             "the others pay theirs. Cards by gateway token (with an optional tip on top) and cash (staff only); " +
+                             "`diner` says whose share a tender pays (by default the name on the caller's token). Cards still being " +
+                             "confirmed hold their amount back, so no two calls ever pay the same money. Every tender is tried; a " +
+                             "declined card leaves the others charged, and the rest is paid by further calls. A card whose outcome is " +
+                             "unknown stays `pending` until the gateway is asked again, and is never charged twice.")
             .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.RawCardData, ProblemCatalog.NotBilled, ProblemCatalog.OrderPaid,
-                ProblemCatalog.TotalMismatch, ProblemCatalog.PaymentInProgress);
+                ProblemCatalog.OrderCancelled, ProblemCatalog.TotalExceedsBalance);
         return app;
     }
 }

@@ -15,7 +15,7 @@ public static class TenderOutcomes
     /// Commits what the gateway said about one pending card, in its own transaction. Whoever records first wins (the
     /// payment call or a reconciler); the gateway answers both alike, because they ask with the same key.
     /// </summary>
-    public static Task<bool> RecordAsync(this RestaurantDbContext db, string orderId, string tenderId, CardOutcome outcome)
+    public static Task<bool> RecordAsync(this RestaurantDbContext db, TimeProvider clock, string orderId, string tenderId, CardOutcome outcome)
     {
         db.ChangeTracker.Clear();
         return db.InCommandTransactionAsync(async () =>
@@ -25,7 +25,7 @@ public static class TenderOutcomes
             if (tender.Status != TenderStatus.Pending) return false;
             // Still unknown: worth a write only for a new gateway id ("processing"), which the reconciler then looks up.
             if (outcome.Kind == CardOutcomeKind.Unknown && (outcome.PaymentId is null || outcome.PaymentId == tender.PaymentId)) return false;
-            order.RecordOutcome(tenderId, ResultOf(outcome));
+            order.RecordOutcome(tenderId, ResultOf(outcome), clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
             return true;
         }, CancellationToken.None);

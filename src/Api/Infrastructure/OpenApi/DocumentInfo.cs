@@ -12,9 +12,11 @@ public sealed class DocumentInfo : IOpenApiDocumentTransformer
     public static readonly IReadOnlyList<(string Name, string Description)> Tags =
     [
         ("Menu", "The menu: what can be ordered, the bundles that make a table's bill cheaper, and the staff's changes to it."),
-        ("Orders", "A table's order: open it, add and remove lines (many diners at once), send them to the kitchen, bill it."),
+        ("Tables", "Staff only: the restaurant's floor, each table with the code printed on it (as a QR code) and its order."),
+        ("Orders", "A table's order: open or join it with the table's code, add and remove lines (many diners at once), send " +
+                   "them to the kitchen, bill it; staff cancel one that was left."),
         ("Kitchen", "Staff only: the tickets sent to the kitchen, in commit order."),
-        ("Payments", "Paying a billed order with cards (gateway tokens) and cash, in one call."),
+        ("Payments", "Paying a billed order with cards (gateway tokens) and cash: all of it in one call, or each diner their share."),
         ("Health", "Whether the server is up (live) and can reach its database (ready)."),
     ];
 
@@ -27,10 +29,10 @@ public sealed class DocumentInfo : IOpenApiDocumentTransformer
             Summary = "Table ordering: menu, orders, kitchen tickets, bills and payments.",
             Description =
                 "The API that a diner's phone, a waiter's tablet and the kitchen talk to. An order's life is a few " +
-                "coarse-grained steps, each one request: read the menu, open the table's order, add and remove lines, " +
-                "send what is pending to the kitchen, bill the order (the whole table's units are bundled for the lowest " +
-                "total) and pay it with cards and cash in one call.\n\n" +
-                "**Auth**: `Authorization: Bearer <token>` with the order's access token (from `POST /orders`) or a staff key. " +
+                "coarse-grained steps, each one request: read the menu, open or join the table's order with the code on " +
+                "the table, add and remove lines, send what is pending to the kitchen, bill the order (the whole table's " +
+                "units are bundled for the lowest total) and pay it with cards and cash, in one call or each diner their share.\n\n" +
+                "**Auth**: `Authorization: Bearer <token>` with a diner's access token (from `POST /orders`) or a staff key. " +
                 "**Idempotency**: every POST takes an `Idempotency-Key`. **Errors**: RFC 9457 problems with a stable `code`. " +
                 "**Money**: JSON numbers with at most two decimals, in the menu's currency.\n\n" +
                 "The repository's docs/api.md is the contract in prose, with the error-code table and a worked example.",

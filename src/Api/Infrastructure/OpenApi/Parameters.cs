@@ -11,6 +11,7 @@ namespace Restaurant.Api.Infrastructure.OpenApi;
 public sealed class Parameters : IOpenApiOperationTransformer
 {
     private const string OrderId = "The order's id, as `POST /orders` answered it.";
+    private const string TableId = "The table's id, as `GET /tables` lists it.";
 
     private static readonly Dictionary<(string Operation, string Parameter), Action<OpenApiParameter, OpenApiSchema>> Rules = new()
     {
@@ -42,6 +43,16 @@ public sealed class Parameters : IOpenApiOperationTransformer
         [("voidLines", "id")] = (p, _) => p.Description = OrderId,
         [("compLines", "id")] = (p, _) => p.Description = OrderId,
         [("payOrder", "orderId")] = (p, _) => p.Description = OrderId,
+        [("cancelOrder", "id")] = (p, _) => p.Description = OrderId,
+        [("putTable", "id")] = (p, s) =>
+        {
+            p.Description = "The table's id: 1 to 20 letters, digits or '-'.";
+            s.MinLength = 1;
+            s.MaxLength = Domain.Tables.Table.MaxIdLength;
+            s.Pattern = RequestShapes.TablePattern;
+        },
+        [("rotateTableCode", "id")] = (p, _) => p.Description = TableId,
+        [("deleteTable", "id")] = (p, _) => p.Description = TableId,
         [("getKitchenTickets", "after")] = (p, s) =>
         {
             p.Description = $"The last `sequence` the kitchen has seen: only later tickets are answered, at most {GetTickets.PageSize} at a time.";

@@ -25,14 +25,21 @@ public static class ProblemCatalog
         "No valid `Authorization: Bearer` token: none was sent, or it is neither an order's access token nor a staff key.");
     public static readonly ProblemCode Forbidden = new("forbidden", StatusCodes.Status403Forbidden,
         "The token is valid but may not do this: another order's token, a diner's token on a staff call, or a diner paying cash.");
+    public static readonly ProblemCode InvalidTableCode = new("invalid_table_code", StatusCodes.Status403Forbidden,
+        "`code` is not the table's current code (none was sent, it is wrong, or staff gave the table a new one): scan the table's code again.");
     public static readonly ProblemCode NotFound = new("not_found", StatusCodes.Status404NotFound,
         "Nothing is at this address (or there is no menu of that version).");
     public static readonly ProblemCode OrderNotFound = new("order_not_found", StatusCodes.Status404NotFound, "There is no order with this id.");
+    public static readonly ProblemCode TableNotFound = new("table_not_found", StatusCodes.Status404NotFound, "There is no table with this id on the floor.");
     public static readonly ProblemCode MethodNotAllowed = new("method_not_allowed", StatusCodes.Status405MethodNotAllowed,
         "The address exists but does not take this method; `Allow` lists those it takes.");
-    public static readonly ProblemCode TableBusy = new("table_busy", StatusCodes.Status409Conflict, "The table already has an order that is not paid.");
+    public static readonly ProblemCode TableBusy = new("table_busy", StatusCodes.Status409Conflict,
+        "The table has an order that is neither paid nor cancelled; the problem carries its `orderId`.");
     public static readonly ProblemCode OrderBilled = Domain(DomainErrors.OrderBilled, "The order is billed: its lines can no longer change.");
     public static readonly ProblemCode OrderPaid = Domain(DomainErrors.OrderPaid, "The order is paid.");
+    public static readonly ProblemCode OrderCancelled = Domain(DomainErrors.OrderCancelled, "The order is cancelled: it takes no change.");
+    public static readonly ProblemCode OrderNotCancellable = Domain(DomainErrors.OrderNotCancellable,
+        "Lines of the order were sent to the kitchen, or it took payments: it can no longer be cancelled.");
     public static readonly ProblemCode LineSubmitted = Domain(DomainErrors.LineSubmitted, "A line to remove was already sent to the kitchen.");
     public static readonly ProblemCode ItemUnavailable = Domain(DomainErrors.ItemUnavailable, "The item, or an option chosen, is off the menu for now (\"86'd\").");
     public static readonly ProblemCode LineNotSent = Domain(DomainErrors.LineNotSent, "A line to void was never sent to the kitchen: remove it instead.");
@@ -42,10 +49,9 @@ public static class ProblemCatalog
         "Lines are still pending or held: submit (or fire) or remove them before the bill.");
     public static readonly ProblemCode EmptyOrder = Domain(DomainErrors.EmptyOrder, "Nothing was ordered (or every line was voided), so there is nothing to bill.");
     public static readonly ProblemCode NotBilled = Domain(DomainErrors.NotBilled, "The order has no bill yet: ask for the bill first.");
-    public static readonly ProblemCode TotalMismatch = Domain(DomainErrors.TotalMismatch,
-        "`total` is not the order's balance now (another payment got in first); the problem carries `balance`.");
-    public static readonly ProblemCode PaymentInProgress = Domain(DomainErrors.PaymentInProgress,
-        "A card of an earlier payment is still being confirmed with the gateway; try again shortly.");
+    public static readonly ProblemCode TotalExceedsBalance = Domain(DomainErrors.TotalExceedsBalance,
+        "`total` is more than is left to pay: the balance less what cards still being confirmed hold back (another payment " +
+        "got in first); the problem carries `balance` and `pending`.");
     public static readonly ProblemCode IdempotencyKeyInUse = new("idempotency_key_in_use", StatusCodes.Status409Conflict,
         "The first request with this `Idempotency-Key` is still running; retry shortly.");
     public static readonly ProblemCode PayloadTooLarge = new("payload_too_large", StatusCodes.Status413PayloadTooLarge, "The body is larger than 64 KiB.");
@@ -64,11 +70,11 @@ public static class ProblemCatalog
 
     public static IReadOnlyList<ProblemCode> All { get; } =
     [
-        ValidationFailed, UnknownMenuItem, UnknownLine, UnknownOption, InvalidOptions, RawCardData, Unauthorized, Forbidden, NotFound,
-        OrderNotFound, MethodNotAllowed, TableBusy, OrderBilled, OrderPaid, LineSubmitted, LineNotSent, ItemUnavailable,
-        InvalidStatusChange, PendingItems, EmptyOrder,
-        NotBilled, TotalMismatch, PaymentInProgress, IdempotencyKeyInUse, PayloadTooLarge, UnsupportedMediaType,
-        IdempotencyKeyReused, RequestTimeout, InternalError, ServiceUnavailable,
+        ValidationFailed, UnknownMenuItem, UnknownLine, UnknownOption, InvalidOptions, RawCardData, Unauthorized, Forbidden,
+        InvalidTableCode, NotFound, OrderNotFound, TableNotFound, MethodNotAllowed, TableBusy, OrderBilled, OrderPaid, OrderCancelled,
+        OrderNotCancellable, LineSubmitted, LineNotSent, ItemUnavailable, InvalidStatusChange, PendingItems, EmptyOrder, NotBilled,
+        TotalExceedsBalance, IdempotencyKeyInUse, PayloadTooLarge, UnsupportedMediaType, IdempotencyKeyReused, RequestTimeout,
+        InternalError, ServiceUnavailable,
     ];
 
     private static ProblemCode Domain(string code, string meaning) => new(code,

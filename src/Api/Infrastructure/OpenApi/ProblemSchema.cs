@@ -65,7 +65,17 @@ public static class ProblemSchema
             ["balance"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Number, Format = "decimal", Minimum = "0",
-                Description = "`total_mismatch` only: the order's balance now, which is the total to pay.",
+                Description = "`total_exceeds_balance` only: the order's balance now.",
+            },
+            ["pending"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Number, Format = "decimal", Minimum = "0",
+                Description = "`total_exceeds_balance` only: what cards still being confirmed hold back of the balance; a call may pay at most balance − pending.",
+            },
+            ["orderId"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "`table_busy` only: the order that holds the table.",
             },
             ["group"] = new OpenApiSchema
             {

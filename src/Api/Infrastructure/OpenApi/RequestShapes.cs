@@ -3,6 +3,7 @@ using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
 using Restaurant.Api.Features.Payments;
 using Restaurant.Api.Features.Shared;
+using Restaurant.Api.Features.Tables;
 using Restaurant.Domain;
 using Restaurant.Domain.Menus;
 using Restaurant.Domain.Orders;
@@ -19,11 +20,18 @@ public static class RequestShapes
     public const string CardTokenPattern = "^[A-Za-z0-9_]+$";
 
     public static void Register(SchemaShapes shapes) => shapes
-        .For<CreateOrder.Command>(order => order
-            .Describe("Opens the order of a table that has none that is unpaid.")
+        .For<CreateOrder.Body>(order => order
+            .Describe("Opens the table's order, or joins the one it has (a diner needs the table's code; staff need none).")
             .Require("table")
-            .Field("table", f => f.NotNull().Text(1, Order.MaxTableLength, TablePattern).Describe("The table's name: letters, digits and '-'."))
-            .Field("guests", f => f.Between(1, Order.MaxGuests).Describe("How many guests sit at the table, if known.")))
+            .Field("table", f => f.NotNull().Text(1, Order.MaxTableLength, TablePattern).Describe("The table's id: letters, digits and '-'."))
+            .Field("code", f => f.Describe("The table's current code, as its QR code gives it. Diners must send it; staff need not."))
+            .Field("guests", f => f.Between(1, Order.MaxGuests).Describe("How many guests sit at the table, if known (when opening)."))
+            .Field("diner", f => f.Text(0, Order.MaxDinerLength)
+                .Describe("Who holds the token this call answers with: the lines they add, and the tenders they pay, without a diner are theirs.")))
+        .For<PutTable.Body>(table => table
+            .Describe("The table's seats; left out, a new table seats 4 and an existing one keeps its seats.")
+            .Require()
+            .Field("seats", f => f.Between(1, Domain.Tables.Table.MaxSeats)))
         .For<ChangeItems.Body>(change => change
             .Describe("Lines to add and lines to remove, applied all together or not at all. Send at least one of either.")
             .Require()
@@ -37,7 +45,8 @@ public static class RequestShapes
             .Require("menuItemId", "quantity")
             .Field("menuItemId", f => f.NotNull().Text(1, Menu.MaxIdLength).Describe("The id of an item of the menu in effect."))
             .Field("quantity", f => f.NotNull().Between(1, Quantity.Max))
-            .Field("diner", f => f.Text(0, Order.MaxDinerLength).Describe("Who ordered it; the bill's shares are split by diner."))
+            .Field("diner", f => f.Text(0, Order.MaxDinerLength)
+                .Describe("Who ordered it (by default the name on the caller's token); the bill's shares are split by diner."))
             .Field("note", f => f.Text(0, Order.MaxNoteLength).Describe("A note for the kitchen."))
             .Field("options", f => f
                 .Count(0, MenuItem.MaxOptionGroups * OptionGroup.MaxOptions)
@@ -71,10 +80,11 @@ public static class RequestShapes
             .Field("lineIds", f => f.Count(1, ChangeItems.MaxEntries).Each(id => id.NotNull().Text(1, Menu.MaxIdLength))
                 .Describe("The lines to move; left out: every line of the ticket that is not voided and not already there.")))
         .For<PayOrder.Body>(payment => payment
-            .Describe("One payment call: 1 to 20 tenders that together pay the order's whole balance.")
+            .Describe("One payment call: 1 to 20 tenders that together pay `total`, the whole balance or a part of it.")
             .Require("total", "payments")
             .Field("orderId", f => f.Describe("The order paid; if sent, it must be the order in the path."))
-            .Field("total", f => f.Money(maximum: 999_999_999.99m).Describe("The order's balance now: the sum of the tenders' amounts."))
+            .Field("total", f => f.Money(maximum: 999_999_999.99m)
+                .Describe("What this call pays: the sum of the tenders' amounts, at most the balance less what cards still being confirmed hold back."))
             .Field("payments", f => f.NotNull().Count(1, Order.MaxTendersPerPayment)))
         .For<PayOrder.TenderBody>(tender => tender
             .Describe("A card (by its gateway token, with an optional tip) or cash (staff only).")
@@ -83,7 +93,9 @@ public static class RequestShapes
             .Field("paymentMethod", f => f.NotNull().OneOf(PaymentMethods.Card, PaymentMethods.Cash))
             .Field("cardToken", f => f.Text(1, Tender.MaxCardTokenLength, CardTokenPattern)
                 .Describe("Cards only, and required for them: the gateway's token for the card, such as `pm_card_visa`. Never card data."))
-            .Field("tip", f => f.Money(maximum: 999_999_999.99m).Describe("Cards only: charged on top of `amount`; it does not count against the balance.")))
+            .Field("tip", f => f.Money(maximum: 999_999_999.99m).Describe("Cards only: charged on top of `amount`; it does not count against the balance."))
+            .Field("diner", f => f.Text(0, Order.MaxDinerLength)
+                .Describe("Whose share this tender pays (the bill's `shares[].paid`); by default the name on the caller's token.")))
         .For<PutMenu.Command>(menu => menu
             .Describe("A whole menu, in the shape `GET /menu` answers (its `version` is ignored), published as the next version.")
             .Require("currency", "taxRate", "items", "bundles")

@@ -3,6 +3,7 @@ using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
 using Restaurant.Api.Features.Payments;
 using Restaurant.Api.Features.Shared;
+using Restaurant.Api.Features.Tables;
 using Restaurant.Domain;
 using Restaurant.Domain.Menus;
 using Restaurant.Domain.Orders;
@@ -14,8 +15,8 @@ public static class ResponseShapes
 {
     public static readonly string[] OrderStatuses = Enum.GetValues<OrderStatus>().Select(OrderView.StatusName).ToArray();
     public static readonly string[] TenderStatuses = Enum.GetValues<TenderStatus>().Select(s => s.ToString().ToLowerInvariant()).ToArray();
-    /// <summary>The values of <see cref="PaymentResult.Status"/>: where the order stands after the call.</summary>
-    public static readonly string[] PaymentStatuses = ["paid", "partially_paid", "unpaid"];
+    /// <summary>How far an order is paid (<see cref="PaymentResult.Status"/>, an order's <c>paymentStatus</c>).</summary>
+    public static readonly string[] PaymentStatuses = Enum.GetValues<PaymentStatus>().Select(OrderView.PaymentStatusName).ToArray();
     public static readonly string[] LineStatuses = Enum.GetValues<LineStatus>().Select(LineStatusNames.NameOf).ToArray();
     public static readonly string[] TicketKinds = Enum.GetValues<TicketKind>().Select(LineStatusNames.NameOf).ToArray();
 
@@ -50,11 +51,14 @@ public static class ResponseShapes
             .Field("effectiveFrom", f => f.Describe("When the new version takes effect (now, unless it was scheduled).")))
         .For<OrderView>(order => order.RequireAll().Optional("accessToken")
             .Describe("A table's order: the lines still pending or held, the tickets sent to the kitchen (order and void tickets), the bill and the payments.")
-            .Field("status", f => f.OneOf(OrderStatuses))
+            .Field("status", f => f.OneOf(OrderStatuses).Describe("`cancelled`: closed without a bill (by staff, or left abandoned); it takes no change."))
+            .Field("paymentStatus", f => f.OneOf(PaymentStatuses))
+            .Field("version", f => f.AtLeast(0).Describe("Bumped by every change of the order."))
             .Field("guests", f => f.Between(1, Order.MaxGuests))
+            .Field("paid", f => f.Money().Describe("What succeeded tenders have paid of the bill (tips not counted)."))
             .Field("balance", f => f.Money().Describe("What is left to pay; null until the order is billed."))
             .Field("accessToken", f => f.NotNull().Text(1, 100)
-                .Describe("Only in the answer to `POST /orders`, the one time it is shown: the diners' bearer token for this order.")))
+                .Describe("Only in the answer to `POST /orders`, the one time it is shown: this diner's own bearer token for this order.")))
         .For<LineView>(line => line.RequireAll()
             .Field("quantity", f => f.Between(1, Quantity.Max))
             .Field("unitPrice", f => f.Money(positive: true).Describe("The menu price when the line was added, its options' prices included."))
@@ -77,6 +81,7 @@ public static class ResponseShapes
             .Field("by", f => f.Text(1, LineAudit.MaxByLength).Describe("The staff key's id: a short hash of it, never the key.")))
         .For<ListOrders.Summary>(summary => summary.RequireAll()
             .Field("status", f => f.OneOf(OrderStatuses))
+            .Field("paymentStatus", f => f.OneOf(PaymentStatuses))
             .Field("pendingCount", f => f.AtLeast(0).Describe("Lines not yet sent to the kitchen."))
             .Field("ticketCount", f => f.AtLeast(0))
             .Field("balance", f => f.Money().Describe("What is left to pay; null until the order is billed.")))
@@ -105,7 +110,8 @@ public static class ResponseShapes
             .Field("savings", f => f.Money().Describe("listPrice − price.")))
         .For<BillView.Share>(share => share.RequireAll()
             .Describe("One diner's part of the total (lines without a diner share `diner: null`); the shares add up to the total.")
-            .Field("amount", f => f.Money()))
+            .Field("amount", f => f.Money())
+            .Field("paid", f => f.Money().Describe("What succeeded tenders tagged with this diner paid (untagged tenders count for `diner: null`).")))
         .For<BillView.PricingReport>(pricing => pricing.RequireAll()
             .Field("optimal", f => f.Describe("true unless a safety budget cut the pricing search short (then the best price found is billed).")))
         .For<KitchenTicket>(ticket => ticket.RequireAll()
@@ -125,5 +131,18 @@ public static class ResponseShapes
             .Field("tip", f => f.Money())
             .Field("status", f => f.OneOf(TenderStatuses).Describe("`pending` while the gateway's answer is unknown; it is asked again until it is known."))
             .Field("declineCode", f => f.Describe("Why a card was declined: the gateway's decline code, such as `generic_decline`."))
-            .Field("paymentId", f => f.Describe("The gateway's payment id (for cash, the tender's own id); null while pending.")));
+            .Field("paymentId", f => f.Describe("The gateway's payment id (for cash, the tender's own id); null while pending."))
+            .Field("attemptId", f => f.Describe("The payment call this tender came in; its tenders share it."))
+            .Field("diner", f => f.Describe("Whose share it pays, if anyone's."))
+            .Field("createdAt", f => f.Describe("When it was written, before any card was charged.")))
+        .For<TableView>(table => table.RequireAll()
+            .Describe("A table of the floor with its code (print it as the table's QR code) and the order that holds it, if any.")
+            .Field("id", f => f.Text(1, Domain.Tables.Table.MaxIdLength, RequestShapes.TablePattern))
+            .Field("seats", f => f.Between(1, Domain.Tables.Table.MaxSeats))
+            .Field("code", f => f.Text(Domain.Tables.Table.CodeLength, Domain.Tables.Table.CodeLength, "^[A-Za-z0-9_-]+$")
+                .Describe("128 random bits, URL-safe: the only way for a diner to open or join the table's order."))
+            .Field("order", f => f.Describe("The order that holds the table (neither paid nor cancelled); null when it is free.")))
+        .For<TableView.ActiveOrder>(order => order.RequireAll()
+            .Field("status", f => f.OneOf(OrderStatuses))
+            .Field("balance", f => f.Money().Describe("What is left to pay; null until the order is billed.")));
 }

@@ -5,6 +5,7 @@ using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
 using Restaurant.Api.Features.Payments;
 using Restaurant.Api.Features.Shared;
+using Restaurant.Api.Features.Tables;
 
 namespace Restaurant.Api.Infrastructure.OpenApi;
 
@@ -24,7 +25,8 @@ public static class SchemaNames
         [typeof(PutMenu.OptionGroupBody)] = "OptionGroupRequest",
         [typeof(PutMenu.OptionBody)] = "OptionRequest",
         [typeof(SetAvailability.Body)] = "AvailabilityRequest",
-        [typeof(CreateOrder.Command)] = "CreateOrderRequest",
+        [typeof(CreateOrder.Body)] = "CreateOrderRequest",
+        [typeof(PutTable.Body)] = "TableRequest",
         [typeof(ChangeItems.Body)] = "ChangeItemsRequest",
         [typeof(ChangeItems.Addition)] = "LineToAdd",
         [typeof(FireOrder.Body)] = "FireRequest",
@@ -56,6 +58,8 @@ public static class SchemaNames
         [typeof(KitchenTicket)] = "KitchenTicket",
         [typeof(PaymentResult)] = "PaymentResult",
         [typeof(TenderView)] = "Tender",
+        [typeof(TableView)] = "Table",
+        [typeof(TableView.ActiveOrder)] = "TableOrder",
     };
 
     /// <summary>The name a type is known by; a type not listed gets its nested name (<c>SetAvailabilityBody</c>), never a clash.</summary>

@@ -6,9 +6,10 @@ namespace Restaurant.Api.Persistence.Configurations;
 public static class ColumnOrder
 {
     /// <summary>
-    /// Gives a table's columns this order. SQLite cannot add a column in place without a default, so a migration that
-    /// adds columns rebuilds the table, in the model's column order: fixing the order makes a migrated database and
-    /// one built from the model the same.
+    /// Fixes the order of a table's columns: as the table was first created, with columns added later at the end. SQLite
+    /// keeps columns where they were made, and when EF Core rebuilds a table (SQLite cannot drop a column otherwise) it
+    /// orders the columns it was not told about by name; so a database migrated step by step and one built from the
+    /// model have the same tables only if the order is written down (SchemaTests).
     /// </summary>
     public static void InColumnOrder<T>(this EntityTypeBuilder<T> entity, params string[] columns) where T : class
     {
