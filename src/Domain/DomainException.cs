@@ -30,8 +30,15 @@ public static class DomainErrors
     public const string InvalidLine = "invalid_line";
     public const string UnknownMenuItem = "unknown_menu_item";
     public const string ItemUnavailable = "item_unavailable";
+    public const string UnknownOption = "unknown_option";
+    public const string InvalidOptions = "invalid_options";
     public const string UnknownLine = "unknown_line";
     public const string LineSubmitted = "line_submitted";
+    public const string LineNotSent = "line_not_sent";
+    public const string InvalidStatusChange = "invalid_status_change";
+    public const string InvalidReason = "invalid_reason";
+    /// <summary>Internal: the API finds a ticket by its kitchen sequence before it asks the order about it.</summary>
+    public const string UnknownTicket = "unknown_ticket";
     public const string OrderBilled = "order_billed";
     public const string OrderPaid = "order_paid";
     public const string OrderCancelled = "order_cancelled";

@@ -14,7 +14,8 @@ namespace Restaurant.Api.Tests;
 /// </summary>
 public sealed class DomainRefusalTests : IAsyncLifetime
 {
-    private static readonly string[] ServerInvariants = [DomainErrors.UnknownTender, DomainErrors.TenderSettled, DomainErrors.BillOutdated];
+    private static readonly string[] ServerInvariants =
+        [DomainErrors.UnknownTender, DomainErrors.TenderSettled, DomainErrors.BillOutdated, DomainErrors.UnknownTicket];
 
     private readonly CapturedLogs _logs = new();
     private readonly RestaurantApi _api;

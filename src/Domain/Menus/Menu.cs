@@ -1,7 +1,5 @@
 namespace Restaurant.Domain.Menus;
 
-public sealed record MenuItem(string Id, string Name, string Category, Money Price, bool Available);
-
 /// <summary>A set of slots, each filled by exactly one unit of any item it lists, sold together at <see cref="Price"/>.</summary>
 public sealed record Bundle(string Id, string Name, Money Price, IReadOnlyList<IReadOnlyList<string>> Slots);
 
@@ -23,7 +21,7 @@ public sealed class Menu
     /// <summary>The highest price an item or bundle may have, in major units: it keeps every bill's arithmetic in range.</summary>
     public const decimal MaxPrice = 1_000_000m;
 
-    private static readonly Money HighestPrice = Money.FromMajor(MaxPrice);
+    internal static readonly Money HighestPrice = Money.FromMajor(MaxPrice);
 
     private readonly Dictionary<string, MenuItem> _itemsById;
 
@@ -57,11 +55,17 @@ public sealed class Menu
         return item;
     }
 
-    public Menu WithAvailability(string itemId, bool available)
+    public Menu WithAvailability(string itemId, bool available) => WithItem(itemId, item => item with { Available = available });
+
+    /// <summary>This menu with one option of an item 86'd (or back); the item itself stays as it is.</summary>
+    public Menu WithOptionAvailability(string itemId, string optionId, bool available) =>
+        WithItem(itemId, item => item.WithOptionAvailability(optionId, available));
+
+    private Menu WithItem(string itemId, Func<MenuItem, MenuItem> change)
     {
         if (!_itemsById.ContainsKey(itemId))
             throw new DomainException(DomainErrors.UnknownMenuItem, $"There is no menu item '{itemId}'.");
-        var items = Items.Select(i => i.Id == itemId ? i with { Available = available } : i).ToList();
+        var items = Items.Select(i => i.Id == itemId ? change(i) : i).ToList();
         return new Menu(Currency, TaxRate, items, Bundles);
     }
 
@@ -110,6 +114,7 @@ public sealed class Menu
             if (!TextRules.IsClean(item.Category)) Refuse($"items[{i}].category", TextRules.Refusal);
             else if (!IsValidName(item.Category)) Refuse($"items[{i}].category", $"An item's category is 1 to {MaxNameLength} characters.");
             if (!IsValidPrice(item.Price)) Refuse($"items[{i}].price", PriceRule);
+            problems.AddRange(item.DetailProblems($"items[{i}]"));
         }
 
         var bundleIds = new HashSet<string>(StringComparer.Ordinal);
@@ -138,14 +143,14 @@ public sealed class Menu
         return problems;
     }
 
-    private static readonly string IdRule = $"An id is 1 to {MaxIdLength} letters, digits, '-' or '_'.";
+    internal static readonly string IdRule = $"An id is 1 to {MaxIdLength} letters, digits, '-' or '_'.";
 
     private static readonly string PriceRule = $"A price is above 0 and at most {MaxPrice}.";
 
-    private static bool IsValidId(string? id) =>
+    internal static bool IsValidId(string? id) =>
         id is { Length: > 0 and <= MaxIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private static bool IsValidName(string? name) => !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength;
+    internal static bool IsValidName(string? name) => !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength;
 
-    private static bool IsValidPrice(Money price) => price > Money.Zero && price <= HighestPrice;
+    internal static bool IsValidPrice(Money price) => price > Money.Zero && price <= HighestPrice;
 }

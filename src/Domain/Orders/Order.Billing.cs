@@ -14,8 +14,9 @@ public sealed partial class Order
     public PricedBill PriceBill(Menu menu, CancellationToken cancellationToken = default)
     {
         EnsureBillable();
-        var units = _lines.OrderBy(l => l.Position)
-            .Select(l => new BillLine(l.Id, l.MenuItemId, l.Name, l.Quantity.Value, l.UnitPrice, l.Diner));
+        // Voided units are gone from the bill; comped ones stay on it at zero.
+        var units = _lines.Where(l => !l.IsVoided).OrderBy(l => l.Position)
+            .Select(l => new BillLine(l.Id, l.MenuItemId, l.Name, l.Quantity.Value, l.UnitPrice, l.Diner) { Options = l.Options, Comped = l.Comp is not null });
         return new PricedBill(BillCalculator.Calculate(units, menu.Bundles, menu.Currency, menu.TaxRate, cancellationToken), Version);
     }
 
@@ -37,9 +38,9 @@ public sealed partial class Order
     private void EnsureBillable()
     {
         EnsureAllowed(OrderAction.Bill);
-        if (_lines.Any(l => l.IsPending))
-            throw new DomainException(DomainErrors.PendingItems, "Some lines were never sent to the kitchen: submit or remove them first.");
-        if (_lines.Count == 0)
-            throw new DomainException(DomainErrors.EmptyOrder, "Nothing was ordered, so there is nothing to bill.");
+        if (_lines.Any(l => l.IsWaiting))
+            throw new DomainException(DomainErrors.PendingItems, "Some lines were never sent to the kitchen: submit (or fire) or remove them first.");
+        if (_lines.All(l => l.IsVoided))
+            throw new DomainException(DomainErrors.EmptyOrder, "Nothing was ordered (or every line was voided), so there is nothing to bill.");
     }
 }

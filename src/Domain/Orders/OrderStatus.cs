@@ -15,6 +15,12 @@ public enum OrderAction
     Join,
     ChangeItems,
     Submit,
+    /// <summary>Send held lines to the kitchen.</summary>
+    Fire,
+    Void,
+    Comp,
+    /// <summary>The kitchen moves lines forward (preparing, ready, served).</summary>
+    MoveLines,
     Bill,
     TakePayment,
     Settle,

@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Shared;
 using Restaurant.Domain.Orders;
 using Restaurant.Domain.Pricing;
 
@@ -9,6 +10,7 @@ public sealed record BillView(
     IReadOnlyList<BillView.Item> Items,
     IReadOnlyList<BillView.BundleApplied> Bundles,
     decimal Subtotal,
+    decimal Comps,
     decimal Savings,
     decimal Tax,
     decimal Total,
@@ -17,7 +19,9 @@ public sealed record BillView(
     decimal Paid,
     decimal Balance)
 {
-    public sealed record Item(string MenuItemId, string Name, int Quantity, decimal UnitPrice, decimal Amount);
+    /// <summary>Units of one item with the same options and price; comped units are an item of their own, at full <see cref="Amount"/>.</summary>
+    public sealed record Item(string MenuItemId, string Name, IReadOnlyList<ChosenOptionView> Options, int Quantity, decimal UnitPrice,
+        decimal Amount, bool Comped);
 
     public sealed record BundleApplied(string BundleId, string Name, decimal Price, decimal ListPrice, decimal Savings,
         IReadOnlyList<string> MenuItemIds, IReadOnlyList<string> LineIds);
@@ -34,10 +38,12 @@ public sealed record BillView(
     private static BillView From(string orderId, Bill bill, Domain.Money paid, Func<string?, Domain.Money> paidBy) => new(
         orderId,
         bill.Currency,
-        bill.Items.Select(i => new Item(i.MenuItemId, i.Name, i.Quantity, i.UnitPrice.ToMajor(), i.Amount.ToMajor())).ToList(),
+        bill.Items.Select(i => new Item(i.MenuItemId, i.Name, i.Options.Select(ChosenOptionView.From).ToList(), i.Quantity,
+            i.UnitPrice.ToMajor(), i.Amount.ToMajor(), i.Comped)).ToList(),
         bill.Bundles.Select(b => new BundleApplied(b.BundleId, b.Name, b.Price.ToMajor(), b.ListPrice.ToMajor(),
             b.Savings.ToMajor(), b.MenuItemIds, b.LineIds)).ToList(),
         bill.Subtotal.ToMajor(),
+        bill.Comps.ToMajor(),
         bill.Savings.ToMajor(),
         bill.Tax.ToMajor(),
         bill.Total.ToMajor(),

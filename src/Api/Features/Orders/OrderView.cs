@@ -4,8 +4,6 @@ using Restaurant.Domain.Orders;
 
 namespace Restaurant.Api.Features.Orders;
 
-public sealed record TicketView(int Number, DateTime SubmittedAt, IReadOnlyList<LineView> Lines);
-
 public sealed record OrderView(
     string Id,
     string Table,
@@ -14,6 +12,7 @@ public sealed record OrderView(
     string PaymentStatus,
     long Version,
     IReadOnlyList<LineView> Pending,
+    IReadOnlyList<LineView> Held,
     IReadOnlyList<TicketView> Tickets,
     BillView? Bill,
     IReadOnlyList<TenderView> Payments,
@@ -35,10 +34,8 @@ public sealed record OrderView(
             PaymentStatusName(order.PaymentStatus),
             order.Version,
             lines.Where(l => l.IsPending).Select(LineView.From).ToList(),
-            order.Tickets.OrderBy(t => t.Number)
-                .Select(t => new TicketView(t.Number, t.SubmittedAt.UtcDateTime,
-                    lines.Where(l => l.TicketNumber == t.Number).Select(LineView.From).ToList()))
-                .ToList(),
+            lines.Where(l => l.IsHeld).Select(LineView.From).ToList(),
+            order.Tickets.OrderBy(t => t.Number).Select(t => TicketView.From(order, t)).ToList(),
             order.Bill is null ? null : BillView.From(order),
             TenderView.AllOf(order),
             order.Paid.ToMajor(),

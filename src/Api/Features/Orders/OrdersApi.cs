@@ -30,18 +30,44 @@ public static class OrdersApi
                              "once there is one (each diner's share and what they paid), payments and balance.")
             .Refuses(ProblemCatalog.OrderNotFound);
         order.MapPost("/items", (string id, ChangeItems.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
-            commands.SendAsync(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? [], user.Diner()), TypedResults.Ok, ct))
+            commands.SendAsync(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? [], user.Diner(), user.IsStaff()), TypedResults.Ok, ct))
             .WithName("changeItems").WithSummary("Add and remove lines")
-            .WithDescription("Adds lines (at the menu's current prices) and removes pending ones, all of it or none of it. Many " +
-                             "diners may call this at once on one order: every call answered 200 has its lines in the order exactly once. " +
-                             "A line added without a `diner` is the caller's, by the name on their token.")
-            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.UnknownMenuItem, ProblemCatalog.UnknownLine, ProblemCatalog.ItemUnavailable,
-                ProblemCatalog.LineSubmitted, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
+            .WithDescription("Adds lines (at the menu's current prices, options included) and removes pending or held ones, all of " +
+                             "it or none of it. `hold` (staff only) keeps a line back until it is fired. Many diners may call this at " +
+                             "once on one order: every call answered 200 has its lines in the order exactly once. A line added " +
+                             "without a `diner` is the caller's, by the name on their token.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.UnknownMenuItem, ProblemCatalog.UnknownOption, ProblemCatalog.InvalidOptions,
+                ProblemCatalog.UnknownLine, ProblemCatalog.ItemUnavailable, ProblemCatalog.LineSubmitted, ProblemCatalog.OrderBilled,
+                ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
         order.MapPost("/submit", SubmitAsync)
             .WithName("submitOrder").WithSummary("Send the pending lines to the kitchen")
-            .WithDescription("Sends every pending line to the kitchen as the order's next ticket (201), or answers 200 with " +
-                             "`ticket: null` when nothing is pending. A line added meanwhile is in this ticket or stays pending, never lost.")
+            .WithDescription("Sends every pending line that is not held to the kitchen as the order's next ticket (201), or answers " +
+                             "200 with `ticket: null` when nothing is pending. A line added meanwhile is in this ticket or stays " +
+                             "pending, never lost.")
             .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
+        order.MapPost("/fire", FireAsync).RequireAuthorization(Access.StaffOnly)
+            .WithName("fireOrder").WithSummary("Send the held lines to the kitchen (staff)")
+            .WithDescription("Sends the held lines (of `course`, or all of them) to the kitchen as the order's next ticket (201), in " +
+                             "the order's one numbering and the kitchen's one sequence; 200 with `ticket: null` when nothing is held. " +
+                             "The body may be left out.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
+        order.MapPost("/void", (string id, VoidLines.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new VoidLines.Command(id, body.Lines, body.Reason, user.Caller()), TypedResults.Ok, ct))
+            .RequireAuthorization(Access.StaffOnly)
+            .WithName("voidLines").WithSummary("Void sent lines, with a reason (staff)")
+            .WithDescription("Voids lines the kitchen has (all their units, or `quantity` of them: the line splits). The voided " +
+                             "units leave the bill, and the kitchen gets a `void` ticket listing them in its one sequence. Who (the " +
+                             "staff key's id), when and why are kept on the line. Before the bill only; a pending line is removed instead.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.UnknownLine, ProblemCatalog.LineNotSent, ProblemCatalog.InvalidStatusChange,
+                ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
+        order.MapPost("/comp", (string id, CompLines.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new CompLines.Command(id, body.Lines, body.Reason, user.Caller()), TypedResults.Ok, ct))
+            .RequireAuthorization(Access.StaffOnly)
+            .WithName("compLines").WithSummary("Comp lines, with a reason (staff)")
+            .WithDescription("Comps lines: they stay on their tickets and on the bill at a price of 0, and fill no bundle. Who (the " +
+                             "staff key's id), when and why are kept on the line. Before the bill only.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.UnknownLine, ProblemCatalog.InvalidStatusChange, ProblemCatalog.OrderBilled,
+                ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
         order.MapPost("/bill", (string id, CommandSender commands, CancellationToken ct) =>
             commands.SendAsync(new BillOrder.Command(id), TypedResults.Ok, ct))
             .WithName("billOrder").WithSummary("Bill the order")
@@ -75,6 +101,11 @@ public static class OrdersApi
     private static Task<Results<Created<SubmitOrder.Result>, Ok<SubmitOrder.Result>>> SubmitAsync(
         string id, CommandSender commands, CancellationToken ct) =>
         commands.SendAsync(new SubmitOrder.Command(id), result => Submitted(id, result), ct);
+
+    /// <summary>The body is optional: without one (or without a course) every held line is fired.</summary>
+    private static Task<Results<Created<SubmitOrder.Result>, Ok<SubmitOrder.Result>>> FireAsync(
+        string id, FireOrder.Body? body, CommandSender commands, CancellationToken ct) =>
+        commands.SendAsync(new FireOrder.Command(id, body?.Course), result => Submitted(id, result), ct);
 
     private static Results<Created<SubmitOrder.Result>, Ok<SubmitOrder.Result>> Submitted(string id, SubmitOrder.Result result) =>
         result.Ticket is null

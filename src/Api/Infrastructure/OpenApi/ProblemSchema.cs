@@ -77,6 +77,16 @@ public static class ProblemSchema
                 Type = JsonSchemaType.String,
                 Description = "`table_busy` only: the order that holds the table.",
             },
+            ["group"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "`invalid_options` only: the id of the option group whose choice was refused.",
+            },
+            ["option"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "`unknown_option` and `item_unavailable` (of an option) only: the option's id.",
+            },
             ["outcome"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.String,

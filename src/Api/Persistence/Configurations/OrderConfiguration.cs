@@ -22,6 +22,7 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.Bill).HasConversion(new BillJsonConverter());
         order.Ignore(o => o.Balance);
         order.Ignore(o => o.PendingLines);
+        order.Ignore(o => o.HeldLines);
         order.Ignore(o => o.IsActive);
         order.Ignore(o => o.PendingAmount);
         order.Ignore(o => o.PaymentStatus);

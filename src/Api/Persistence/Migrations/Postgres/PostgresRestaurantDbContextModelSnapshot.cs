@@ -181,41 +181,94 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
             modelBuilder.Entity("Restaurant.Domain.Orders.OrderLine", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnOrder(0);
+
+                    b.Property<string>("Allergens")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnOrder(14);
+
+                    b.Property<string>("Comp")
+                        .HasColumnType("text")
+                        .HasColumnOrder(17);
+
+                    b.Property<int>("Course")
+                        .HasColumnType("integer")
+                        .HasColumnOrder(12);
+
+                    b.Property<string>("Dietary")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnOrder(15);
 
                     b.Property<string>("Diner")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .HasColumnOrder(6);
 
                     b.Property<string>("MenuItemId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnOrder(2);
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnOrder(3);
 
                     b.Property<string>("Note")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnOrder(7);
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnOrder(11);
 
                     b.Property<string>("OrderId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnOrder(9);
 
                     b.Property<int>("Position")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnOrder(1);
 
                     b.Property<int>("Quantity")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnOrder(4);
+
+                    b.Property<string>("Station")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnOrder(13);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnOrder(10);
 
                     b.Property<int?>("TicketNumber")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnOrder(8);
 
                     b.Property<long>("UnitPrice")
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnOrder(5);
+
+                    b.Property<string>("Void")
+                        .HasColumnType("text")
+                        .HasColumnOrder(18);
+
+                    b.Property<int?>("VoidTicketNumber")
+                        .HasColumnType("integer")
+                        .HasColumnOrder(16);
 
                     b.HasKey("Id");
 
@@ -326,19 +379,29 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnOrder(0);
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnOrder(4);
+
                     b.Property<int>("Number")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnOrder(1);
 
                     b.Property<string>("OrderId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnOrder(3);
 
                     b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnOrder(2);
 
                     b.HasKey("Sequence");
 
