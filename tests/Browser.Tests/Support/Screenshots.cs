@@ -19,6 +19,7 @@ public static class Screenshots
         foreach (var (label, viewport) in new[] { ("phone", BrowserFixture.Phone), ("tablet", BrowserFixture.Tablet) })
         {
             await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
             await page.WaitForTimeoutAsync(300);
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{label}.png"), FullPage = label == "phone" });
         }

@@ -90,7 +90,7 @@ function lineRow(ticket, line) {
     h("span", { class: "line-text" }, lineLabel(line)),
     line.note ? h("span", { class: "hint" }, `“${line.note}”`) : null,
     allergens, reason,
-    ticket.kind === "order" ? h("span", { class: `status status-${line.status}` }, statusText[line.status]) : null,
+    ticket.kind === "order" ? h("span", { class: `status status-${line.status}` }, line.status === "sent" ? "New" : statusText[line.status]) : null,
     bump);
 }
 
