@@ -58,8 +58,15 @@ async function refreshOrder(orderId) {
   }
 }
 
+/** @type {Set<string>} orders whose lines moved or were voided elsewhere (another screen, the waiter) */
+const stale = new Set();
+
 async function read() {
-  let changed = false;
+  let changed = stale.size > 0;
+  for (const orderId of [...stale]) {
+    stale.delete(orderId);
+    await refreshOrder(orderId);
+  }
   for (;;) {
     const page = await api.getKitchenTickets(after, station, key);
     /** @type {Set<string>} */
@@ -139,4 +146,15 @@ async function setStatus(ticket, line, status) {
 }
 
 render();
-follow(read, { onState: showLiveState(byId("live")) });
+follow(read, {
+  onState: showLiveState(byId("live")),
+  events: {
+    path: `/kitchen/events${station ? `?station=${encodeURIComponent(station)}` : ""}`,
+    token: key,
+    onEvent(type, data) {
+      // New tickets come with the read (?after=); a line moved or comped elsewhere is read from its order.
+      if (type !== "ticket" && data && typeof data === "object" && "orderId" in data && typeof data.orderId === "string"
+        && [...tickets.values()].some((t) => t.orderId === data.orderId)) stale.add(data.orderId);
+    },
+  },
+});

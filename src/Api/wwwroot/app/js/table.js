@@ -124,5 +124,8 @@ function start(session) {
       }
       throw error;
     }
-  }, { onState: showLiveState(byId("live")) });
+  }, {
+    onState: showLiveState(byId("live")),
+    events: { path: `/orders/${encodeURIComponent(session.orderId)}/events`, token: session.token },
+  });
 }
