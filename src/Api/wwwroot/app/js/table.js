@@ -107,6 +107,8 @@ function start(session) {
       renderOrder(byId("order"), order, context);
       renderBill(byId("bill"), order, context);
       menuView.setOpen(order.status === "open");
+      // Once billed, nothing more can be ordered: the bill comes first on a phone.
+      byId("menu-section").hidden = order.status !== "open";
     },
     refresh: async () => live.now(),
   };
