@@ -16,9 +16,9 @@ public sealed class KitchenDisplayTests(BrowserFixture browser)
         await Expect(kitchen.Tickets("9")).ToHaveCountAsync(1);
 
         await kitchen.Page.Context.SetOfflineAsync(true);
-        await Expect(kitchen.Page.Locator("#live")).ToHaveTextAsync("Reconnecting…");
         await hal.AddAsync("Pancakes");
         await hal.SubmitAsync();
+        await Expect(kitchen.Page.Locator("#live")).ToHaveTextAsync("Reconnecting…");
         await kitchen.Page.Context.SetOfflineAsync(false);
 
         await Expect(kitchen.Tickets("9")).ToHaveCountAsync(2);

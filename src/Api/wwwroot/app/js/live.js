@@ -42,15 +42,18 @@ export function follow(read, options = {}) {
     }
     clearTimeout(timer);
     running = (async () => {
+      let failed = false;
       try {
         await read();
         options.onState?.("live");
       } catch (error) {
+        failed = true;
         options.onState?.("reconnecting");
         console.warn("live: reading failed; trying again", error instanceof Error ? error.message : "");
       } finally {
         running = null;
-        if (!stopped) timer = setTimeout(tick, again ? 0 : intervalMs);
+        // A failed read is tried again soon, even when a stream is followed: the stream may not have noticed yet.
+        if (!stopped) timer = setTimeout(tick, again ? 0 : failed ? Math.min(intervalMs, 2000) : intervalMs);
         again = false;
       }
     })();
