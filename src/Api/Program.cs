@@ -1,6 +1,7 @@
 using Restaurant.Api.Features.Kitchen;
 using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
+using Restaurant.Api.Features.Pages;
 using Restaurant.Api.Features.Payments;
 using Restaurant.Api.Features.Tables;
 using Restaurant.Api.Infrastructure;
@@ -63,6 +64,7 @@ app.Use(async (context, next) =>
         context.Request.EnableBuffering();
     await next(context);
 });
+app.UsePageAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<ReadRetry>();
@@ -83,6 +85,8 @@ api.MapTables();
 api.MapOrders();
 api.MapKitchen();
 api.MapPayments();
+// The table app, the waiter tablet and the kitchen display (wwwroot/app): clients of the API, served by it.
+app.MapPages(app.Environment);
 
 await app.Services.InitializeDatabaseAsync();
 await app.RunAsync();
