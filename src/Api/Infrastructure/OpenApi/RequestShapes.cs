@@ -90,6 +90,13 @@ public static class RequestShapes
             .Field("rate", f => f.NotNull().Between(0, ServiceChargeRule.MaxRate).Describe("A fraction: 0.18 is 18%."))
             .Field("minGuests", f => f.NotNull().Between(1, Order.MaxGuests))
             .Field("taxable", f => f.Describe("Whether tax is charged on the service charge; left out: true.")))
+        .For<RefundPayment.Body>(body => body
+            .Describe("What to give back of one succeeded tender, and why.")
+            .Require("tenderId", "amount", "reason")
+            .Field("tenderId", f => f.NotNull().Text(1, Order.IdLength).Describe("The tender, as the order's `payments` list it."))
+            .Field("amount", f => f.NotNull().Money(positive: true, maximum: 999_999_999.99m)
+                .Describe("What to give back; with the tender's earlier refunds, at most what it took (amount plus tip)."))
+            .Field("reason", f => f.NotNull().Text(1, LineAudit.MaxReasonLength).Describe("Why, for the record (kept with who and when).")))
         .For<SetTicketStatus.Body>(body => body
             .Describe("Where the ticket's lines (or those listed) move to.")
             .Require("status")
