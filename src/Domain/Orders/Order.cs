@@ -92,14 +92,14 @@ public sealed partial class Order
     }
 
     /// <summary>
-    /// Cancels an order that left nothing on the kitchen's side and took no money: it frees its table and refuses
-    /// every change from then on.
+    /// Cancels an order that left nothing on the kitchen's side (no line sent, or every sent line voided) and took no
+    /// money: it frees its table and refuses every change from then on.
     /// </summary>
     public void Cancel(DateTimeOffset now)
     {
         EnsureAllowed(OrderAction.Cancel);
-        if (_lines.Any(l => !l.IsPending))
-            throw new DomainException(DomainErrors.OrderNotCancellable, "Lines of this order were sent to the kitchen, so it cannot be cancelled.");
+        if (_lines.Any(l => !l.IsPending && !l.IsHeld && !l.IsVoided))
+            throw new DomainException(DomainErrors.OrderNotCancellable, "Lines of this order are with the kitchen, so it cannot be cancelled; void them first.");
         if (_tenders.Count > 0)
             throw new DomainException(DomainErrors.OrderNotCancellable, "This order has taken payments, so it cannot be cancelled.");
         Apply(OrderAction.Cancel, now);

@@ -103,7 +103,8 @@ public static class OrdersApi
             commands.SendAsync(new CancelOrder.Command(id), TypedResults.Ok, ct))
             .RequireAuthorization(Access.StaffOnly)
             .WithName("cancelOrder").WithSummary("Cancel an order (staff)")
-            .WithDescription("Cancels an order that left nothing with the kitchen and took no money: it frees its table and takes " +
+            .WithDescription("Cancels an order that left nothing with the kitchen (nothing sent, or every sent line voided) and took no money: " +
+                             "it frees its table and takes " +
                              "no change from then on. The server does the same to an order on which nothing was ever sent once it " +
                              "stood Restaurant:AbandonedOrderTimeout (2 hours) without a change.")
             .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderNotCancellable, ProblemCatalog.OrderCancelled);

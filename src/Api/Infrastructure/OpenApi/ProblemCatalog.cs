@@ -39,7 +39,7 @@ public static class ProblemCatalog
     public static readonly ProblemCode OrderPaid = Domain(DomainErrors.OrderPaid, "The order is paid.");
     public static readonly ProblemCode OrderCancelled = Domain(DomainErrors.OrderCancelled, "The order is cancelled: it takes no change.");
     public static readonly ProblemCode OrderNotCancellable = Domain(DomainErrors.OrderNotCancellable,
-        "Lines of the order were sent to the kitchen, or it took payments: it can no longer be cancelled.");
+        "Lines of the order are with the kitchen (sent and not voided), or it took payments: it cannot be cancelled.");
     public static readonly ProblemCode LineSubmitted = Domain(DomainErrors.LineSubmitted, "A line to remove was already sent to the kitchen.");
     public static readonly ProblemCode ItemUnavailable = Domain(DomainErrors.ItemUnavailable, "The item, or an option chosen, is off the menu for now (\"86'd\").");
     public static readonly ProblemCode LineNotSent = Domain(DomainErrors.LineNotSent, "A line to void was never sent to the kitchen: remove it instead.");
