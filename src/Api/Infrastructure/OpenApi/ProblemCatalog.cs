@@ -52,6 +52,11 @@ public static class ProblemCatalog
     public static readonly ProblemCode TotalExceedsBalance = Domain(DomainErrors.TotalExceedsBalance,
         "`total` is more than is left to pay: the balance less what cards still being confirmed hold back (another payment " +
         "got in first); the problem carries `balance` and `pending`.");
+    public static readonly ProblemCode RefundExceedsPayment = Domain(DomainErrors.RefundExceedsPayment,
+        "The tender's refunds (succeeded and pending) would add up to more than it took (its amount plus its tip); the problem " +
+        "carries what is still `refundable`.");
+    public static readonly ProblemCode TenderNotRefundable = Domain(DomainErrors.TenderNotRefundable,
+        "The order has no such tender, or it took no money (declined, or still pending): only a succeeded tender can be refunded.");
     public static readonly ProblemCode IdempotencyKeyInUse = new("idempotency_key_in_use", StatusCodes.Status409Conflict,
         "The first request with this `Idempotency-Key` is still running; retry shortly.");
     public static readonly ProblemCode PayloadTooLarge = new("payload_too_large", StatusCodes.Status413PayloadTooLarge, "The body is larger than 64 KiB.");
@@ -73,7 +78,7 @@ public static class ProblemCatalog
         ValidationFailed, UnknownMenuItem, UnknownLine, UnknownOption, InvalidOptions, RawCardData, Unauthorized, Forbidden,
         InvalidTableCode, NotFound, OrderNotFound, TableNotFound, MethodNotAllowed, TableBusy, OrderBilled, OrderPaid, OrderCancelled,
         OrderNotCancellable, LineSubmitted, LineNotSent, ItemUnavailable, InvalidStatusChange, PendingItems, EmptyOrder, NotBilled,
-        TotalExceedsBalance, IdempotencyKeyInUse, PayloadTooLarge, UnsupportedMediaType, IdempotencyKeyReused, RequestTimeout,
+        TotalExceedsBalance, RefundExceedsPayment, TenderNotRefundable, IdempotencyKeyInUse, PayloadTooLarge, UnsupportedMediaType, IdempotencyKeyReused, RequestTimeout,
         InternalError, ServiceUnavailable,
     ];
 
