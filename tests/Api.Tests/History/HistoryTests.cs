@@ -11,7 +11,7 @@ namespace Restaurant.Api.Tests.History;
 /// Then, on a few tables, staff on three nodes refund parts of one tender at once (issue 16): Stripe's refunds and our
 /// refund rows agree too.
 /// </summary>
-[RunsLong(100)]
+[RunsLong(145)]
 public sealed class HistoryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Seed = 20260505;

@@ -16,6 +16,7 @@ namespace Restaurant.Api.Tests.Payments;
 /// each restart the stream goes on and the reconciler settles what was left pending; at the end Stripe's refunds and our
 /// refund rows agree (none sent twice, none over what a tender took), and every refund staff saw succeed still has.
 /// </summary>
+[RunsLong(85)]
 public sealed class RefundCrashTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int RandomKills = 10;

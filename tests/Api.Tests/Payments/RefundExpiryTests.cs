@@ -12,6 +12,7 @@ namespace Restaurant.Api.Tests.Payments;
 /// A card refund whose outcome stays unknown longer than Stripe keeps its idempotency key is not sent again (a repeat
 /// then could refund twice): the reconciler logs it for a person to check, as it does a tender.
 /// </summary>
+[RunsLong(15)]
 public sealed class RefundExpiryTests : IAsyncLifetime
 {
     private readonly MutableTimeProvider _clock = new(DateTimeOffset.UtcNow);
