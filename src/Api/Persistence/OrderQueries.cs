@@ -36,6 +36,31 @@ public static class OrderQueries
     }
 
     /// <summary>
+    /// The order for a change of its items (<see cref="Order.ChangeItems"/>), locked as <see cref="LoadOrderForChangeAsync"/>
+    /// locks it: its row, which holds every fact the change checks, and of its lines only <paramref name="lineIds"/> (those
+    /// the change removes; an id of another order's line is not found). An addition reads one row however large the order.
+    /// </summary>
+    public static async Task<Order> LoadOrderForItemChangeAsync(this RestaurantDbContext db, string orderId, IReadOnlyList<string> lineIds,
+        CancellationToken ct)
+    {
+        await db.Dialect.LockOrderAsync(db, orderId, ct);
+        var order = await OrderRow(db, orderId) ?? throw ApiProblem.OrderNotFound(orderId);
+        // Tracked, so EF Core puts them in the order's lines (and deletes those the change removes).
+        if (lineIds.Count > 0) await db.OrderLines.Where(l => EF.Property<string>(l, "OrderId") == orderId && lineIds.Contains(l.Id)).LoadAsync(ct);
+        return order;
+    }
+
+    /// <summary>The whole aggregate to show, not to change: untracked, so saving later compares none of it.</summary>
+    public static async Task<Order> ReadOrderAsync(this RestaurantDbContext db, string orderId, CancellationToken ct) =>
+        await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Tickets).Include(o => o.Tenders).AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == orderId, ct)
+        ?? throw ApiProblem.OrderNotFound(orderId);
+
+    // Compiled once: the order's row is read by every change of items, and translating its LINQ each time costs more than the query.
+    private static readonly Func<RestaurantDbContext, string, Task<Order?>> OrderRow =
+        EF.CompileAsyncQuery((RestaurantDbContext db, string orderId) => db.Orders.SingleOrDefault(o => o.Id == orderId));
+
+    /// <summary>
     /// Makes tickets enter the kitchen's sequence in commit order, so that the kitchen, paging with ?after=, never
     /// skips one (<see cref="IDatabaseDialect.LockKitchenSequenceAsync"/>). Held to commit.
     /// </summary>

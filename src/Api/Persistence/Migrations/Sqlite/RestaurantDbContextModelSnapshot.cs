@@ -49,6 +49,10 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                     b.Property<string>("Location")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreferenceApplied")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("StatusCode")
                         .HasColumnType("INTEGER");
 
@@ -136,9 +140,21 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnOrder(8);
 
+                    b.Property<int>("LastPosition")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnOrder(10);
+
                     b.Property<long>("Paid")
                         .HasColumnType("INTEGER")
                         .HasColumnOrder(7);
+
+                    b.Property<int>("PendingCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnOrder(11);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -151,6 +167,12 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnOrder(1);
+
+                    b.Property<int>("Units")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnOrder(9);
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
