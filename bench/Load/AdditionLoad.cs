@@ -13,7 +13,10 @@ public sealed record LoadResult(
 /// back to back on table <c>connection % tables</c>: a warm-up, then a measured window. Only additions started in the
 /// window count; orders closed and opened in between (when one is full) are reported, not counted.
 /// </summary>
-public sealed class AdditionLoad(Uri server, IOrderDesk desk, int connections, int tables)
+/// <param name="minimal">Whether each addition asks for the minimal answer (<c>Prefer: return=minimal</c>).</param>
+/// <param name="capacity">Additions each order takes before the next one opens.</param>
+public sealed class AdditionLoad(Uri server, IOrderDesk desk, int connections, int tables, bool minimal = false,
+    int capacity = SharedOrder.DefaultCapacity)
 {
     private static readonly byte[] OneCoffee = Encoding.UTF8.GetBytes("""{"add":[{"menuItemId":"coffee","quantity":1}]}""");
 
@@ -28,7 +31,7 @@ public sealed class AdditionLoad(Uri server, IOrderDesk desk, int connections, i
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromMinutes(2) };
         var current = new SharedOrder[tables];
-        for (var table = 0; table < tables; table++) current[table] = new SharedOrder(await desk.OpenAsync(table, ct));
+        for (var table = 0; table < tables; table++) current[table] = new SharedOrder(await desk.OpenAsync(table, ct), capacity);
 
         var clock = Stopwatch.StartNew();
         var window = (Start: warmup, End: warmup + measure);
@@ -82,9 +85,10 @@ public sealed class AdditionLoad(Uri server, IOrderDesk desk, int connections, i
         Interlocked.Add(ref responseBytes, myBytes);
     }
 
-    private static async Task<(bool Ok, long Bytes, string? Error)> AddOneCoffeeAsync(HttpClient http, OpenOrder order, byte[] buffer, CancellationToken ct)
+    private async Task<(bool Ok, long Bytes, string? Error)> AddOneCoffeeAsync(HttpClient http, OpenOrder order, byte[] buffer, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/orders/{order.Id}/items") { Content = new ByteArrayContent(OneCoffee) };
+        if (minimal) request.Headers.TryAddWithoutValidation("Prefer", "return=minimal");
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", order.Token);
         try
