@@ -6,7 +6,7 @@ namespace Restaurant.Benchmarks.Load;
 
 public sealed record LoadResult(
     string Server, int Connections, int Tables, double AdditionsPerSecond, double P50Ms, double P99Ms,
-    int Errors, string? FirstError, int OrdersClosed, int CloseCalls, double ResponseBytes);
+    int Errors, string? FirstError, int OrdersClosed, int CloseCalls, double ResponseBytes, double CpuMsPerAddition);
 
 /// <summary>
 /// Item additions (one coffee each) over <c>connections</c> keep-alive HTTP/1.1 connections, each looping requests
@@ -15,8 +15,9 @@ public sealed record LoadResult(
 /// </summary>
 /// <param name="minimal">Whether each addition asks for the minimal answer (<c>Prefer: return=minimal</c>).</param>
 /// <param name="capacity">Additions each order takes before the next one opens.</param>
+/// <param name="serverCpu">The server's CPU time so far, read at the window's start and end.</param>
 public sealed class AdditionLoad(Uri server, IOrderDesk desk, int connections, int tables, bool minimal = false,
-    int capacity = SharedOrder.DefaultCapacity)
+    int capacity = SharedOrder.DefaultCapacity, Func<TimeSpan>? serverCpu = null)
 {
     private static readonly byte[] OneCoffee = Encoding.UTF8.GetBytes("""{"add":[{"menuItemId":"coffee","quantity":1}]}""");
 
@@ -35,14 +36,27 @@ public sealed class AdditionLoad(Uri server, IOrderDesk desk, int connections, i
 
         var clock = Stopwatch.StartNew();
         var window = (Start: warmup, End: warmup + measure);
+        var cpu = MeasureCpuAsync(clock, window, ct);
         await Task.WhenAll(Enumerable.Range(0, connections).Select(connection =>
             Task.Run(() => ConnectionAsync(http, current, connection % tables, clock, window, ct), ct)));
+        var cpuInWindow = await cpu;
 
         // Only successful additions have a latency here.
         return new LoadResult(desk.Name, connections, tables, latenciesMs.Count / measure.TotalSeconds,
             Stats.Percentile(latenciesMs, 0.5), Stats.Percentile(latenciesMs, 0.99),
             errors, firstError, ordersClosed, ordersClosed * desk.CallsToClose,
-            latenciesMs.Count == 0 ? 0 : (double)responseBytes / latenciesMs.Count);
+            latenciesMs.Count == 0 ? 0 : (double)responseBytes / latenciesMs.Count,
+            latenciesMs.Count == 0 ? 0 : cpuInWindow.TotalMilliseconds / latenciesMs.Count);
+    }
+
+    /// <summary>The server's CPU time within the measured window (orders closed in it included, as they are in its work).</summary>
+    private async Task<TimeSpan> MeasureCpuAsync(Stopwatch clock, (TimeSpan Start, TimeSpan End) window, CancellationToken ct)
+    {
+        if (serverCpu is null) return TimeSpan.Zero;
+        await Task.Delay(window.Start - clock.Elapsed, ct);
+        var start = serverCpu();
+        await Task.Delay(window.End - clock.Elapsed, ct);
+        return serverCpu() - start;
     }
 
     private async Task ConnectionAsync(HttpClient http, SharedOrder[] current, int table, Stopwatch clock,

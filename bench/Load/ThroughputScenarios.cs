@@ -36,8 +36,8 @@ public static class ThroughputScenarios
         Console.WriteLine($"{options.Rounds} runs of each, in turn, each on a fresh server and {store}; " +
             $"{options.Warmup.TotalSeconds:0} s warm-up, {options.Measure.TotalSeconds:0} s measured. {Stats.MachineLine()}");
         Console.WriteLine();
-        Console.WriteLine("| run | load | connections | tables | additions/s | p50 | p99 | errors | orders closed (calls) | bytes/response | load average |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        Console.WriteLine("| run | load | connections | tables | additions/s | p50 | p99 | errors | orders closed (calls) | bytes/response | server CPU/addition | load average |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         Side[] sides = [.. measured, reference];
         var results = sides.ToDictionary(side => side, _ => new List<LoadResult>());
         var run = 0;
@@ -49,26 +49,30 @@ public static class ThroughputScenarios
                 results[side].Add(result);
                 Console.WriteLine($"| {run} | {side.Label} | {result.Connections} | {result.Tables} | {result.AdditionsPerSecond:N0} | " +
                     $"{result.P50Ms:0.0} ms | {result.P99Ms:0.0} ms | {result.Errors} | {result.OrdersClosed} ({result.CloseCalls}) | " +
-                    $"{result.ResponseBytes:N0} | {Stats.LoadAverage()} |");
-                if (result.FirstError is { } error) Console.WriteLine($"|  | first error: {error.ReplaceLineEndings(" ")} | | | | | | | | | |");
+                    $"{result.ResponseBytes:N0} | {result.CpuMsPerAddition:0.00} ms | {Stats.LoadAverage()} |");
+                if (result.FirstError is { } error) Console.WriteLine($"|  | first error: {error.ReplaceLineEndings(" ")} | | | | | | | | | | |");
             }
 
         var median = results.ToDictionary(r => r.Key, r => (
             PerSecond: Stats.Median(r.Value.Select(x => x.AdditionsPerSecond).ToList()),
             P50: Stats.Median(r.Value.Select(x => x.P50Ms).ToList()),
             P99: Stats.Median(r.Value.Select(x => x.P99Ms).ToList()),
-            Errors: r.Value.Sum(x => x.Errors)));
+            Errors: r.Value.Sum(x => x.Errors),
+            Cpu: Stats.Median(r.Value.Select(x => x.CpuMsPerAddition).ToList())));
         Console.WriteLine();
-        Console.WriteLine("| load | additions/s (median) | p50 | p99 | errors (all runs) |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| load | additions/s (median) | p50 | p99 | errors (all runs) | server CPU/addition |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var (side, m) in median)
-            Console.WriteLine($"| {side.Label} | {m.PerSecond:N0} | {m.P50:0.0} ms | {m.P99:0.0} ms | {m.Errors} |");
+            Console.WriteLine($"| {side.Label} | {m.PerSecond:N0} | {m.P50:0.0} ms | {m.P99:0.0} ms | {m.Errors} | {m.Cpu:0.00} ms |");
         Console.WriteLine();
         foreach (var side in measured)
         {
             var ratio = median[side].PerSecond / median[reference].PerSecond;
             var errorsGoal = reference.Baseline ? "" : $"; errors: {(median.Values.Sum(m => m.Errors) == 0 ? "none (met)" : "**some (not met)**")}";
-            Console.WriteLine($"Ratio {side.Label} / {reference.Label}: **{ratio:0.00}×**, goal {Stats.Goal(ratio, side.Goal)}{errorsGoal}.");
+            // CPU per addition predicts the ratio on a machine of its own: the additions/s ratio suffers whatever else shares the cores.
+            var cpuRatio = median[side].Cpu > 0 ? median[reference].Cpu / median[side].Cpu : 0;
+            Console.WriteLine($"Ratio {side.Label} / {reference.Label}: **{ratio:0.00}×**, goal {Stats.Goal(ratio, side.Goal)}{errorsGoal}; " +
+                $"by server CPU per addition: {cpuRatio:0.00}×.");
         }
         Console.WriteLine($"{Stats.LoadAverage()} at the end.");
         Console.WriteLine();
@@ -94,7 +98,7 @@ public static class ThroughputScenarios
         // Orders that start with lines take 40 additions each (an order holds at most 200 units), then the next opens.
         if (options.Lines > 0) desk = new PrefilledDesk(desk, client, options.Lines);
         var capacity = options.Lines > 0 ? 40 : SharedOrder.DefaultCapacity;
-        return await new AdditionLoad(process.BaseAddress, desk, side.Connections, side.Tables, side.Minimal, capacity)
+        return await new AdditionLoad(process.BaseAddress, desk, side.Connections, side.Tables, side.Minimal, capacity, () => process.CpuTime)
             .RunAsync(options.Warmup, options.Measure, ct);
     }
 }

@@ -66,6 +66,22 @@ public static class OrderQueries
     /// </summary>
     public static Task LockKitchenSequenceAsync(this RestaurantDbContext db, CancellationToken ct) => db.Dialect.LockKitchenSequenceAsync(db, ct);
 
+    /// <summary>The version and revision of the menu in effect at <paramref name="now"/> (<see cref="MenuCache.CurrentAsync"/>).</summary>
+    public static async Task<(int Version, int Revision)> CurrentMenuKeyAsync(this RestaurantDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var key = await CurrentMenuKey(db, now) ?? throw new InvalidOperationException("No menu is in effect; the database was not seeded.");
+        return (key.Version, key.Revision);
+    }
+
+    private static readonly Func<RestaurantDbContext, DateTimeOffset, Task<MenuKey?>> CurrentMenuKey =
+        EF.CompileAsyncQuery((RestaurantDbContext db, DateTimeOffset now) => db.Menus
+            .Where(m => m.EffectiveFrom <= now)
+            .OrderByDescending(m => m.EffectiveFrom).ThenByDescending(m => m.Version)
+            .Select(m => new MenuKey(m.Version, m.Revision))
+            .FirstOrDefault());
+
+    private sealed record MenuKey(int Version, int Revision);
+
     /// <summary>The menu in effect at <paramref name="now"/>: the latest version whose start has come.</summary>
     public static async Task<StoredMenu> CurrentMenuAsync(this RestaurantDbContext db, DateTimeOffset now, CancellationToken ct) =>
         await db.Menus.AsNoTracking()

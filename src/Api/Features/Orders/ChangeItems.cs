@@ -69,7 +69,7 @@ public static class ChangeItems
                 throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "Only staff may hold a line back from the kitchen.");
             // The order's row and the lines to remove, nothing else: the change needs no other line (Order.ChangeItems).
             var order = await db.LoadOrderForItemChangeAsync(command.OrderId, command.Remove, cancellationToken);
-            var menu = command.Add.Count == 0 ? null : menus.MenuOf(await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken));
+            var menu = command.Add.Count == 0 ? null : await menus.CurrentAsync(db, clock.GetUtcNow(), cancellationToken);
             // Looked up here, before the order changes: the aggregate gets finished lines.
             var additions = command.Add.Select((a, index) =>
             {
