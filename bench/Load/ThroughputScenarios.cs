@@ -84,6 +84,7 @@ public static class ThroughputScenarios
         var name = $"load_{Guid.NewGuid():N}";
         var connectionString = options.Postgres is { } server ? $"{server};Database={name}" : $"Data Source={scratch.File(name + ".db")}";
         var provider = options.Postgres is null ? "sqlite" : "postgres";
+        await using var database = options.Postgres is { } pg ? await PostgresDatabase.CreateAsync(pg, name, ct) : null;
         await using var process = side.Baseline
             ? await ServerProcess.StartAsync(Paths.BuiltDll("bench/Baseline", "Restaurant.Benchmarks.Baseline.dll"),
                 new Dictionary<string, string> { ["ConnectionStrings__Restaurant"] = connectionString, ["Baseline__Database"] = provider }, ct)
