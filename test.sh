@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of the repository:
-#   1. dotnet test Restaurant.sln            (domain unit tests and API tests, on SQLite)
+#   1. dotnet test Restaurant.sln            (domain unit tests, API tests on SQLite, and the pages in Chromium:
+#                                             tests/Browser.Tests, with /usr/bin/chromium or RESTAURANT_CHROMIUM)
 #   2. the API tests again on PostgreSQL      (the server in RESTAURANT_TEST_POSTGRES, else a throw-away cluster when
 #                                             PostgreSQL is installed; skipped, and said so, when there is neither; the
 #                                             outage tests start clusters of their own from RESTAURANT_TEST_PG_BIN)
 #   3. the http-samples/*.http collection     (httpyac, against a real server on a throw-away SQLite file)
 #   4. the OpenAPI contract                   (the same server's /openapi/v1.json: Redocly lint, then a TypeScript
-#                                             client generated from it plays the seed's story; clients/typescript)
+#                                             client generated from it plays the seed's story; clients/typescript;
+#                                             the pages' JavaScript is type-checked against the same generated types)
 # Exits non-zero if anything failed; the last line is "test.sh: all tests passed" on success.
 #
 #   ./test.sh                  everything
@@ -241,6 +243,11 @@ if contract_check "fetch /openapi/v1.json" node fetch-document.mjs "$base_url"; 
       echo "test.sh: server log of the failed story:" >&2
       tail -n 100 "$work/server.log" | sed 's/^/  server| /' >&2
     fi
+  fi
+  # The pages the API serves (src/Api/wwwroot/app/js) are plain JavaScript, checked as TypeScript (tsc --checkJs --strict)
+  # against the types just generated: a contract change that breaks a page fails here.
+  if [[ -f "$client/src/api.d.ts" ]]; then
+    contract_check "pages (tsc --checkJs --strict against the generated types)" ./node_modules/.bin/tsc -p tsconfig.pages.json || true
   fi
 fi
 

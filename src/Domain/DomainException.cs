@@ -50,6 +50,16 @@ public static class DomainErrors
     public const string TotalExceedsBalance = "total_exceeds_balance";
     public const string UnknownTender = "unknown_tender";
     public const string TenderSettled = "tender_settled";
+    public const string InvalidDiscount = "invalid_discount";
+    public const string UnknownDiscount = "unknown_discount";
+    public const string InvalidServiceCharge = "invalid_service_charge";
+    public const string InvalidRefund = "invalid_refund";
+    public const string RefundExceedsPayment = "refund_exceeds_payment";
+    public const string TenderNotRefundable = "tender_not_refundable";
+    /// <summary>Internal: a refund's outcome is recorded once.</summary>
+    public const string RefundSettled = "refund_settled";
+    /// <summary>Internal: the API records outcomes of refunds it wrote.</summary>
+    public const string UnknownRefund = "unknown_refund";
     /// <summary>Internal: a bill priced from an older version of the order; the API prices it again, never shows it.</summary>
     public const string BillOutdated = "bill_outdated";
 }

@@ -15,7 +15,8 @@ namespace Restaurant.Api.Tests;
 public sealed class DomainRefusalTests : IAsyncLifetime
 {
     private static readonly string[] ServerInvariants =
-        [DomainErrors.UnknownTender, DomainErrors.TenderSettled, DomainErrors.BillOutdated, DomainErrors.UnknownTicket];
+        [DomainErrors.UnknownTender, DomainErrors.TenderSettled, DomainErrors.BillOutdated, DomainErrors.UnknownTicket,
+            DomainErrors.UnknownRefund, DomainErrors.RefundSettled];
 
     private readonly CapturedLogs _logs = new();
     private readonly RestaurantApi _api;

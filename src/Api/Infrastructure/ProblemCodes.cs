@@ -35,6 +35,11 @@ public static class ProblemCodes
         [DomainErrors.OrderTooLarge] = Invalid("add"),
         [DomainErrors.InvalidPayment] = Invalid("payments"),
         [DomainErrors.InvalidReason] = Invalid("reason"),
+        [DomainErrors.InvalidDiscount] = Invalid("value"),
+        [DomainErrors.InvalidServiceCharge] = Invalid("rate"),
+        [DomainErrors.InvalidRefund] = Invalid("amount"),
+        // A discount that is not in force on the order is nothing at its address.
+        [DomainErrors.UnknownDiscount] = Coded(StatusCodes.Status404NotFound, "not_found"),
         [DomainErrors.UnknownMenuItem] = Coded(StatusCodes.Status400BadRequest, DomainErrors.UnknownMenuItem),
         [DomainErrors.UnknownLine] = Coded(StatusCodes.Status400BadRequest, DomainErrors.UnknownLine),
         [DomainErrors.UnknownOption] = Coded(StatusCodes.Status400BadRequest, DomainErrors.UnknownOption),
@@ -51,6 +56,8 @@ public static class ProblemCodes
         [DomainErrors.PendingItems] = Coded(StatusCodes.Status409Conflict, DomainErrors.PendingItems),
         [DomainErrors.EmptyOrder] = Coded(StatusCodes.Status409Conflict, DomainErrors.EmptyOrder),
         [DomainErrors.TotalExceedsBalance] = Coded(StatusCodes.Status409Conflict, DomainErrors.TotalExceedsBalance),
+        [DomainErrors.RefundExceedsPayment] = Coded(StatusCodes.Status409Conflict, DomainErrors.RefundExceedsPayment),
+        [DomainErrors.TenderNotRefundable] = Coded(StatusCodes.Status409Conflict, DomainErrors.TenderNotRefundable),
     };
 
     /// <summary>How the API answers a domain refusal: a status, a problem code and, for refused input, the field.</summary>

@@ -21,15 +21,18 @@ public sealed class StoredMenu
         var document = JsonSerializer.Deserialize<MenuDocument>(Document, StoredJson.Options)!;
         return new Menu(document.Currency, document.TaxRate,
             document.Items.Select(i => i.ToItem()).ToList(),
-            document.Bundles.Select(b => new Bundle(b.Id, b.Name, b.Price, b.Slots)).ToList());
+            document.Bundles.Select(b => new Bundle(b.Id, b.Name, b.Price, b.Slots)).ToList(),
+            document.ServiceCharge);
     }
 
     public void Store(Menu menu) =>
         Document = JsonSerializer.Serialize(new MenuDocument(menu.Currency, menu.TaxRate,
             menu.Items.Select(MenuItemDocument.Of).ToList(),
-            menu.Bundles.Select(b => new BundleDocument(b.Id, b.Name, b.Price, b.Slots)).ToList()), StoredJson.Options);
+            menu.Bundles.Select(b => new BundleDocument(b.Id, b.Name, b.Price, b.Slots)).ToList(), menu.ServiceCharge), StoredJson.Options);
 
-    private sealed record MenuDocument(string Currency, decimal TaxRate, List<MenuItemDocument> Items, List<BundleDocument> Bundles);
+    /// <summary>Documents stored before the service charge read as having none.</summary>
+    private sealed record MenuDocument(string Currency, decimal TaxRate, List<MenuItemDocument> Items, List<BundleDocument> Bundles,
+        ServiceChargeRule? ServiceCharge = null);
 
     /// <summary>The details after Available came later: documents stored before them read as the defaults.</summary>
     private sealed record MenuItemDocument(string Id, string Name, string Category, Money Price, bool Available,

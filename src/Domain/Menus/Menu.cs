@@ -25,9 +25,10 @@ public sealed class Menu
 
     private readonly Dictionary<string, MenuItem> _itemsById;
 
-    public Menu(string currency, decimal taxRate, IReadOnlyList<MenuItem> items, IReadOnlyList<Bundle> bundles)
+    public Menu(string currency, decimal taxRate, IReadOnlyList<MenuItem> items, IReadOnlyList<Bundle> bundles,
+        ServiceChargeRule? serviceCharge = null)
     {
-        var problems = Validate(currency, taxRate, items, bundles);
+        var problems = Validate(currency, taxRate, items, bundles, serviceCharge);
         if (problems.Count > 0)
             throw new DomainException(DomainErrors.InvalidMenu, string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")))
             {
@@ -37,6 +38,7 @@ public sealed class Menu
         TaxRate = taxRate;
         Items = items;
         Bundles = bundles;
+        ServiceCharge = serviceCharge;
         _itemsById = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
     }
 
@@ -44,6 +46,8 @@ public sealed class Menu
     public decimal TaxRate { get; }
     public IReadOnlyList<MenuItem> Items { get; }
     public IReadOnlyList<Bundle> Bundles { get; }
+    /// <summary>The automatic service charge for larger tables, if the restaurant has one.</summary>
+    public ServiceChargeRule? ServiceCharge { get; }
 
     /// <summary>The item a diner may add right now: it exists and is not 86'd.</summary>
     public MenuItem ItemToOrder(string itemId)
@@ -66,7 +70,7 @@ public sealed class Menu
         if (!_itemsById.ContainsKey(itemId))
             throw new DomainException(DomainErrors.UnknownMenuItem, $"There is no menu item '{itemId}'.");
         var items = Items.Select(i => i.Id == itemId ? change(i) : i).ToList();
-        return new Menu(Currency, TaxRate, items, Bundles);
+        return new Menu(Currency, TaxRate, items, Bundles, ServiceCharge);
     }
 
     /// <summary>
@@ -86,7 +90,8 @@ public sealed class Menu
     /// Every reason the menu is not acceptable, in words a menu editor can act on, each under the path of the field it
     /// concerns in the menu's document (<c>currency</c>, <c>items[3].price</c>, <c>bundles[0].slots[1]</c>).
     /// </summary>
-    public static IReadOnlyList<FieldProblem> Validate(string currency, decimal taxRate, IReadOnlyList<MenuItem> items, IReadOnlyList<Bundle> bundles)
+    public static IReadOnlyList<FieldProblem> Validate(string currency, decimal taxRate, IReadOnlyList<MenuItem> items, IReadOnlyList<Bundle> bundles,
+        ServiceChargeRule? serviceCharge = null)
     {
         var problems = new List<FieldProblem>();
         void Refuse(string field, string message) => problems.Add(new FieldProblem(field, message));
@@ -96,6 +101,7 @@ public sealed class Menu
         else if (!HasCents(currency))
             Refuse("currency", $"{currency} does not count in hundredths; prices are kept in cents, so the currency must have two decimals.");
         if (taxRate is < 0m or > 1m) Refuse("taxRate", "The tax rate is between 0 and 1.");
+        if (serviceCharge is not null) problems.AddRange(serviceCharge.Problems());
         if (items.Count is 0 or > MaxItems) Refuse("items", $"A menu has 1 to {MaxItems} items.");
         if (bundles.Count > MaxBundles) Refuse("bundles", $"A menu has at most {MaxBundles} bundles.");
         if (bundles.Sum(b => b.Slots.Sum(s => s.Count)) > MaxSlotEntries)

@@ -17,7 +17,8 @@ public sealed partial class Order
         // Voided units are gone from the bill; comped ones stay on it at zero.
         var units = _lines.Where(l => !l.IsVoided).OrderBy(l => l.Position)
             .Select(l => new BillLine(l.Id, l.MenuItemId, l.Name, l.Quantity.Value, l.UnitPrice, l.Diner) { Options = l.Options, Comped = l.Comp is not null });
-        return new PricedBill(BillCalculator.Calculate(units, menu.Bundles, menu.Currency, menu.TaxRate, cancellationToken), Version);
+        return new PricedBill(BillCalculator.Calculate(units, menu.Bundles, menu.Currency, menu.TaxRate, AdjustmentsUnder(menu),
+            PricingBudget.Default, cancellationToken), Version);
     }
 
     /// <summary>Closes the order with the bill priced once; asking again returns that same frozen bill.</summary>

@@ -7,7 +7,8 @@ namespace Restaurant.Domain.Orders;
 /// (one row version, one transaction per change), written in one file per concern: this file holds its state, its
 /// limits, the transition table every change goes through and cancelling; Order.Diners.cs the diners who join it;
 /// Order.Lines.cs the lines and the tickets that send them (submit, fire); Order.Kitchen.cs what happens to sent lines
-/// (void, comp, the kitchen's statuses); Order.Billing.cs the bill; Order.Payments.cs the tenders. Each concern's rules
+/// (void, comp, the kitchen's statuses); Order.Adjustments.cs discounts and the service charge; Order.Billing.cs the
+/// bill; Order.Payments.cs the tenders; Order.Refunds.cs the money given back. Each concern's rules
 /// live beside its state changes, and none of them changes the status except through <see cref="Apply"/>.
 /// </summary>
 public sealed partial class Order
@@ -29,6 +30,7 @@ public sealed partial class Order
         [(OrderStatus.Open, OrderAction.Fire)] = OrderStatus.Open,
         [(OrderStatus.Open, OrderAction.Void)] = OrderStatus.Open,
         [(OrderStatus.Open, OrderAction.Comp)] = OrderStatus.Open,
+        [(OrderStatus.Open, OrderAction.Adjust)] = OrderStatus.Open,
         // The kitchen keeps bumping lines while the table pays.
         [(OrderStatus.Open, OrderAction.MoveLines)] = OrderStatus.Open,
         [(OrderStatus.Billed, OrderAction.MoveLines)] = OrderStatus.Billed,
@@ -37,6 +39,9 @@ public sealed partial class Order
         [(OrderStatus.Billed, OrderAction.TakePayment)] = OrderStatus.Billed,
         [(OrderStatus.Billed, OrderAction.Settle)] = OrderStatus.Paid,
         [(OrderStatus.Open, OrderAction.Cancel)] = OrderStatus.Cancelled,
+        // Money goes back while the table pays, and after.
+        [(OrderStatus.Billed, OrderAction.Refund)] = OrderStatus.Billed,
+        [(OrderStatus.Paid, OrderAction.Refund)] = OrderStatus.Paid,
     };
 
     private readonly List<OrderLine> _lines = [];
@@ -96,14 +101,14 @@ public sealed partial class Order
     }
 
     /// <summary>
-    /// Cancels an order that left nothing on the kitchen's side and took no money: it frees its table and refuses
-    /// every change from then on.
+    /// Cancels an order that left nothing on the kitchen's side (no line sent, or every sent line voided) and took no
+    /// money: it frees its table and refuses every change from then on.
     /// </summary>
     public void Cancel(DateTimeOffset now)
     {
         EnsureAllowed(OrderAction.Cancel);
-        if (_lines.Any(l => !l.IsPending))
-            throw new DomainException(DomainErrors.OrderNotCancellable, "Lines of this order were sent to the kitchen, so it cannot be cancelled.");
+        if (_lines.Any(l => !l.IsPending && !l.IsHeld && !l.IsVoided))
+            throw new DomainException(DomainErrors.OrderNotCancellable, "Lines of this order are with the kitchen, so it cannot be cancelled; void them first.");
         if (_tenders.Count > 0)
             throw new DomainException(DomainErrors.OrderNotCancellable, "This order has taken payments, so it cannot be cancelled.");
         Apply(OrderAction.Cancel, now);
@@ -145,6 +150,8 @@ public sealed partial class Order
         OrderAction.Fire => "fire held items",
         OrderAction.Void => "void items",
         OrderAction.Comp => "comp items",
+        OrderAction.Adjust => "change its discounts or service charge",
+        OrderAction.Refund => "refund a payment",
         OrderAction.MoveLines => "move its lines",
         OrderAction.Bill => "be billed",
         OrderAction.TakePayment => "take a payment",

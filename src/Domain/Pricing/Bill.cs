@@ -21,6 +21,17 @@ public sealed record Bill(
     /// <summary>What the comped units would have cost; <see cref="Total"/> does not charge it.</summary>
     public Money Comps { get; init; }
 
+    /// <summary>What each of the order's discounts took off (step 3), in the order they were applied.</summary>
+    public IReadOnlyList<AppliedDiscount> Discounts { get; init; } = [];
+
+    /// <summary>What the discounts took off in all.</summary>
+    public Money Discount { get; init; }
+
+    /// <summary>The service charge (step 4), at <see cref="ServiceChargeRate"/> of what the discounts left.</summary>
+    public Money ServiceCharge { get; init; }
+
+    public decimal ServiceChargeRate { get; init; }
+
     /// <summary>What is left to pay once <paramref name="paid"/> has been taken.</summary>
     public Money BalanceAfter(Money paid) => Total - paid;
 }

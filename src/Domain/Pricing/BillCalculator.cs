@@ -14,12 +14,19 @@ public static class BillCalculator
     /// <exception cref="OperationCanceledException">The caller gave up (checked every few hundred pivots).</exception>
     public static Bill Calculate(IEnumerable<BillLine> lines, IReadOnlyList<Bundle> bundles, string currency, decimal taxRate,
         CancellationToken cancellationToken = default) =>
-        Calculate(lines, bundles, currency, taxRate, PricingBudget.Default, cancellationToken);
+        Calculate(lines, bundles, currency, taxRate, BillAdjustments.None, PricingBudget.Default, cancellationToken);
 
-    /// <summary>The bill; if the bundle search runs out of <paramref name="budget"/>, it bills the best bundling found
-    /// and <see cref="Bill.Optimal"/> is false.</summary>
+    /// <summary>The bill with no discount and no service charge.</summary>
     public static Bill Calculate(IEnumerable<BillLine> lines, IReadOnlyList<Bundle> bundles, string currency, decimal taxRate,
-        PricingBudget budget, CancellationToken cancellationToken = default)
+        PricingBudget budget, CancellationToken cancellationToken = default) =>
+        Calculate(lines, bundles, currency, taxRate, BillAdjustments.None, budget, cancellationToken);
+
+    /// <summary>
+    /// The bill, steps 1 to 6 (docs/api.md); if the bundle search runs out of <paramref name="budget"/>, it bills the
+    /// best bundling found and <see cref="Bill.Optimal"/> is false.
+    /// </summary>
+    public static Bill Calculate(IEnumerable<BillLine> lines, IReadOnlyList<Bundle> bundles, string currency, decimal taxRate,
+        BillAdjustments adjustments, PricingBudget budget, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var lineList = lines.ToList();
@@ -93,8 +100,6 @@ public static class BillCalculator
         var subtotal = new Money(subtotalMinor);
         var comps = new Money(compsMinor);
         var discounted = new Money(cost.Sum());
-        var tax = Allocation.Tax(discounted, taxRate);
-        var total = discounted + tax;
 
         // Units are already grouped by diner, in diner order.
         var diners = new List<(string? Diner, long Amount)>();
@@ -103,12 +108,16 @@ public static class BillCalculator
             if (diners.Count > 0 && diners[^1].Diner == units[i].Diner) diners[^1] = (units[i].Diner, diners[^1].Amount + cost[i]);
             else diners.Add((units[i].Diner, cost[i]));
         }
-        var taxParts = Allocation.LargestRemainder(tax.Minor, diners.Select(d => d.Amount).ToList());
-        var shares = diners.Select((d, i) => new DinerShare(d.Diner, new Money(d.Amount + taxParts[i]))).ToList();
+        var totals = BillTotals.Apply(diners, adjustments, taxRate);
 
-        return new Bill(currency, ItemsOf(lineList), bundleUses, subtotal, subtotal - comps - discounted, tax, total, shares, plan.Optimal)
+        return new Bill(currency, ItemsOf(lineList), bundleUses, subtotal, subtotal - comps - discounted, totals.Tax, totals.Total,
+            totals.Shares, plan.Optimal)
         {
             Comps = comps,
+            Discounts = totals.Discounts,
+            Discount = totals.Discount,
+            ServiceCharge = totals.ServiceCharge,
+            ServiceChargeRate = adjustments.ServiceChargeRate,
         };
     }
 

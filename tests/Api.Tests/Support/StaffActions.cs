@@ -19,6 +19,18 @@ public static class StaffActions
     public static Task<HttpResponseMessage> CompAsync(this TableSession table, string? reason, params string[] lines) =>
         table.Api.Staff().PostAsJsonAsync($"/orders/{table.OrderId}/comp", new { lines, reason });
 
+    public static Task<HttpResponseMessage> DiscountAsync(this TableSession table, string kind, decimal value, string? reason = "happy hour") =>
+        table.Api.Staff().PostAsJsonAsync($"/orders/{table.OrderId}/discounts", new { kind, value, reason });
+
+    public static Task<HttpResponseMessage> RemoveDiscountAsync(this TableSession table, string discountId) =>
+        table.Api.Staff().DeleteAsync($"/orders/{table.OrderId}/discounts/{discountId}");
+
+    public static Task<HttpResponseMessage> ServiceChargeAsync(this TableSession table, decimal rate) =>
+        table.Api.Staff().PostAsJsonAsync($"/orders/{table.OrderId}/service-charge", new { rate });
+
+    public static Task<HttpResponseMessage> RefundAsync(this TableSession table, string tenderId, decimal amount, string? reason = "sent back") =>
+        table.Api.Staff().PostAsJsonAsync($"/payments/{table.OrderId}/refunds", new { tenderId, amount, reason });
+
     /// <summary>The kitchen moves a ticket's lines (or those listed) to <paramref name="status"/>.</summary>
     public static Task<HttpResponseMessage> BumpAsync(RestaurantApi api, long sequence, string status, params string[] lineIds) =>
         api.Staff().PostAsJsonAsync($"/kitchen/tickets/{sequence}/status", new { status, lineIds = lineIds.Length == 0 ? null : lineIds });

@@ -17,7 +17,10 @@ public static class PutMenu
     /// </summary>
     public sealed record Command(
         string? Currency, decimal? TaxRate, IReadOnlyList<Item>? Items, IReadOnlyList<BundleOffer>? Bundles,
-        DateTimeOffset? EffectiveFrom) : ICommand<Result>;
+        DateTimeOffset? EffectiveFrom, ServiceChargeBody? ServiceCharge = null) : ICommand<Result>;
+
+    /// <summary>The automatic service charge (null or left out: none); <see cref="Taxable"/> defaults to true.</summary>
+    public sealed record ServiceChargeBody(decimal? Rate, int? MinGuests, bool? Taxable);
 
     /// <summary>
     /// <see cref="Available"/> may be left out (a new dish is available), and so may the details after it: no
@@ -74,6 +77,12 @@ public static class PutMenu
                     });
                 });
             });
+            When(c => c.ServiceCharge is not null, () =>
+            {
+                RuleFor(c => c.ServiceCharge!.Rate).NotNull().OverridePropertyName("serviceCharge.rate").WithMessage(ServiceChargeRule.RateRule);
+                RuleFor(c => c.ServiceCharge!.MinGuests).NotNull().OverridePropertyName("serviceCharge.minGuests")
+                    .WithMessage("serviceCharge.minGuests is how many guests an order needs for the charge.");
+            });
             RuleForEach(c => c.Bundles).NotNull().WithMessage("Each bundle is an object.").ChildRules(bundle =>
             {
                 bundle.RuleFor(b => b.Id).NotNull();
@@ -94,7 +103,8 @@ public static class PutMenu
             var menu = new DomainMenu(command.Currency!, command.TaxRate!.Value,
                 command.Items!.Select(ToItem).ToList(),
                 command.Bundles!.Select(b => new Bundle(b.Id!, b.Name!, Money.FromMajor(b.Price!.Value),
-                    b.Slots!.Select(slot => (IReadOnlyList<string>)slot!.Select(id => id!).ToList()).ToList())).ToList());
+                    b.Slots!.Select(slot => (IReadOnlyList<string>)slot!.Select(id => id!).ToList()).ToList())).ToList(),
+                command.ServiceCharge is { } charge ? new ServiceChargeRule(charge.Rate!.Value, charge.MinGuests!.Value, charge.Taxable ?? true) : null);
 
             var now = clock.GetUtcNow();
             // Versions are the primary key: a publish running at the same time on another node loses the insert and

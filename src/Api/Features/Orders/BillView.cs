@@ -12,6 +12,9 @@ public sealed record BillView(
     decimal Subtotal,
     decimal Comps,
     decimal Savings,
+    IReadOnlyList<BillView.DiscountApplied> Discounts,
+    decimal Discount,
+    decimal ServiceCharge,
     decimal Tax,
     decimal Total,
     IReadOnlyList<BillView.Share> Shares,
@@ -25,6 +28,9 @@ public sealed record BillView(
 
     public sealed record BundleApplied(string BundleId, string Name, decimal Price, decimal ListPrice, decimal Savings,
         IReadOnlyList<string> MenuItemIds, IReadOnlyList<string> LineIds);
+
+    /// <summary>What one of the order's discounts took off this bill.</summary>
+    public sealed record DiscountApplied(string DiscountId, string Reason, decimal Amount);
 
     /// <summary>One diner's part of the total, and what tenders tagged with that diner have paid of it.</summary>
     public sealed record Share(string? Diner, decimal Amount, decimal Paid);
@@ -45,6 +51,9 @@ public sealed record BillView(
         bill.Subtotal.ToMajor(),
         bill.Comps.ToMajor(),
         bill.Savings.ToMajor(),
+        bill.Discounts.Select(d => new DiscountApplied(d.DiscountId, d.Reason, d.Amount.ToMajor())).ToList(),
+        bill.Discount.ToMajor(),
+        bill.ServiceCharge.ToMajor(),
         bill.Tax.ToMajor(),
         bill.Total.ToMajor(),
         bill.Shares.Select(s => new Share(s.Diner, s.Amount.ToMajor(), paidBy(s.Diner).ToMajor())).ToList(),

@@ -14,9 +14,13 @@ public sealed record OrderView(
     IReadOnlyList<LineView> Pending,
     IReadOnlyList<LineView> Held,
     IReadOnlyList<TicketView> Tickets,
+    IReadOnlyList<DiscountView> Discounts,
+    decimal? ServiceChargeRate,
     BillView? Bill,
     IReadOnlyList<TenderView> Payments,
+    IReadOnlyList<RefundView> Refunds,
     decimal Paid,
+    decimal Refunded,
     decimal? Balance)
 {
     /// <summary>Only in the answer to POST /orders (opened or joined): the one time this diner's token is shown.</summary>
@@ -36,9 +40,13 @@ public sealed record OrderView(
             lines.Where(l => l.IsPending).Select(LineView.From).ToList(),
             lines.Where(l => l.IsHeld).Select(LineView.From).ToList(),
             order.Tickets.OrderBy(t => t.Number).Select(t => TicketView.From(order, t)).ToList(),
+            order.DiscountsInForce.Select(DiscountView.From).ToList(),
+            order.ServiceChargeRate,
             order.Bill is null ? null : BillView.From(order),
             TenderView.AllOf(order),
+            RefundView.AllOf(order),
             order.Paid.ToMajor(),
+            order.Refunded.ToMajor(),
             order.Balance?.ToMajor());
     }
 

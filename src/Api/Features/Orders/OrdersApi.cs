@@ -72,6 +72,31 @@ public static class OrdersApi
                              "staff key's id), when and why are kept on the line. Before the bill only.")
             .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.UnknownLine, ProblemCatalog.InvalidStatusChange, ProblemCatalog.OrderBilled,
                 ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
+        order.MapPost("/discounts", (string id, AddDiscount.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new AddDiscount.Command(id, body.Kind, body.Value, body.Reason, user.Caller()),
+                discount => TypedResults.Created($"/orders/{id}", discount), ct))
+            .RequireAuthorization(Access.StaffOnly)
+            .WithName("addDiscount").WithSummary("Give the order a discount, with a reason (staff)")
+            .WithDescription("A percentage (0 < value ≤ 100) or an amount (> 0) off what is left after comps and bundles: " +
+                             "percentages first, each on what the ones before left, then amounts, never below zero; tax is on the " +
+                             "discounted amount. Who (the staff key's id), when and why are kept. Before the bill only.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
+        order.MapDelete("/discounts/{discountId}", (string id, string discountId, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new RemoveDiscount.Command(id, discountId, user.Caller()), _ => TypedResults.NoContent(), ct))
+            .RequireAuthorization(Access.StaffOnly)
+            .WithName("removeDiscount").WithSummary("Take a discount back (staff)")
+            .WithDescription("Removes a discount in force (it stays on record with who removed it and when). Before the bill only; " +
+                             "a discount the order does not have in force is `404 not_found`.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.NotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid,
+                ProblemCatalog.OrderCancelled);
+        order.MapPost("/service-charge", (string id, SetServiceCharge.Body body, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new SetServiceCharge.Command(id, body.Rate), TypedResults.Ok, ct))
+            .RequireAuthorization(Access.StaffOnly)
+            .WithName("setServiceCharge").WithSummary("Set the order's service charge rate (staff)")
+            .WithDescription("Sets this order's service charge rate (0 to 0.5), overriding the menu's rule by guests; 0 waives it. " +
+                             "The bill charges it on what is left after discounts, and taxes it when the menu's rule says it is taxable " +
+                             "(with no rule, it is). Before the bill only.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
         order.MapPost("/bill", (string id, CommandSender commands, CancellationToken ct) =>
             commands.SendAsync(new BillOrder.Command(id), TypedResults.Ok, ct))
             .WithName("billOrder").WithSummary("Bill the order")
@@ -82,7 +107,8 @@ public static class OrdersApi
             commands.SendAsync(new CancelOrder.Command(id), TypedResults.Ok, ct))
             .RequireAuthorization(Access.StaffOnly)
             .WithName("cancelOrder").WithSummary("Cancel an order (staff)")
-            .WithDescription("Cancels an order that left nothing with the kitchen and took no money: it frees its table and takes " +
+            .WithDescription("Cancels an order that left nothing with the kitchen (nothing sent, or every sent line voided) and took no money: " +
+                             "it frees its table and takes " +
                              "no change from then on. The server does the same to an order on which nothing was ever sent once it " +
                              "stood Restaurant:AbandonedOrderTimeout (2 hours) without a change.")
             .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderNotCancellable, ProblemCatalog.OrderCancelled);

@@ -44,6 +44,12 @@ public sealed class Parameters : IOpenApiOperationTransformer
         [("compLines", "id")] = (p, _) => p.Description = OrderId,
         [("payOrder", "orderId")] = (p, _) => p.Description = OrderId,
         [("cancelOrder", "id")] = (p, _) => p.Description = OrderId,
+        [("addDiscount", "id")] = (p, _) => p.Description = OrderId,
+        [("removeDiscount", "id")] = (p, _) => p.Description = OrderId,
+        [("removeDiscount", "discountId")] = (p, _) => p.Description = "The discount's id, as `POST /orders/{id}/discounts` answered it.",
+        [("setServiceCharge", "id")] = (p, _) => p.Description = OrderId,
+        [("refundPayment", "orderId")] = (p, _) => p.Description = OrderId,
+        [("getReceipt", "id")] = (p, _) => p.Description = OrderId,
         [("putTable", "id")] = (p, s) =>
         {
             p.Description = "The table's id: 1 to 20 letters, digits or '-'.";

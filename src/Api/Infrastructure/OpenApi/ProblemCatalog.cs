@@ -39,7 +39,7 @@ public static class ProblemCatalog
     public static readonly ProblemCode OrderPaid = Domain(DomainErrors.OrderPaid, "The order is paid.");
     public static readonly ProblemCode OrderCancelled = Domain(DomainErrors.OrderCancelled, "The order is cancelled: it takes no change.");
     public static readonly ProblemCode OrderNotCancellable = Domain(DomainErrors.OrderNotCancellable,
-        "Lines of the order were sent to the kitchen, or it took payments: it can no longer be cancelled.");
+        "Lines of the order are with the kitchen (sent and not voided), or it took payments: it cannot be cancelled.");
     public static readonly ProblemCode LineSubmitted = Domain(DomainErrors.LineSubmitted, "A line to remove was already sent to the kitchen.");
     public static readonly ProblemCode ItemUnavailable = Domain(DomainErrors.ItemUnavailable, "The item, or an option chosen, is off the menu for now (\"86'd\").");
     public static readonly ProblemCode LineNotSent = Domain(DomainErrors.LineNotSent, "A line to void was never sent to the kitchen: remove it instead.");
@@ -52,6 +52,11 @@ public static class ProblemCatalog
     public static readonly ProblemCode TotalExceedsBalance = Domain(DomainErrors.TotalExceedsBalance,
         "`total` is more than is left to pay: the balance less what cards still being confirmed hold back (another payment " +
         "got in first); the problem carries `balance` and `pending`.");
+    public static readonly ProblemCode RefundExceedsPayment = Domain(DomainErrors.RefundExceedsPayment,
+        "The tender's refunds (succeeded and pending) would add up to more than it took (its amount plus its tip); the problem " +
+        "carries what is still `refundable`.");
+    public static readonly ProblemCode TenderNotRefundable = Domain(DomainErrors.TenderNotRefundable,
+        "The order has no such tender, or it took no money (declined, or still pending): only a succeeded tender can be refunded.");
     public static readonly ProblemCode IdempotencyKeyInUse = new("idempotency_key_in_use", StatusCodes.Status409Conflict,
         "The first request with this `Idempotency-Key` is still running; retry shortly.");
     public static readonly ProblemCode PayloadTooLarge = new("payload_too_large", StatusCodes.Status413PayloadTooLarge, "The body is larger than 64 KiB.");
@@ -73,7 +78,7 @@ public static class ProblemCatalog
         ValidationFailed, UnknownMenuItem, UnknownLine, UnknownOption, InvalidOptions, RawCardData, Unauthorized, Forbidden,
         InvalidTableCode, NotFound, OrderNotFound, TableNotFound, MethodNotAllowed, TableBusy, OrderBilled, OrderPaid, OrderCancelled,
         OrderNotCancellable, LineSubmitted, LineNotSent, ItemUnavailable, InvalidStatusChange, PendingItems, EmptyOrder, NotBilled,
-        TotalExceedsBalance, IdempotencyKeyInUse, PayloadTooLarge, UnsupportedMediaType, IdempotencyKeyReused, RequestTimeout,
+        TotalExceedsBalance, RefundExceedsPayment, TenderNotRefundable, IdempotencyKeyInUse, PayloadTooLarge, UnsupportedMediaType, IdempotencyKeyReused, RequestTimeout,
         InternalError, ServiceUnavailable,
     ];
 

@@ -72,6 +72,11 @@ public static class ProblemSchema
                 Type = JsonSchemaType.Number, Format = "decimal", Minimum = "0",
                 Description = "`total_exceeds_balance` only: what cards still being confirmed hold back of the balance; a call may pay at most balance − pending.",
             },
+            ["refundable"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Number, Format = "decimal", Minimum = "0",
+                Description = "`refund_exceeds_payment` only: what is still left to refund of the tender (what it took less its succeeded and pending refunds).",
+            },
             ["orderId"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.String,

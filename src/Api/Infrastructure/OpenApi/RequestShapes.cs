@@ -73,6 +73,30 @@ public static class RequestShapes
             .Require("lines", "reason")
             .Field("lines", f => f.NotNull().Count(1, ChangeItems.MaxEntries).Each(id => id.NotNull().Text(1, Menu.MaxIdLength)))
             .Field("reason", f => f.NotNull().Text(1, LineAudit.MaxReasonLength).Describe("Why, for the record (kept with who and when).")))
+        .For<AddDiscount.Body>(body => body
+            .Describe("A discount off what is left after comps and bundles, and why.")
+            .Require("kind", "value", "reason")
+            .Field("kind", f => f.NotNull().OneOf(DiscountView.Kinds))
+            .Field("value", f => f.NotNull().Money(positive: true, maximum: Discount.MaxAmount)
+                .Describe("For `percent`, the percentage (above 0, at most 100: 10 is 10%); for `amount`, the amount off, in the menu's currency."))
+            .Field("reason", f => f.NotNull().Text(1, LineAudit.MaxReasonLength).Describe("Why, for the record (kept with who and when).")))
+        .For<SetServiceCharge.Body>(body => body
+            .Describe("The order's own service charge rate; it overrides the menu's rule by guests.")
+            .Require("rate")
+            .Field("rate", f => f.NotNull().Between(0, ServiceChargeRule.MaxRate).Describe("A fraction: 0.18 is 18%; 0 waives the charge.")))
+        .For<PutMenu.ServiceChargeBody>(body => body
+            .Describe("An automatic service charge on orders of at least `minGuests` guests.")
+            .Require("rate", "minGuests")
+            .Field("rate", f => f.NotNull().Between(0, ServiceChargeRule.MaxRate).Describe("A fraction: 0.18 is 18%."))
+            .Field("minGuests", f => f.NotNull().Between(1, Order.MaxGuests))
+            .Field("taxable", f => f.Describe("Whether tax is charged on the service charge; left out: true.")))
+        .For<RefundPayment.Body>(body => body
+            .Describe("What to give back of one succeeded tender, and why.")
+            .Require("tenderId", "amount", "reason")
+            .Field("tenderId", f => f.NotNull().Text(1, Order.IdLength).Describe("The tender, as the order's `payments` list it."))
+            .Field("amount", f => f.NotNull().Money(positive: true, maximum: 999_999_999.99m)
+                .Describe("What to give back; with the tender's earlier refunds, at most what it took (amount plus tip)."))
+            .Field("reason", f => f.NotNull().Text(1, LineAudit.MaxReasonLength).Describe("Why, for the record (kept with who and when).")))
         .For<SetTicketStatus.Body>(body => body
             .Describe("Where the ticket's lines (or those listed) move to.")
             .Require("status")
@@ -103,7 +127,8 @@ public static class RequestShapes
             .Field("taxRate", f => f.NotNull().Between(0, 1).Describe("The tax added to every bill, as a fraction (0.08 is 8%)."))
             .Field("items", f => f.NotNull().Count(1, Menu.MaxItems))
             .Field("bundles", f => f.NotNull().Count(0, Menu.MaxBundles))
-            .Field("effectiveFrom", f => f.Describe("When this version takes effect; left out, null or past: at once.")))
+            .Field("effectiveFrom", f => f.Describe("When this version takes effect; left out, null or past: at once."))
+            .Field("serviceCharge", f => f.Describe("The automatic service charge for larger tables; left out or null: none.")))
         .For<PutMenu.Item>(item => item
             .Require("id", "name", "category", "price")
             .Field("id", f => f.NotNull().Text(1, Menu.MaxIdLength, MenuIdPattern))

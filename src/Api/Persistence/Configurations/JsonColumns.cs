@@ -18,6 +18,10 @@ public static class JsonColumns
             list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
             list => list.ToList()));
 
+    /// <summary>A record kept as a JSON object, never null (who gave a discount or a refund, when and why).</summary>
+    public static PropertyBuilder<T> AsRequiredJson<T>(this PropertyBuilder<T> property) where T : class =>
+        property.HasConversion(new JsonConverter<T>()).IsRequired();
+
     /// <summary>A record kept as a JSON object, or null.</summary>
     public static PropertyBuilder<T?> AsJson<T>(this PropertyBuilder<T?> property) where T : class =>
         property.HasConversion(new NullableJsonConverter<T>());

@@ -118,6 +118,50 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                     b.ToTable("DinerTokens");
                 });
 
+            modelBuilder.Entity("Restaurant.Domain.Orders.Discount", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(0);
+
+                    b.Property<string>("Audit")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(4);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(2);
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(1);
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(6);
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(5);
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(3);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("Discounts");
+                });
+
             modelBuilder.Entity("Restaurant.Domain.Orders.Order", b =>
                 {
                     b.Property<string>("Id")
@@ -144,7 +188,7 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(0)
-                        .HasColumnOrder(10);
+                        .HasColumnOrder(11);
 
                     b.Property<long>("Paid")
                         .HasColumnType("INTEGER")
@@ -154,7 +198,12 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(0)
-                        .HasColumnOrder(11);
+                        .HasColumnOrder(12);
+
+                    b.Property<decimal?>("ServiceChargeRate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(9);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -172,7 +221,7 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(0)
-                        .HasColumnOrder(9);
+                        .HasColumnOrder(10);
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -297,6 +346,77 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Restaurant.Domain.Orders.Refund", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(0);
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(3);
+
+                    b.Property<string>("Audit")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(5);
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(6);
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(4);
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(10);
+
+                    b.Property<string>("GatewayKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(8);
+
+                    b.Property<string>("GatewayRefundId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(9);
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(1);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(7);
+
+                    b.Property<string>("TenderId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(2);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GatewayKey")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("Status")
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.ToTable("Refunds");
+                });
+
             modelBuilder.Entity("Restaurant.Domain.Orders.Tender", b =>
                 {
                     b.Property<string>("Id")
@@ -312,6 +432,16 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnOrder(1);
+
+                    b.Property<string>("CardBrand")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(16);
+
+                    b.Property<string>("CardLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(17);
 
                     b.Property<string>("CardToken")
                         .HasMaxLength(255)
@@ -454,10 +584,28 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Restaurant.Domain.Orders.Discount", b =>
+                {
+                    b.HasOne("Restaurant.Domain.Orders.Order", null)
+                        .WithMany("Discounts")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Restaurant.Domain.Orders.OrderLine", b =>
                 {
                     b.HasOne("Restaurant.Domain.Orders.Order", null)
                         .WithMany("Lines")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Restaurant.Domain.Orders.Refund", b =>
+                {
+                    b.HasOne("Restaurant.Domain.Orders.Order", null)
+                        .WithMany("Refunds")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -483,7 +631,11 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Restaurant.Domain.Orders.Order", b =>
                 {
+                    b.Navigation("Discounts");
+
                     b.Navigation("Lines");
+
+                    b.Navigation("Refunds");
 
                     b.Navigation("Tenders");
 

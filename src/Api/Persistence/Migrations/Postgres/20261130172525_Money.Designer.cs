@@ -12,8 +12,8 @@ using Restaurant.Api.Persistence;
 namespace Restaurant.Api.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRestaurantDbContext))]
-    [Migration("20261130172903_LineFacts")]
-    partial class LineFacts
+    [Migration("20261130172525_Money")]
+    partial class Money
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -56,10 +56,6 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
 
                     b.Property<string>("Location")
                         .HasColumnType("text");
-
-                    b.Property<string>("PreferenceApplied")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
 
                     b.Property<int?>("StatusCode")
                         .HasColumnType("integer");
@@ -126,6 +122,50 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                     b.ToTable("DinerTokens");
                 });
 
+            modelBuilder.Entity("Restaurant.Domain.Orders.Discount", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnOrder(0);
+
+                    b.Property<string>("Audit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnOrder(4);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnOrder(2);
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnOrder(1);
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnOrder(6);
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnOrder(5);
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnOrder(3);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("Discounts");
+                });
+
             modelBuilder.Entity("Restaurant.Domain.Orders.Order", b =>
                 {
                     b.Property<string>("Id")
@@ -148,21 +188,14 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnOrder(8);
 
-                    b.Property<int>("LastPosition")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValue(0)
-                        .HasColumnOrder(10);
-
                     b.Property<long>("Paid")
                         .HasColumnType("bigint")
                         .HasColumnOrder(7);
 
-                    b.Property<int>("PendingCount")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValue(0)
-                        .HasColumnOrder(11);
+                    b.Property<decimal?>("ServiceChargeRate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnOrder(9);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -175,12 +208,6 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnOrder(1);
-
-                    b.Property<int>("Units")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValue(0)
-                        .HasColumnOrder(9);
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -305,6 +332,77 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Restaurant.Domain.Orders.Refund", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnOrder(0);
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnOrder(3);
+
+                    b.Property<string>("Audit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnOrder(5);
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnOrder(6);
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnOrder(4);
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnOrder(10);
+
+                    b.Property<string>("GatewayKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnOrder(8);
+
+                    b.Property<string>("GatewayRefundId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnOrder(9);
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnOrder(1);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnOrder(7);
+
+                    b.Property<string>("TenderId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnOrder(2);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GatewayKey")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("Status")
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.ToTable("Refunds");
+                });
+
             modelBuilder.Entity("Restaurant.Domain.Orders.Tender", b =>
                 {
                     b.Property<string>("Id")
@@ -320,6 +418,16 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnOrder(1);
+
+                    b.Property<string>("CardBrand")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnOrder(16);
+
+                    b.Property<string>("CardLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnOrder(17);
 
                     b.Property<string>("CardToken")
                         .HasMaxLength(255)
@@ -464,10 +572,28 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Restaurant.Domain.Orders.Discount", b =>
+                {
+                    b.HasOne("Restaurant.Domain.Orders.Order", null)
+                        .WithMany("Discounts")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Restaurant.Domain.Orders.OrderLine", b =>
                 {
                     b.HasOne("Restaurant.Domain.Orders.Order", null)
                         .WithMany("Lines")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Restaurant.Domain.Orders.Refund", b =>
+                {
+                    b.HasOne("Restaurant.Domain.Orders.Order", null)
+                        .WithMany("Refunds")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -493,7 +619,11 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Restaurant.Domain.Orders.Order", b =>
                 {
+                    b.Navigation("Discounts");
+
                     b.Navigation("Lines");
+
+                    b.Navigation("Refunds");
 
                     b.Navigation("Tenders");
 

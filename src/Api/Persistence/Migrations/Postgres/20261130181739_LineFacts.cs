@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Restaurant.Api.Persistence.Migrations.Sqlite
+namespace Restaurant.Api.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class LineFacts : Migration
@@ -13,31 +13,31 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "Units",
                 table: "Orders",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: 0)
-                .Annotation("Relational:ColumnOrder", 9);
-
-            migrationBuilder.AddColumn<int>(
-                name: "LastPosition",
-                table: "Orders",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0)
                 .Annotation("Relational:ColumnOrder", 10);
 
             migrationBuilder.AddColumn<int>(
-                name: "PendingCount",
+                name: "LastPosition",
                 table: "Orders",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0)
                 .Annotation("Relational:ColumnOrder", 11);
 
+            migrationBuilder.AddColumn<int>(
+                name: "PendingCount",
+                table: "Orders",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0)
+                .Annotation("Relational:ColumnOrder", 12);
+
             migrationBuilder.AddColumn<string>(
                 name: "PreferenceApplied",
                 table: "IdempotencyRecords",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: true);
 
