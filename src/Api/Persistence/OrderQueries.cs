@@ -22,8 +22,7 @@ public static class OrderQueries
     /// inside a transaction, so the queries read one snapshot.
     /// </summary>
     public static async Task<Order> LoadOrderAsync(this RestaurantDbContext db, string orderId, CancellationToken ct) =>
-        await db.Orders.Include(o => o.Lines).Include(o => o.Tickets).Include(o => o.Tenders).Include(o => o.Discounts)
-            .Include(o => o.Refunds).AsSplitQuery().SingleOrDefaultAsync(o => o.Id == orderId, ct)
+        await Whole(db.Orders).SingleOrDefaultAsync(o => o.Id == orderId, ct)
         ?? throw ApiProblem.OrderNotFound(orderId);
 
     /// <summary>
@@ -53,9 +52,13 @@ public static class OrderQueries
 
     /// <summary>The whole aggregate to show, not to change: untracked, so saving later compares none of it.</summary>
     public static async Task<Order> ReadOrderAsync(this RestaurantDbContext db, string orderId, CancellationToken ct) =>
-        await db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.Tickets).Include(o => o.Tenders).AsSplitQuery()
-            .SingleOrDefaultAsync(o => o.Id == orderId, ct)
+        await Whole(db.Orders.AsNoTracking()).SingleOrDefaultAsync(o => o.Id == orderId, ct)
         ?? throw ApiProblem.OrderNotFound(orderId);
+
+    /// <summary>Every part of the aggregate, one query per table (a single joined query returns lines × tickets rows).</summary>
+    private static IQueryable<Order> Whole(IQueryable<Order> orders) =>
+        orders.Include(o => o.Lines).Include(o => o.Tickets).Include(o => o.Tenders).Include(o => o.Discounts).Include(o => o.Refunds)
+            .AsSplitQuery();
 
     // Compiled once: the order's row is read by every change of items, and translating its LINQ each time costs more than the query.
     private static readonly Func<RestaurantDbContext, string, Task<Order?>> OrderRow =

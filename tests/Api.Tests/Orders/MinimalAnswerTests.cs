@@ -95,6 +95,19 @@ public sealed class MinimalAnswerTests(RestaurantApiFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task The_whole_answer_is_the_order_as_it_is_read_with_its_discounts()
+    {
+        var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("mindisc"));
+        await session.AddAsync(TableSession.Item("soup", 2));
+        Assert.True((await session.DiscountAsync("percent", 10, "regulars")).IsSuccessStatusCode);
+
+        var answer = await (await session.AddAsync(TableSession.Item("tea"))).ReadOkJsonAsync();
+
+        Assert.Single(answer["discounts"]!.AsArray());
+        Assert.True(JsonNode.DeepEquals(answer, await session.GetAsync()));
+    }
+
+    [Fact]
     public async Task A_replayed_minimal_answer_is_the_first_one_and_says_its_preference_was_applied()
     {
         var session = await TableSession.OpenAsync(fixture.Api, Tables.Unique("minkey"));

@@ -81,6 +81,7 @@ public static class ChangeItems
                     Hold = a.Hold ?? false,
                 };
             }).ToList();
+            // The order holds just the lines named for removal: ChangeItems removes every one of them or refuses.
             var removed = order.Lines.ToList();
             var added = order.ChangeItems(additions, command.Remove, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
