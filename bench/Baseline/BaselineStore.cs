@@ -4,14 +4,25 @@ namespace Restaurant.Benchmarks.Baseline;
 
 internal sealed record AddedLines(string Id, long Version, IReadOnlyList<string> LineIds);
 
+/// <summary>What the baseline does with its database, on SQLite (<see cref="BaselineStore"/>) or PostgreSQL (<see cref="NpgsqlBaselineStore"/>).</summary>
+internal interface IBaselineStore
+{
+    Task CreateSchemaAsync();
+
+    Task<string> OpenOrderAsync(string table);
+
+    /// <summary>Null when the order does not exist.</summary>
+    Task<AddedLines?> AddLinesAsync(string orderId, IReadOnlyList<Addition> additions);
+}
+
 /// <summary>Raw SQL against the API's Orders and OrderLines tables; see Program.cs for what it does and leaves out.</summary>
-internal sealed class BaselineStore(string connectionString)
+internal sealed class BaselineStore(string connectionString) : IBaselineStore
 {
     // The API's per-connection pragmas (src/Api/Persistence/SqlitePragmas.cs), run on every open as it does.
     private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
     // Minor units, as the API stores prices; the default menu's items.
-    private static readonly Dictionary<string, (string Name, long Price)> Menu = new()
+    public static readonly Dictionary<string, (string Name, long Price)> Menu = new()
     {
         ["salad"] = ("Garden Salad", 800), ["soup"] = ("Soup of the Day", 600), ["omelet"] = ("Omelet", 900),
         ["pancakes"] = ("Pancakes", 850), ["burger"] = ("Burger", 1200), ["fries"] = ("Fries", 400),

@@ -9,6 +9,9 @@
 // - POST /orders/{id}/items {add:[{menuItemId, quantity, diner?, note?}]}: in one BEGIN IMMEDIATE transaction, read
 //   the order's Version and its lines' MAX(Position), INSERT each line (name and price from the default menu, held in
 //   memory), UPDATE the order's Version where it is still the one read; COMMIT; 200 {id, version, lineIds}.
+// - On PostgreSQL (Baseline__Database=postgres, NpgsqlBaselineStore.cs): the same statements in a READ COMMITTED
+//   transaction that first locks the order's row (SELECT … FOR UPDATE), as the API's PostgreSQL dialect does; the
+//   tables as the API's PostgreSQL migrations create them (the columns it writes); Npgsql's pool.
 // - Left out: authentication (the API looks the bearer token's hash up in Orders), validation, MediatR, EF Core, the
 //   menu read from the database, loading the whole order (lines, tickets, tenders) and answering the whole order view.
 using Microsoft.Data.Sqlite;
@@ -19,8 +22,11 @@ ThreadPool.GetMinThreads(out var workers, out var completionPorts);
 ThreadPool.SetMinThreads(Math.Max(workers, 128), completionPorts);
 
 var builder = WebApplication.CreateBuilder(args);
-var store = new BaselineStore(builder.Configuration.GetConnectionString("Restaurant")
-    ?? throw new InvalidOperationException("Set ConnectionStrings__Restaurant to the SQLite file to use."));
+var connectionString = builder.Configuration.GetConnectionString("Restaurant")
+    ?? throw new InvalidOperationException("Set ConnectionStrings__Restaurant to the SQLite file (or PostgreSQL database) to use.");
+IBaselineStore store = builder.Configuration["Baseline:Database"] == "postgres"
+    ? new NpgsqlBaselineStore(connectionString)
+    : new BaselineStore(connectionString);
 await store.CreateSchemaAsync();
 var app = builder.Build();
 

@@ -6,14 +6,18 @@ namespace Restaurant.Benchmarks.Load;
 
 public sealed record LoadResult(
     string Server, int Connections, int Tables, double AdditionsPerSecond, double P50Ms, double P99Ms,
-    int Errors, string? FirstError, int OrdersClosed, int CloseCalls, double ResponseBytes);
+    int Errors, string? FirstError, int OrdersClosed, int CloseCalls, double ResponseBytes, double CpuMsPerAddition);
 
 /// <summary>
 /// Item additions (one coffee each) over <c>connections</c> keep-alive HTTP/1.1 connections, each looping requests
 /// back to back on table <c>connection % tables</c>: a warm-up, then a measured window. Only additions started in the
 /// window count; orders closed and opened in between (when one is full) are reported, not counted.
 /// </summary>
-public sealed class AdditionLoad(Uri server, IOrderDesk desk, int connections, int tables)
+/// <param name="minimal">Whether each addition asks for the minimal answer (<c>Prefer: return=minimal</c>).</param>
+/// <param name="capacity">Additions each order takes before the next one opens.</param>
+/// <param name="serverCpu">The server's CPU time so far, read at the window's start and end.</param>
+public sealed class AdditionLoad(Uri server, IOrderDesk desk, int connections, int tables, bool minimal = false,
+    int capacity = SharedOrder.DefaultCapacity, Func<TimeSpan>? serverCpu = null)
 {
     private static readonly byte[] OneCoffee = Encoding.UTF8.GetBytes("""{"add":[{"menuItemId":"coffee","quantity":1}]}""");
 
@@ -28,18 +32,31 @@ public sealed class AdditionLoad(Uri server, IOrderDesk desk, int connections, i
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromMinutes(2) };
         var current = new SharedOrder[tables];
-        for (var table = 0; table < tables; table++) current[table] = new SharedOrder(await desk.OpenAsync(table, ct));
+        for (var table = 0; table < tables; table++) current[table] = new SharedOrder(await desk.OpenAsync(table, ct), capacity);
 
         var clock = Stopwatch.StartNew();
         var window = (Start: warmup, End: warmup + measure);
+        var cpu = MeasureCpuAsync(clock, window, ct);
         await Task.WhenAll(Enumerable.Range(0, connections).Select(connection =>
             Task.Run(() => ConnectionAsync(http, current, connection % tables, clock, window, ct), ct)));
+        var cpuInWindow = await cpu;
 
         // Only successful additions have a latency here.
         return new LoadResult(desk.Name, connections, tables, latenciesMs.Count / measure.TotalSeconds,
             Stats.Percentile(latenciesMs, 0.5), Stats.Percentile(latenciesMs, 0.99),
             errors, firstError, ordersClosed, ordersClosed * desk.CallsToClose,
-            latenciesMs.Count == 0 ? 0 : (double)responseBytes / latenciesMs.Count);
+            latenciesMs.Count == 0 ? 0 : (double)responseBytes / latenciesMs.Count,
+            latenciesMs.Count == 0 ? 0 : cpuInWindow.TotalMilliseconds / latenciesMs.Count);
+    }
+
+    /// <summary>The server's CPU time within the measured window (orders closed in it included, as they are in its work).</summary>
+    private async Task<TimeSpan> MeasureCpuAsync(Stopwatch clock, (TimeSpan Start, TimeSpan End) window, CancellationToken ct)
+    {
+        if (serverCpu is null) return TimeSpan.Zero;
+        await Task.Delay(window.Start - clock.Elapsed, ct);
+        var start = serverCpu();
+        await Task.Delay(window.End - clock.Elapsed, ct);
+        return serverCpu() - start;
     }
 
     private async Task ConnectionAsync(HttpClient http, SharedOrder[] current, int table, Stopwatch clock,
@@ -82,9 +99,10 @@ public sealed class AdditionLoad(Uri server, IOrderDesk desk, int connections, i
         Interlocked.Add(ref responseBytes, myBytes);
     }
 
-    private static async Task<(bool Ok, long Bytes, string? Error)> AddOneCoffeeAsync(HttpClient http, OpenOrder order, byte[] buffer, CancellationToken ct)
+    private async Task<(bool Ok, long Bytes, string? Error)> AddOneCoffeeAsync(HttpClient http, OpenOrder order, byte[] buffer, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/orders/{order.Id}/items") { Content = new ByteArrayContent(OneCoffee) };
+        if (minimal) request.Headers.TryAddWithoutValidation("Prefer", "return=minimal");
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", order.Token);
         try

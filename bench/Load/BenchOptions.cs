@@ -11,7 +11,10 @@ public sealed record BenchOptions(
     string? SeedDirectory,
     int Tables,
     int PaymentCalls,
-    int GatewayMilliseconds)
+    int GatewayMilliseconds,
+    int Lines,
+    string[] Answers,
+    string? Postgres)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/Load -- p1|p2|p5|p6|payments|bill-stall|all [options]
@@ -24,6 +27,9 @@ public sealed record BenchOptions(
           --tables N      tables served by each design (p6; default 30)
           --calls N       timed payment calls of each kind (payments; default 50)
           --gateway-ms N  the simulated card gateway's time per charge (payments; default 100)
+          --lines N       lines each order holds before its measured additions (p1; default 0: orders fill from empty)
+          --answers A,B   what ours answers an addition: full (the order), minimal (Prefer: return=minimal) (p1; default full)
+          --postgres CS   run p1 on PostgreSQL at this server (a database per run), ours and the Npgsql baseline
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -40,7 +46,10 @@ public sealed record BenchOptions(
             Value(args, "--seed-dir"),
             Positive(args, "--tables", 30),
             Positive(args, "--calls", 50),
-            Positive(args, "--gateway-ms", 100));
+            Positive(args, "--gateway-ms", 100),
+            Value(args, "--lines") is { } lines ? int.Parse(lines) : 0,
+            Value(args, "--answers")?.Split(',') ?? ["full"],
+            Value(args, "--postgres"));
     }
 
     private static string? Value(string[] args, string name)

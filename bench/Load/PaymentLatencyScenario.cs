@@ -45,7 +45,7 @@ public static class PaymentLatencyScenario
         async Task<double> TimeOnePaymentAsync(int tenders)
         {
             var order = await api.OpenTableAsync($"pay-{++tables}", ct);
-            await api.AddAsync(order.Id, order.AccessToken, [new NewLine("burger", 1)], ct);
+            await api.AddAsync(order.Id, order.AccessToken, [new NewLine("burger", 1, Options: ["medium"])], ct);
             await api.SubmitAsync(order.Id, order.AccessToken, ct);
             var bill = await api.BillAsync(order.Id, order.AccessToken, ct);
             var started = Stopwatch.GetTimestamp();

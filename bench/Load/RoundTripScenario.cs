@@ -14,9 +14,10 @@ public static class RoundTripScenario
     private static readonly string[] Drinks = ["coffee", "juice", "soda", "tea"];
     private static readonly string[] Extras = ["fries", "cake", "fries", "cake"];
 
+    // The burger's doneness is a required choice on the default menu.
     private static readonly NewLine[][] Rounds =
     [
-        [.. Diners.SelectMany((diner, i) => new[] { new NewLine(Mains[i], 1, diner), new NewLine(Drinks[i], 1, diner) })],
+        [.. Diners.SelectMany((diner, i) => new[] { new NewLine(Mains[i], 1, diner, Mains[i] == "burger" ? ["medium"] : null), new NewLine(Drinks[i], 1, diner) })],
         [.. Diners.Select((diner, i) => new NewLine(Extras[i], 1, diner))],
     ];
 

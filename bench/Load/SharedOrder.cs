@@ -5,9 +5,12 @@ namespace Restaurant.Benchmarks.Load;
 /// <see cref="Capacity"/> additions the connection that asks for one more waits for the in-flight additions to finish,
 /// closes the order and opens the next; the others wait for that one. No addition ever meets a closed order.
 /// </summary>
-public sealed class SharedOrder(OpenOrder order)
+public sealed class SharedOrder(OpenOrder order, int capacity = SharedOrder.DefaultCapacity)
 {
-    public const int Capacity = 150;
+    public const int DefaultCapacity = 150;
+
+    /// <summary>Additions this order takes before the next one opens.</summary>
+    public int Capacity { get; } = capacity;
 
     private readonly TaskCompletionSource allAdded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<SharedOrder> next = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -38,7 +41,7 @@ public sealed class SharedOrder(OpenOrder order)
         {
             await allAdded.Task.WaitAsync(ct);
             await desk.CloseAsync(Order, ct);
-            var following = new SharedOrder(await desk.OpenAsync(table, ct));
+            var following = new SharedOrder(await desk.OpenAsync(table, ct), Capacity);
             next.SetResult(following);
             return following;
         }

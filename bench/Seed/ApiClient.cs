@@ -88,7 +88,8 @@ public sealed record OpenedOrder(string Id, string AccessToken);
 
 public sealed record TableCode(string Code);
 
-public sealed record NewLine(string MenuItemId, int Quantity, string? Diner = null);
+/// <param name="Options">Option ids of the item's groups; the default menu's burger needs its doneness.</param>
+public sealed record NewLine(string MenuItemId, int Quantity, string? Diner = null, IReadOnlyList<string>? Options = null);
 
 public sealed record Bill(decimal Total);
 

@@ -20,6 +20,16 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>CPU time the server has used so far (user and system): its cost per call, whatever else the machine runs.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>From just before the process was started to the first 200 from /health/ready.</summary>
     public TimeSpan TimeToReady { get; private set; }
 

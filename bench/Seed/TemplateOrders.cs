@@ -39,6 +39,8 @@ public static class TemplateOrders
     {
         var kind = random.Next(3);
         var items = kind == 0 ? Mains : kind == 1 ? Drinks : Extras;
-        return new NewLine(items[random.Next(items.Length)], 1 + random.Next(2), Diners[random.Next(Diners.Length)]);
+        var item = items[random.Next(items.Length)];
+        // The burger's doneness is a required choice (the default menu's option groups).
+        return new NewLine(item, 1 + random.Next(2), Diners[random.Next(Diners.Length)], item == "burger" ? ["medium"] : null);
     }
 }

@@ -12,6 +12,8 @@ import type { components, paths } from "./api.js";
 
 type Line = components["schemas"]["LineToAdd"];
 type Bill = components["schemas"]["Bill"];
+type Order = components["schemas"]["Order"];
+type ItemsChanged = components["schemas"]["ItemsChanged"];
 
 const baseUrl = process.argv[2] ?? "http://127.0.0.1:5080";
 const staffKey = process.argv[3] ?? "dev-staff-key";
@@ -38,6 +40,14 @@ function expect<T>(step: string, answer: { data?: T; error?: unknown; response: 
     throw new Error(`${step}: expected ${status}, got ${answer.response.status}`);
   }
   return answer.data;
+}
+
+/** An addition answered with the whole order (no `Prefer: return=minimal`), or the end of the story. */
+function wholeOrder(step: string, answer: Order | ItemsChanged): Order {
+  if ("id" in answer) return answer;
+  check(`${step}: the whole order, as no minimal answer was asked for`, false, answer);
+  finish();
+  throw new Error(`${step}: a minimal answer nobody asked for`);
 }
 
 const cents = (amount: number): number => Math.round(amount * 100);
@@ -85,7 +95,7 @@ const [john, jane] = await Promise.all([
 ]);
 expect("John adds the salad and a juice", john, 200);
 expect("Jane adds the omelet at the same time", jane, 200);
-const afterDerek = expect("Derek adds a coffee", await add([{ menuItemId: "coffee", quantity: 1, diner: "Derek" }]), 200);
+const afterDerek = wholeOrder("Derek adds a coffee", expect("Derek adds a coffee", await add([{ menuItemId: "coffee", quantity: 1, diner: "Derek" }]), 200));
 check("all four lines are pending, each once",
   afterDerek.pending.map((line) => line.menuItemId).sort().join() === [...storyItems].sort().join(), afterDerek.pending);
 

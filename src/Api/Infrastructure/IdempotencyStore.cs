@@ -70,7 +70,8 @@ public sealed class IdempotencyStore(
                     $"This {Header} was used for a different request; use a new key for new work.");
             if (existing.StatusCode is { } status)
                 return new Claim(caller, key, Guid.Empty,
-                    new StoredResponse(status, existing.ContentType, existing.Location, ResponseCipher.Decrypt(key, existing.Body ?? [])));
+                    new StoredResponse(status, existing.ContentType, existing.Location, ResponseCipher.Decrypt(key, existing.Body ?? []),
+                        existing.PreferenceApplied));
             if (existing.LeaseExpiresAt > now)
                 throw ApiProblem.Conflict("idempotency_key_in_use", $"The first request with this {Header} is still running; retry shortly.");
 
@@ -102,6 +103,7 @@ public sealed class IdempotencyStore(
                 .SetProperty(r => r.StatusCode, response.StatusCode)
                 .SetProperty(r => r.ContentType, response.ContentType)
                 .SetProperty(r => r.Location, response.Location)
+                .SetProperty(r => r.PreferenceApplied, response.PreferenceApplied)
                 .SetProperty(r => r.Body, ResponseCipher.Encrypt(claim.Key, response.Body))
                 .SetProperty(r => r.LeaseId, (Guid?)null)
                 .SetProperty(r => r.LeaseExpiresAt, (DateTimeOffset?)null));

@@ -1,12 +1,14 @@
 namespace Restaurant.Api.Infrastructure;
 
 /// <summary>A response written once to bytes, so a replay sends exactly what the first request got.</summary>
-public sealed class StoredResponse(int statusCode, string? contentType, string? location, byte[] body) : IResult
+public sealed class StoredResponse(int statusCode, string? contentType, string? location, byte[] body, string? preferenceApplied = null) : IResult
 {
     public int StatusCode { get; } = statusCode;
     public string? ContentType { get; } = contentType;
     public string? Location { get; } = location;
     public byte[] Body { get; } = body;
+    /// <summary>The preference the first answer honoured (<see cref="ReturnPreference"/>): a replay answers in the same shape and says so.</summary>
+    public string? PreferenceApplied { get; } = preferenceApplied;
 
     public static async Task<StoredResponse> CaptureAsync(object? result, HttpContext http)
     {
@@ -16,7 +18,8 @@ public sealed class StoredResponse(int statusCode, string? contentType, string? 
         using var buffer = new MemoryStream();
         capture.Response.Body = buffer;
         await executable.ExecuteAsync(capture);
-        return new StoredResponse(capture.Response.StatusCode, capture.Response.ContentType, capture.Response.Headers.Location, buffer.ToArray());
+        return new StoredResponse(capture.Response.StatusCode, capture.Response.ContentType, capture.Response.Headers.Location, buffer.ToArray(),
+            capture.Response.Headers[ReturnPreference.AppliedHeader].FirstOrDefault());
     }
 
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -24,6 +27,7 @@ public sealed class StoredResponse(int statusCode, string? contentType, string? 
         httpContext.Response.StatusCode = StatusCode;
         if (ContentType is not null) httpContext.Response.ContentType = ContentType;
         if (Location is not null) httpContext.Response.Headers.Location = Location;
+        if (PreferenceApplied is not null) httpContext.Response.Headers[ReturnPreference.AppliedHeader] = PreferenceApplied;
         await httpContext.Response.Body.WriteAsync(Body);
     }
 }

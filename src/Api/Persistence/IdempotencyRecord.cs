@@ -11,6 +11,8 @@ public sealed class IdempotencyRecord
     public const int MaxCallerLength = 80;
     /// <summary>A SHA-256 in hex.</summary>
     public const int KeyHashLength = 64;
+    /// <summary>The longest Preference-Applied the API sends ("return=minimal"), with room to spare.</summary>
+    public const int MaxPreferenceLength = 32;
 
     public string Caller { get; set; } = "";
     /// <summary>SHA-256 of the Idempotency-Key; the key itself is never stored (it decrypts <see cref="Body"/>).</summary>
@@ -27,4 +29,7 @@ public sealed class IdempotencyRecord
     /// <summary>The response body, AES-GCM encrypted with a key derived from the Idempotency-Key: a stored
     /// POST /orders answer holds an access token, and tokens are kept only as hashes.</summary>
     public byte[]? Body { get; set; }
+    // Declared last, as the migration that added it put it last (a database built from the model must agree).
+    /// <summary>The first answer's Preference-Applied, if any: a replay carries it too.</summary>
+    public string? PreferenceApplied { get; set; }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Restaurant.Domain.Menus;
 
@@ -21,6 +22,18 @@ public sealed class MenuCache : IDisposable
             entry.Size = 1;
             return stored.Parse();
         })!;
+
+    /// <summary>
+    /// The menu in effect at <paramref name="now"/>, reading only its version and revision when this host has parsed it
+    /// already: the document (kilobytes) is read once per revision, not on every addition.
+    /// </summary>
+    public async Task<Menu> CurrentAsync(RestaurantDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var key = await db.CurrentMenuKeyAsync(now, ct);
+        if (_menus.TryGetValue(key, out Menu? menu)) return menu!;
+        var stored = await db.Menus.AsNoTracking().SingleAsync(m => m.Version == key.Version, ct);
+        return MenuOf(stored);
+    }
 
     public void Dispose() => _menus.Dispose();
 }

@@ -22,8 +22,7 @@ public static class OrderQueries
     /// inside a transaction, so the queries read one snapshot.
     /// </summary>
     public static async Task<Order> LoadOrderAsync(this RestaurantDbContext db, string orderId, CancellationToken ct) =>
-        await db.Orders.Include(o => o.Lines).Include(o => o.Tickets).Include(o => o.Tenders).Include(o => o.Discounts)
-            .Include(o => o.Refunds).AsSplitQuery().SingleOrDefaultAsync(o => o.Id == orderId, ct)
+        await Whole(db.Orders).SingleOrDefaultAsync(o => o.Id == orderId, ct)
         ?? throw ApiProblem.OrderNotFound(orderId);
 
     /// <summary>
@@ -37,10 +36,55 @@ public static class OrderQueries
     }
 
     /// <summary>
+    /// The order for a change of its items (<see cref="Order.ChangeItems"/>), locked as <see cref="LoadOrderForChangeAsync"/>
+    /// locks it: its row, which holds every fact the change checks, and of its lines only <paramref name="lineIds"/> (those
+    /// the change removes; an id of another order's line is not found). An addition reads one row however large the order.
+    /// </summary>
+    public static async Task<Order> LoadOrderForItemChangeAsync(this RestaurantDbContext db, string orderId, IReadOnlyList<string> lineIds,
+        CancellationToken ct)
+    {
+        await db.Dialect.LockOrderAsync(db, orderId, ct);
+        var order = await OrderRow(db, orderId) ?? throw ApiProblem.OrderNotFound(orderId);
+        // Tracked, so EF Core puts them in the order's lines (and deletes those the change removes).
+        if (lineIds.Count > 0) await db.OrderLines.Where(l => EF.Property<string>(l, "OrderId") == orderId && lineIds.Contains(l.Id)).LoadAsync(ct);
+        return order;
+    }
+
+    /// <summary>The whole aggregate to show, not to change: untracked, so saving later compares none of it.</summary>
+    public static async Task<Order> ReadOrderAsync(this RestaurantDbContext db, string orderId, CancellationToken ct) =>
+        await Whole(db.Orders.AsNoTracking()).SingleOrDefaultAsync(o => o.Id == orderId, ct)
+        ?? throw ApiProblem.OrderNotFound(orderId);
+
+    /// <summary>Every part of the aggregate, one query per table (a single joined query returns lines × tickets rows).</summary>
+    private static IQueryable<Order> Whole(IQueryable<Order> orders) =>
+        orders.Include(o => o.Lines).Include(o => o.Tickets).Include(o => o.Tenders).Include(o => o.Discounts).Include(o => o.Refunds)
+            .AsSplitQuery();
+
+    // Compiled once: the order's row is read by every change of items, and translating its LINQ each time costs more than the query.
+    private static readonly Func<RestaurantDbContext, string, Task<Order?>> OrderRow =
+        EF.CompileAsyncQuery((RestaurantDbContext db, string orderId) => db.Orders.SingleOrDefault(o => o.Id == orderId));
+
+    /// <summary>
     /// Makes tickets enter the kitchen's sequence in commit order, so that the kitchen, paging with ?after=, never
     /// skips one (<see cref="IDatabaseDialect.LockKitchenSequenceAsync"/>). Held to commit.
     /// </summary>
     public static Task LockKitchenSequenceAsync(this RestaurantDbContext db, CancellationToken ct) => db.Dialect.LockKitchenSequenceAsync(db, ct);
+
+    /// <summary>The version and revision of the menu in effect at <paramref name="now"/> (<see cref="MenuCache.CurrentAsync"/>).</summary>
+    public static async Task<(int Version, int Revision)> CurrentMenuKeyAsync(this RestaurantDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var key = await CurrentMenuKey(db, now) ?? throw new InvalidOperationException("No menu is in effect; the database was not seeded.");
+        return (key.Version, key.Revision);
+    }
+
+    private static readonly Func<RestaurantDbContext, DateTimeOffset, Task<MenuKey?>> CurrentMenuKey =
+        EF.CompileAsyncQuery((RestaurantDbContext db, DateTimeOffset now) => db.Menus
+            .Where(m => m.EffectiveFrom <= now)
+            .OrderByDescending(m => m.EffectiveFrom).ThenByDescending(m => m.Version)
+            .Select(m => new MenuKey(m.Version, m.Revision))
+            .FirstOrDefault());
+
+    private sealed record MenuKey(int Version, int Revision);
 
     /// <summary>The menu in effect at <paramref name="now"/>: the latest version whose start has come.</summary>
     public static async Task<StoredMenu> CurrentMenuAsync(this RestaurantDbContext db, DateTimeOffset now, CancellationToken ct) =>

@@ -37,6 +37,7 @@ public sealed partial class Order
             var voided = line;
             if (quantity < line.Quantity.Value)
             {
+                // The units move to the new line: the order's count stays (AddLine would count them twice).
                 voided = line.SplitOff(NewId(), NextPosition(), new Quantity(quantity));
                 _lines.Add(voided);
             }

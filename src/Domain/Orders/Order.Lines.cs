@@ -9,6 +9,9 @@ public sealed partial class Order
     /// Adds and removes lines as one change: either all of it applies or (by exception) none of it. The additions come
     /// finished (their items and options looked up in the menu), so every refusal here is the order's own. A line
     /// may be removed until the kitchen has it (pending or held); after that it can only be voided.
+    /// This change reads no line but those it removes: the limit, the positions and the pending count are facts of the
+    /// order itself (<see cref="Units"/>, <see cref="LastPosition"/>, <see cref="PendingCount"/>), so a store may give it
+    /// the order with only the lines named in <paramref name="removals"/> (a line it does not hold is not in the order).
     /// </summary>
     public IReadOnlyList<OrderLine> ChangeItems(IReadOnlyList<NewLine> additions, IEnumerable<string> removals, DateTimeOffset now)
     {
@@ -30,16 +33,16 @@ public sealed partial class Order
             TextRules.Ensure(line.Note, "note");
         }
         // Voided units count too: they stay on the order (and its tickets) for the record.
-        var units = _lines.Except(removed).Sum(l => l.Quantity.Value) + additions.Sum(l => l.Quantity.Value);
+        var units = Units - removed.Sum(l => l.Quantity.Value) + additions.Sum(l => l.Quantity.Value);
         if (units > MaxUnits)
             throw new DomainException(DomainErrors.OrderTooLarge, $"An order holds at most {MaxUnits} units; this change would make it {units}.");
         Apply(OrderAction.ChangeItems, now);
-        foreach (var line in removed) _lines.Remove(line);
+        foreach (var line in removed) RemoveLine(line);
         var added = new List<OrderLine>(additions.Count);
         foreach (var addition in additions)
         {
             var line = new OrderLine(NewId(), NextPosition(), addition);
-            _lines.Add(line);
+            AddLine(line);
             added.Add(line);
         }
         return added;
@@ -76,7 +79,11 @@ public sealed partial class Order
     private Ticket Send(List<OrderLine> lines, DateTimeOffset now)
     {
         var ticket = NewTicket(TicketKind.Order, now);
-        foreach (var line in lines) line.SendWith(ticket.Number);
+        foreach (var line in lines)
+        {
+            if (line.IsPending) PendingCount--;
+            line.SendWith(ticket.Number);
+        }
         return ticket;
     }
 
@@ -90,5 +97,20 @@ public sealed partial class Order
     private OrderLine FindLine(string lineId) =>
         _lines.Find(l => l.Id == lineId) ?? throw new DomainException(DomainErrors.UnknownLine, $"Line '{lineId}' is not in this order.");
 
-    private int NextPosition() => _lines.Count == 0 ? 1 : _lines.Max(l => l.Position) + 1;
+    private int NextPosition() => ++LastPosition;
+
+    /// <summary>Every line enters the order here, so that <see cref="Units"/> and <see cref="PendingCount"/> stay true.</summary>
+    private void AddLine(OrderLine line)
+    {
+        _lines.Add(line);
+        Units += line.Quantity.Value;
+        if (line.IsPending) PendingCount++;
+    }
+
+    private void RemoveLine(OrderLine line)
+    {
+        _lines.Remove(line);
+        Units -= line.Quantity.Value;
+        if (line.IsPending) PendingCount--;
+    }
 }

@@ -62,6 +62,15 @@ public sealed partial class Order
     public Bill? Bill { get; private set; }
     public Money Paid { get; private set; }
 
+    // Facts about the lines kept on the order itself, so that adding and removing lines needs none of the others
+    // (ChangeItems in Order.Lines.cs; README "What an addition loads"). Every change of the lines keeps them true.
+    /// <summary>Units on the order, voided ones included: what <see cref="MaxUnits"/> limits.</summary>
+    public int Units { get; private set; }
+    /// <summary>The position of the last line added (0 before the first): the next line's comes after it.</summary>
+    public int LastPosition { get; private set; }
+    /// <summary>How many lines wait for the next submit (pending, not held).</summary>
+    public int PendingCount { get; private set; }
+
     public IReadOnlyList<OrderLine> Lines => _lines;
     public IReadOnlyList<Ticket> Tickets => _tickets;
     /// <summary>Every tender of every payment call, in the order they were made.</summary>

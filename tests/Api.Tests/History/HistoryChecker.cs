@@ -112,7 +112,7 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool
             .ToDictionary(g => g.Key, g => new AskedLine(g.First().Line, OutcomeOf(g.Select(x => x.Exchange)), g.Select(x => x.Exchange).ToArray()));
         var removed = removals.SelectMany(e => e.Request()["remove"]!.AsArray(), (e, id) => (Exchange: e, LineId: id.Text()))
             .GroupBy(x => x.LineId).ToDictionary(g => g.Key, g => OutcomeOf(g.Select(x => x.Exchange)));
-        var lineIdByNote = additions.Concat(removals).Where(e => e.IsSuccess).SelectMany(e => Lines(e.Response()))
+        var lineIdByNote = additions.Concat(removals).Where(e => e.IsSuccess).SelectMany(e => AnsweredLines(e.Response()))
             .GroupBy(line => line["note"].Text()).ToDictionary(g => g.Key, g => g.First()["lineId"].Text());
 
         var lines = Lines(order).ToList();
@@ -245,6 +245,10 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool
     private static IEnumerable<JsonObject> Lines(JsonObject order) =>
         order["tickets"]!.AsArray().Where(t => t!["kind"]?.GetValue<string>() != "void").SelectMany(t => t!["lines"]!.AsArray())
             .Concat(order["pending"]!.AsArray()).Concat(order["held"]?.AsArray() ?? []).Select(l => l!.AsObject());
+
+    /// <summary>The lines an answer to a change of items shows: the minimal answer's lines added, or the whole order's.</summary>
+    private static IEnumerable<JsonObject> AnsweredLines(JsonObject answer) =>
+        answer["added"] is JsonArray added ? added.Select(l => l!.AsObject()) : Lines(answer);
 
     private static string[] LineIds(JsonNode ticket) => ticket["lines"]!.AsArray().Select(l => l!["lineId"].Text()).ToArray();
 

@@ -160,6 +160,8 @@ public sealed class HistoryRecorder : IDisposable
         using var request = new HttpRequestMessage(method, path);
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        // The additions that race the bill ask for the minimal answer (docs/api.md), so the checks see both answers' shapes.
+        if ((repeats?.Operation ?? operation) == Operation.LateAdd) request.Headers.TryAddWithoutValidation("Prefer", "return=minimal");
         if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         var startedAt = DateTimeOffset.UtcNow;
         int? status = null;

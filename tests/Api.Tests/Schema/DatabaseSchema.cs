@@ -40,8 +40,18 @@ public static class DatabaseSchema
                 .. (await RowsAsync(connection, """
                     SELECT sql FROM sqlite_master
                     WHERE type IN ('index', 'table') AND sql IS NOT NULL AND name NOT LIKE '__EFMigrations%' ORDER BY name
-                    """)).Select(sql => string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries))),
+                    """)).Select(Normalised),
             ];
+    }
+
+    /// <summary>
+    /// A statement's text with its spacing made one: SQLite keeps a table's CREATE TABLE as written, and an ALTER TABLE
+    /// ADD COLUMN splices its column in with spacing of its own (" , \"Units\" …)" where a created table has ", \"Units\" … )").
+    /// </summary>
+    private static string Normalised(string sql)
+    {
+        var words = string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return words.Replace(" ,", ",", StringComparison.Ordinal).Replace("( ", "(", StringComparison.Ordinal).Replace(" )", ")", StringComparison.Ordinal);
     }
 
     /// <summary>The schema EF Core builds straight from the model (EnsureCreated), in a throw-away database.</summary>

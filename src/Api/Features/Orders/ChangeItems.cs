@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Restaurant.Api.Features.Shared;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Infrastructure.Telemetry;
 using Restaurant.Api.Persistence;
@@ -26,8 +27,12 @@ public static class ChangeItems
     /// <summary>Adds and removes lines in one step: all of it applies or none of it.</summary>
     /// <param name="CallerDiner">The name on the caller's token: the diner of the lines they add without one.</param>
     /// <param name="ByStaff">Whether staff sent it: only staff may hold a line back.</param>
+    /// <param name="Minimal">Whether the caller asked for the minimal answer (<c>Prefer: return=minimal</c>) instead of the whole order.</param>
     public sealed record Command(string OrderId, IReadOnlyList<Addition> Add, IReadOnlyList<string> Remove, string? CallerDiner = null,
-        bool ByStaff = false) : ICommand<OrderView>;
+        bool ByStaff = false, bool Minimal = false) : ICommand<Result>;
+
+    /// <summary>The whole order, or (when the caller asked for it) only what the change did: exactly one of them.</summary>
+    public sealed record Result(OrderView? Order, ItemsChangedView? Change);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -56,14 +61,15 @@ public static class ChangeItems
         }
     }
 
-    public sealed class Handler(RestaurantDbContext db, MenuCache menus, TimeProvider clock, RestaurantTelemetry telemetry) : IRequestHandler<Command, OrderView>
+    public sealed class Handler(RestaurantDbContext db, MenuCache menus, TimeProvider clock, RestaurantTelemetry telemetry) : IRequestHandler<Command, Result>
     {
-        public async Task<OrderView> Handle(Command command, CancellationToken cancellationToken)
+        public async Task<Result> Handle(Command command, CancellationToken cancellationToken)
         {
             if (!command.ByStaff && command.Add.Any(a => a.Hold == true))
                 throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "Only staff may hold a line back from the kitchen.");
-            var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
-            var menu = command.Add.Count == 0 ? null : menus.MenuOf(await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken));
+            // The order's row and the lines to remove, nothing else: the change needs no other line (Order.ChangeItems).
+            var order = await db.LoadOrderForItemChangeAsync(command.OrderId, command.Remove, cancellationToken);
+            var menu = command.Add.Count == 0 ? null : await menus.CurrentAsync(db, clock.GetUtcNow(), cancellationToken);
             // Looked up here, before the order changes: the aggregate gets finished lines.
             var additions = command.Add.Select((a, index) =>
             {
@@ -75,10 +81,16 @@ public static class ChangeItems
                     Hold = a.Hold ?? false,
                 };
             }).ToList();
-            order.ChangeItems(additions, command.Remove, clock.GetUtcNow());
+            // The order holds just the lines named for removal: ChangeItems removes every one of them or refuses.
+            var removed = order.Lines.ToList();
+            var added = order.ChangeItems(additions, command.Remove, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             telemetry.ItemsAdded(command.Add.Sum(a => a.Quantity!.Value));
-            return OrderView.From(order);
+            if (command.Minimal)
+                return new Result(null, new ItemsChangedView(order.Id, order.Version, added.Select(LineView.From).ToList(),
+                    removed.Select(l => l.Id).ToList(), order.Units, order.PendingCount));
+            // The whole order, read as it now is, in the command's transaction (untracked: nothing more is written).
+            return new Result(OrderView.From(await db.ReadOrderAsync(command.OrderId, cancellationToken)), null);
         }
 
         /// <summary>The item's choice of options, or its refusal naming the line's options field.</summary>

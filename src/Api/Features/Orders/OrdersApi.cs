@@ -29,13 +29,17 @@ public static class OrdersApi
             .WithDescription("The order as it is now: its status and payment status, version, pending lines, tickets, the bill " +
                              "once there is one (each diner's share and what they paid), payments and balance.")
             .Refuses(ProblemCatalog.OrderNotFound);
-        order.MapPost("/items", (string id, ChangeItems.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
-            commands.SendAsync(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? [], user.Diner(), user.IsStaff()), TypedResults.Ok, ct))
+        order.MapPost("/items", (string id, ChangeItems.Body body, HttpRequest request, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? [], user.Diner(), user.IsStaff(),
+                ReturnPreference.IsMinimal(request.Headers[ReturnPreference.PreferHeader])), ItemsChanged, ct))
             .WithName("changeItems").WithSummary("Add and remove lines")
             .WithDescription("Adds lines (at the menu's current prices, options included) and removes pending or held ones, all of " +
                              "it or none of it. `hold` (staff only) keeps a line back until it is fired. Many diners may call this at " +
                              "once on one order: every call answered 200 has its lines in the order exactly once. A line added " +
-                             "without a `diner` is the caller's, by the name on their token.")
+                             "without a `diner` is the caller's, by the name on their token. With `Prefer: return=minimal` the answer " +
+                             "is only what the call did (the lines added, the ids removed, the new `version`, the order's units and " +
+                             "pending lines), with `Preference-Applied: return=minimal`; otherwise the whole order.")
+            .AnswersMinimal<ItemsChangedView>()
             .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.UnknownMenuItem, ProblemCatalog.UnknownOption, ProblemCatalog.InvalidOptions,
                 ProblemCatalog.UnknownLine, ProblemCatalog.ItemUnavailable, ProblemCatalog.LineSubmitted, ProblemCatalog.OrderBilled,
                 ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
@@ -120,6 +124,10 @@ public static class OrdersApi
         result.Joined
             ? TypedResults.Ok(result.Order)
             : TypedResults.Created($"/orders/{result.Order.Id}", result.Order);
+
+    /// <summary>The whole order, or the minimal answer the caller preferred.</summary>
+    private static Results<Ok<OrderView>, MinimalAnswer<ItemsChangedView>> ItemsChanged(ChangeItems.Result result) =>
+        result.Change is { } change ? new MinimalAnswer<ItemsChangedView>(change) : TypedResults.Ok(result.Order);
 
     private static async Task<Ok<IReadOnlyList<ListOrders.Summary>>> ListAsync(string? status, int? limit, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListOrders.Query(status, limit), ct));

@@ -17,6 +17,7 @@ public static class OpenApiSetup
             options.AddOperationTransformer<Parameters>();
             options.AddOperationTransformer<ProblemResponses>();
             options.AddOperationTransformer<Headers>();
+            options.AddOperationTransformer<MinimalAnswers>();
             options.AddOperationTransformer<Security>();
             options.AddOperationTransformer<StoryExamples>();
             options.AddDocumentTransformer<HealthPaths>();

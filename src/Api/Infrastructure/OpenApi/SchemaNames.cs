@@ -44,6 +44,7 @@ public static class SchemaNames
         [typeof(MenuView.BundleOffer)] = "Bundle",
         [typeof(PutMenu.Result)] = "MenuPublished",
         [typeof(OrderView)] = "Order",
+        [typeof(ItemsChangedView)] = "ItemsChanged",
         [typeof(LineView)] = "OrderLine",
         [typeof(ChosenOptionView)] = "ChosenOption",
         [typeof(AuditView)] = "LineAudit",
@@ -71,7 +72,13 @@ public static class SchemaNames
     }
 
     /// <summary>The name the document gives <typeparamref name="T"/>.</summary>
-    public static string Of<T>() => Names[typeof(T)];
+    public static string Of<T>() => Of(typeof(T));
+
+    /// <summary>The name the document gives <paramref name="type"/>.</summary>
+    public static string Of(Type type) => Names[type];
+
+    /// <summary>The name the document gives <paramref name="type"/>, or null for a type it shows inline.</summary>
+    public static string? TryOf(Type type) => Names.GetValueOrDefault(type);
 
     private static string NestedName(Type type) =>
         type.DeclaringType is null ? type.Name : NestedName(type.DeclaringType) + type.Name;

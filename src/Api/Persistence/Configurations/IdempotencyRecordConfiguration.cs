@@ -11,6 +11,7 @@ public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Id
         record.HasKey(r => new { r.Caller, r.KeyHash });
         record.Property(r => r.Caller).HasMaxLength(IdempotencyRecord.MaxCallerLength);
         record.Property(r => r.KeyHash).HasMaxLength(IdempotencyRecord.KeyHashLength);
+        record.Property(r => r.PreferenceApplied).HasMaxLength(IdempotencyRecord.MaxPreferenceLength);
         record.HasIndex(r => r.ExpiresAt);
     }
 }

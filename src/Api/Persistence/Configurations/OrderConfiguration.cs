@@ -23,6 +23,11 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.Property(o => o.Status).HasConversion<string>().HasMaxLength(StatusLength);
         order.Property(o => o.Version).IsConcurrencyToken();
         order.Property(o => o.Bill).HasConversion(new BillJsonConverter());
+        // The facts about its lines start at 0, as the order starts without lines. As defaults they also let SQLite add
+        // the columns in place (the LineFacts migration fills them in for the orders already there).
+        order.Property(o => o.Units).HasDefaultValue(0);
+        order.Property(o => o.LastPosition).HasDefaultValue(0);
+        order.Property(o => o.PendingCount).HasDefaultValue(0);
         order.Ignore(o => o.Balance);
         order.Ignore(o => o.PendingLines);
         order.Ignore(o => o.HeldLines);
@@ -42,7 +47,7 @@ public sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         order.HasIndex(o => new { o.Status, o.CreatedAt });
         order.InColumnOrder(nameof(Order.Id), nameof(Order.Table), nameof(Order.Guests), nameof(Order.Status), nameof(Order.CreatedAt),
             nameof(Order.Version), nameof(Order.Bill), nameof(Order.Paid), nameof(Order.LastChangedAt),
-            nameof(Order.ServiceChargeRate));
+            nameof(Order.ServiceChargeRate), nameof(Order.Units), nameof(Order.LastPosition), nameof(Order.PendingCount));
         order.HasMany(o => o.Lines).WithOne().HasForeignKey("OrderId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         order.HasMany(o => o.Tickets).WithOne().HasForeignKey("OrderId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         order.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);

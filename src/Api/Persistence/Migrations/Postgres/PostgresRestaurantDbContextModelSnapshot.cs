@@ -54,6 +54,10 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                     b.Property<string>("Location")
                         .HasColumnType("text");
 
+                    b.Property<string>("PreferenceApplied")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int?>("StatusCode")
                         .HasColumnType("integer");
 
@@ -185,9 +189,21 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnOrder(8);
 
+                    b.Property<int>("LastPosition")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnOrder(11);
+
                     b.Property<long>("Paid")
                         .HasColumnType("bigint")
                         .HasColumnOrder(7);
+
+                    b.Property<int>("PendingCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnOrder(12);
 
                     b.Property<decimal?>("ServiceChargeRate")
                         .HasPrecision(5, 4)
@@ -205,6 +221,12 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnOrder(1);
+
+                    b.Property<int>("Units")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnOrder(10);
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

@@ -49,6 +49,10 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                     b.Property<string>("Location")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreferenceApplied")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("StatusCode")
                         .HasColumnType("INTEGER");
 
@@ -180,9 +184,21 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnOrder(8);
 
+                    b.Property<int>("LastPosition")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnOrder(11);
+
                     b.Property<long>("Paid")
                         .HasColumnType("INTEGER")
                         .HasColumnOrder(7);
+
+                    b.Property<int>("PendingCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnOrder(12);
 
                     b.Property<decimal?>("ServiceChargeRate")
                         .HasPrecision(5, 4)
@@ -200,6 +216,12 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnOrder(1);
+
+                    b.Property<int>("Units")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0)
+                        .HasColumnOrder(10);
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
