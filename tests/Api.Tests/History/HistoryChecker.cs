@@ -7,7 +7,7 @@ namespace Restaurant.Api.Tests.History;
 /// Judges a recorded history against the final state every node reports (the ReadOrder and ReadKitchen exchanges at
 /// its end): one order per table with every phone in it, every acknowledged line exactly once (a voided part of it
 /// included), tickets gapless, every bill equal to its tickets' lines that were not voided, the bill paid exactly
-/// (HistoryChecker.Payments.cs), every idempotent retry answered with the first response, and no answer the contract does
+/// (HistoryChecker.Payments.cs) and never refunded beyond what it took (HistoryChecker.Refunds.cs), every idempotent retry answered with the first response, and no answer the contract does
 /// not allow; HistoryChecker.Kitchen.cs judges what the kitchen saw and the voids. A request without an answer may or may
 /// not have been applied, so its lines may be there or not. Through outages (<paramref name="outagesAllowed"/>) a request
 /// may also be answered 503 service_unavailable with Retry-After: one whose outcome is <c>not_applied</c> must have
@@ -37,6 +37,8 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool
         [Operation.Pay] = ["200", "409 total_exceeds_balance", "409 order_paid"],
         [Operation.StalePay] = ["409 total_exceeds_balance", "409 order_paid"],
         [Operation.ReadBalance] = ["200"],
+        // Staff racing each other for one tender: whoever comes last may find too little of it left.
+        [Operation.Refund] = ["201", "409 refund_exceeds_payment"],
         [Operation.ReadOrder] = ["200"],
         [Operation.ReadKitchen] = ["200"],
         [Operation.PollKitchen] = ["200"],
@@ -68,6 +70,7 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool
             CheckBill(exchanges, order);
             CheckPayments(exchanges, order);
             CheckVoids(exchanges, order);
+            CheckRefunds(exchanges, order);
         }
         CheckKitchen(finals);
         CheckKitchenScreens();

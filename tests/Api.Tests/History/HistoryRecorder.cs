@@ -33,6 +33,8 @@ public enum Operation
     StalePay,
     /// <summary>The order read while it is being paid, to see what is left.</summary>
     ReadBalance,
+    /// <summary>Staff refund part of a succeeded tender of a paid order, racing other staff refunding the same tender.</summary>
+    Refund,
     /// <summary>The same request, Idempotency-Key included, sent again to another node.</summary>
     Retry,
     ReadOrder,

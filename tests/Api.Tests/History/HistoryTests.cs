@@ -1,4 +1,5 @@
 using Restaurant.Api.Tests.Support;
+using Restaurant.Domain.Orders;
 using Xunit.Abstractions;
 
 namespace Restaurant.Api.Tests.History;
@@ -8,7 +9,10 @@ namespace Restaurant.Api.Tests.History;
 /// across processes in WAL mode; <see cref="TestDatabase"/> says which), with cards on a fake Stripe: the concurrent
 /// workload on one node and on three, and the hot table. Every table's phones join its order at once, and its diners pay
 /// their shares at once, with declines and unknown outcomes among them; at the end Stripe's ledger and the tenders agree.
+/// Then, on a few tables, staff on three nodes refund parts of one tender at once (issue 16): Stripe's refunds and our
+/// refund rows agree too.
 /// </summary>
+[RunsLong(145)]
 public sealed class HistoryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Seed = 20260505;
@@ -45,6 +49,21 @@ public sealed class HistoryTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(additions, addition => Assert.True(addition.Status == 200, addition.ToString()));
         Assert.Equal(options.DinersPerTable, history.Count(e => e.Operation == Operation.OpenOrder && e.IsSuccess));
         await StripeLedger.AssertAgreesAsync(_database, _stripe);
+    }
+
+    [Fact]
+    public async Task Staff_refunding_one_tender_at_once_on_three_nodes_never_give_back_more_than_it_took()
+    {
+        var history = await HistoryCheck.RunAsync(await StartNodesAsync(3), WorkloadOptions.RacingRefunds(Seed), output);
+
+        // The racers asked for more than the tenders took: some were refunded, the last ones refused.
+        var refunds = history.Where(e => e.Operation == Operation.Refund).ToList();
+        Assert.Contains(refunds, e => e.Status == 201);
+        Assert.Contains(refunds, e => e.ProblemCode == "refund_exceeds_payment");
+        await StripeLedger.AssertAgreesAsync(_database, _stripe);
+        var orders = await RefundLedger.AssertAgreesAsync(_database, _stripe);
+        // Stripe is told to fail no refund here: a failed one would be Stripe refusing more than a charge has left.
+        Assert.DoesNotContain(orders.SelectMany(o => o.Refunds), r => r.Status == RefundStatus.Failed);
     }
 
     public async Task InitializeAsync()

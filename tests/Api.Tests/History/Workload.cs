@@ -16,9 +16,11 @@ namespace Restaurant.Api.Tests.History;
 /// or join a table with an Idempotency-Key, so that a repeat cannot open a second order; the checker then allows 503s.</param>
 /// <param name="Voids">Units a manager voids per table while it orders (issue 14), racing submits, fires and additions; with
 /// voids the waiter also holds desserts back and fires them.</param>
+/// <param name="RefundRaces">Staff who refund parts of one succeeded tender at once, each on another node, once the table is
+/// paid (issue 16); 0: no refunds.</param>
 public sealed record WorkloadOptions(
     int Tables, int DinersPerTable, int AdditionsPerDiner, int MaxLinesPerAddition, int MaxQuantity, int RemovalsPerDiner,
-    int SubmitEvery, int LateAdditions, int Payers, int Seed, bool WaitOutOutages = false, int Voids = 0)
+    int SubmitEvery, int LateAdditions, int Payers, int Seed, bool WaitOutOutages = false, int Voids = 0, int RefundRaces = 0)
 {
     /// <summary>Issue #5's workload: 20 tables of 6 diners; with issue 14's held desserts, fires and voids.</summary>
     public static WorkloadOptions Standard(int seed) => new(20, 6, 4, 2, 2, 1, 5, 3, 1, seed, Voids: 4);
@@ -28,6 +30,9 @@ public sealed record WorkloadOptions(
 
     /// <summary>Issue #20's workload, through database outages: 12 tables of 4 diners whose phones wait outages out.</summary>
     public static WorkloadOptions ThroughOutages(int seed) => new(12, 4, 5, 2, 2, 1, 4, 2, 1, seed, WaitOutOutages: true);
+
+    /// <summary>Issue #16's racing refunds: a few small tables, each refunded by three staff at once once it is paid.</summary>
+    public static WorkloadOptions RacingRefunds(int seed) => new(4, 3, 2, 2, 2, 1, 3, 1, 1, seed, RefundRaces: 3);
 }
 
 /// <summary>
@@ -37,10 +42,11 @@ public sealed record WorkloadOptions(
 /// additions, the diners pay their own shares at once (declined cards and cards whose outcome the gateway leaves unknown
 /// among them) while phones pay the whole balance, a phone that still shows the whole bill pays it after a part was
 /// paid, and the rest is paid until the order settles. Some requests are repeated with their Idempotency-Key on another
-/// node. Everything goes through the recorder; the workload itself asserts nothing, so a wrong answer is judged by
+/// node. With <see cref="WorkloadOptions.RefundRaces"/>, staff then refund parts of the paid tenders at once
+/// (Workload.Refunds.cs). Everything goes through the recorder; the workload itself asserts nothing, so a wrong answer is judged by
 /// <see cref="HistoryChecker"/> with the whole history.
 /// </summary>
-public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
+public sealed partial class Workload(HistoryRecorder recorder, WorkloadOptions options)
 {
     private const int MaxBillRounds = 5;
     /// <summary>Cards the diners pay with; the gateway may leave an amex's outcome unknown (HistoryTests queue those faults).</summary>
@@ -73,6 +79,7 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
         await PaySharesRacingWholeBalancesAsync(run, bill, random);
         await PayStaleWholeBillAsync(run, bill, random);
         await SettleAsync(run, random);
+        if (options.RefundRaces > 0) await RaceRefundsAsync(run, random);
     }
 
     /// <summary>Every diner's phone scans the code at once, each on a random node: one opens the order, the others join it.</summary>

@@ -17,6 +17,7 @@ namespace Restaurant.Api.Tests.Payments;
 /// goes on; at the end Stripe's ledger and our tenders agree, no order took more than its bill, and every outcome a
 /// diner was shown still holds.
 /// </summary>
+[RunsLong(150)]
 public sealed class PaymentCrashTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int RandomKills = 30;
@@ -132,7 +133,8 @@ public sealed class PaymentCrashTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private static async Task<(string OrderId, string Token, decimal Total)> BilledTableAsync(ApiProcess api, string prefix)
+    /// <summary>A table on <paramref name="api"/> that ordered a burger, a cake and a coffee, sent them and asked for the bill.</summary>
+    internal static async Task<(string OrderId, string Token, decimal Total)> BilledTableAsync(ApiProcess api, string prefix)
     {
         using var anonymous = ContractHandler.Client(api.Address);
         using var staff = api.Client(RestaurantApi.StaffKey);

@@ -17,8 +17,6 @@ public sealed class PaymentReconciler(
     : BackgroundService
 {
     private const int PageSize = 100;
-    /// <summary>Stripe keeps an idempotency key at least 24 hours; repeating a charge after that could charge twice.</summary>
-    private static readonly TimeSpan ReplayWindow = TimeSpan.FromHours(23);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -89,7 +87,7 @@ public sealed class PaymentReconciler(
 
     private async Task ReconcileTenderAsync(RestaurantDbContext db, ICardGateway gateway, PendingTender item)
     {
-        if (item.Tender.PaymentId is null && clock.GetUtcNow() - item.Tender.CreatedAt > ReplayWindow)
+        if (item.Tender.PaymentId is null && GatewayKeyWindow.HasOutlived(item.Tender.CreatedAt, clock.GetUtcNow()))
         {
             logger.LogError("Tender {TenderId} of order {OrderId} has been pending since {CreatedAt}, longer than the gateway " +
                 "remembers its key: check it in the gateway's dashboard; it is not charged again", item.Tender.Id, item.OrderId, item.Tender.CreatedAt);

@@ -9,7 +9,8 @@ namespace Restaurant.Api.Features.Payments;
 /// <summary>
 /// Settles card refunds still pending: those whose answer never came (asked again with the refund's own key, which
 /// never refunds twice) and those the gateway took but had not settled (read again by their gateway id). At start-up
-/// for whatever a stopped process left, then periodically for refunds older than one interval.
+/// for whatever a stopped process left, then periodically for refunds older than one interval. An unknown one older than
+/// <see cref="GatewayKeyWindow"/> is left for a person, as tenders are.
 /// </summary>
 public sealed class RefundReconciler(IServiceScopeFactory scopes, PaymentOptions options, TimeProvider clock, ILogger<RefundReconciler> logger)
     : BackgroundService
@@ -69,6 +70,13 @@ public sealed class RefundReconciler(IServiceScopeFactory scopes, PaymentOptions
 
     private async Task ReconcileRefundAsync(RestaurantDbContext db, ICardGateway gateway, PendingRefund item)
     {
+        // Asked again only while the gateway keeps the key; one it took (it has an id) is read by that id, which is safe.
+        if (item.Refund.GatewayRefundId is null && GatewayKeyWindow.HasOutlived(item.Refund.CreatedAt, clock.GetUtcNow()))
+        {
+            logger.LogError("Refund {RefundId} of order {OrderId} has been pending since {CreatedAt}, longer than the gateway " +
+                "remembers its key: check it in the gateway's dashboard; it is not sent again", item.Refund.Id, item.OrderId, item.Refund.CreatedAt);
+            return;
+        }
         try
         {
             var tender = await db.Tenders.AsNoTracking().SingleAsync(t => t.Id == item.Refund.TenderId);
