@@ -30,7 +30,7 @@ function address(template, parameters = {}) {
 }
 
 /**
- * @param {"GET" | "POST" | "PUT"} method
+ * @param {"GET" | "POST" | "PUT" | "DELETE"} method
  * @param {string} path
  * @param {{ token?: string | null, body?: unknown, key?: string, accept?: string }} [init]
  * @returns {Promise<Response>}
@@ -109,6 +109,36 @@ export const cancelOrder = async (id, token) => json(await send("POST", address(
  */
 export const payOrder = async (orderId, body, token, key) =>
   json(await send("POST", address("/payments/{orderId}", { orderId }), { body, token, key }));
+
+/** @param {string} id @param {Schemas["AddDiscountBody"]} body @param {string} staffKey @returns {Promise<Schemas["DiscountView"]>} */
+export const addDiscount = async (id, body, staffKey) => json(await send("POST", address("/orders/{id}/discounts", { id }), { body, token: staffKey }));
+
+/** @param {string} id @param {string} discountId @param {string} staffKey @returns {Promise<void>} */
+export async function removeDiscount(id, discountId, staffKey) {
+  await send("DELETE", address("/orders/{id}/discounts/{discountId}", { id, discountId }), { token: staffKey });
+}
+
+/** @param {string} id @param {Schemas["SetServiceChargeBody"]} body @param {string} staffKey @returns {Promise<Schemas["Order"]>} */
+export const setServiceCharge = async (id, body, staffKey) =>
+  json(await send("POST", address("/orders/{id}/service-charge", { id }), { body, token: staffKey }));
+
+/**
+ * @param {string} orderId @param {Schemas["RefundPaymentBody"]} body @param {string} staffKey
+ * @param {string} key the same key for a resend of the same refund, so it can never be sent twice
+ * @returns {Promise<Schemas["RefundView"]>}
+ */
+export const refundPayment = async (orderId, body, staffKey, key) =>
+  json(await send("POST", address("/payments/{orderId}/refunds", { orderId }), { body, token: staffKey, key }));
+
+/** The receipt as plain text (a page shows it with textContent, never as HTML). @param {string} id @param {string} staffKey */
+export async function getReceipt(id, staffKey) {
+  const response = await send("GET", address("/orders/{id}/receipt", { id }), { token: staffKey, accept: "text/plain" });
+  return response.text();
+}
+
+/** @param {"open" | "billed" | "paid" | "cancelled"} status @param {string} staffKey @returns {Promise<Schemas["OrderSummary"][]>} */
+export const listOrders = async (status, staffKey) =>
+  json(await send("GET", `${address("/orders")}?${new URLSearchParams({ status, limit: "100" })}`, { token: staffKey }));
 
 /** @param {string} staffKey @returns {Promise<Schemas["Table"][]>} */
 export const listTables = async (staffKey) => json(await send("GET", address("/tables"), { token: staffKey }));

@@ -1,11 +1,13 @@
 // A table's order on the waiter tablet: its lines by state, adding with options, course, diner and hold; sending,
-// firing held courses; voiding and comping with a reason; the bill and cash tenders; cancelling an empty order.
+// firing held courses; voiding and comping with a reason; the bill and cash tenders; cancelling an empty order;
+// discounts, the service charge, refunds and the receipt (staff-money.js).
 import * as api from "./api.js";
 import { append, button, fill, h, lineLabel, money, newKey, say } from "./dom.js";
 import { optionPicker } from "./options.js";
 import { lineItem } from "./table-order.js";
 import { billTable, sharesTable } from "./table-bill.js";
 import { askReason } from "./staff-reason.js";
+import { moneyTools } from "./staff-money.js";
 
 /** @typedef {import("./types.js").Order} Order */
 /** @typedef {import("./types.js").OrderLine} OrderLine */
@@ -18,7 +20,8 @@ export function orderPanel(orderId, key, menu, message) {
   const actions = h("div", { class: "actions" });
   const bill = h("div", { class: "order-bill" });
   const add = addForm();
-  const element = h("div", { class: "order-panel" }, summary, lines, add, actions, bill);
+  const tools = moneyTools(orderId, key, menu.currency, message, act);
+  const element = h("div", { class: "order-panel" }, summary, lines, add, actions, bill, tools.element);
   let version = -1;
   let closed = false;
 
@@ -73,6 +76,7 @@ export function orderPanel(orderId, key, menu, message) {
         append(actions, button("Cancel order", () => act(() => api.cancelOrder(order.id, key), "Order cancelled.")));
     }
     renderBill(order);
+    tools.show(order);
   }
 
   /** @param {OrderLine[]} items @param {(line: OrderLine) => Node | null} extra */

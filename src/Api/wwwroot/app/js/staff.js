@@ -1,5 +1,6 @@
 // The waiter tablet (/staff): the floor with each table's state and balance; a table's order to work on
-// (staff-order.js); its code as a QR code to print. The staff key is entered once and kept in this tab only.
+// (staff-order.js), or once it is free its last paid orders (for a refund or the receipt); its code as a QR code to
+// print. The staff key is entered once and kept in this tab only.
 import * as api from "./api.js";
 import { button, byId, fill, h, money, say } from "./dom.js";
 import { staffKey } from "./keygate.js";
@@ -73,14 +74,34 @@ async function renderTable(table) {
         say(message, error instanceof Error ? error.message : "Opening failed.", "error");
       }
     }, { class: "primary" });
-    fill(body, h("p", {}, "Free."), open, tools, qr);
+    const paid = h("div", { class: "paid-orders" });
+    fill(body, h("p", {}, "Free."), open, tools, qr, paid);
     shown = { table: table.id, orderId, panel: null };
+    await listPaid(table.id, paid, body);
     return;
   }
   const panel = orderPanel(orderId, key, menu, message);
   fill(body, panel.element, tools, qr);
   shown = { table: table.id, orderId, panel };
   await panel.refresh();
+}
+
+/**
+ * The table's last paid orders, to open one for a refund or its receipt once the table is free again.
+ * @param {string} table @param {HTMLElement} into @param {HTMLElement} body
+ */
+async function listPaid(table, into, body) {
+  const orders = (await api.listOrders("paid", key)).filter((o) => o.table === table).slice(0, 3);
+  if (orders.length === 0) return;
+  const time = new Intl.DateTimeFormat("en", { hour: "2-digit", minute: "2-digit" });
+  fill(into, h("h3", {}, "Paid orders"), h("ul", { class: "lines" }, ...orders.map((order) => h("li", { class: "line" },
+    h("span", {}, `Opened ${time.format(new Date(order.createdAt))}`),
+    button("Open", async () => {
+      const panel = orderPanel(order.id, key, menu, message);
+      fill(body, button("Back to the table", () => { shown = null; return live.now(); }), panel.element);
+      shown = { table, orderId: null, panel };
+      await panel.refresh();
+    }, { class: "small", "aria-label": `Open the paid order opened at ${time.format(new Date(order.createdAt))}` })))));
 }
 
 /** @param {string} table @param {HTMLElement} into */

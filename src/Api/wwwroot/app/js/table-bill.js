@@ -1,6 +1,6 @@
-// The bill on a phone: what the table ordered, the bundles that made it cheaper, each diner's share and what is paid;
-// then paying your share, or the rest, with one of the simulated gateway's test cards. A declined card says why and
-// the diner tries another.
+// The bill on a phone: what the table ordered, the bundles that made it cheaper, discounts and the service charge,
+// each diner's share and what is paid; then paying your share, or the rest, with one of the simulated gateway's test
+// cards. A declined card says why and the diner tries another.
 import * as api from "./api.js";
 import { ApiError } from "./api.js";
 import { button, fill, h, money, newKey, say } from "./dom.js";
@@ -42,6 +42,8 @@ export function billTable(bill, currency) {
   const foot = h("tfoot", {}, total("Subtotal", bill.subtotal));
   if (bill.comps > 0) foot.append(total("On the house", -bill.comps));
   if (bill.savings > 0) foot.append(total("Bundle savings", -bill.savings));
+  for (const discount of bill.discounts) foot.append(total(`Discount: ${discount.reason}`, -discount.amount, "discount"));
+  if (bill.serviceCharge > 0) foot.append(total("Service charge", bill.serviceCharge, "service"));
   foot.append(total("Tax", bill.tax), total("Total", bill.total, "grand"));
   return h("table", { class: "bill" }, h("caption", { class: "visually-hidden" }, "The bill"), rows, foot);
 }
