@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using Restaurant.Api.Features.Kitchen;
 using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
@@ -28,6 +29,7 @@ builder.Services.AddHostedService<AbandonedOrderSweep>();
 builder.Services.AddSingleton<IdempotencyReleases>();
 builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyReleases>());
 builder.Services.AddPayments(builder.Configuration);
+builder.Services.AddEvents(builder.Configuration);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {
@@ -83,6 +85,7 @@ api.MapTables();
 api.MapOrders();
 api.MapKitchen();
 api.MapPayments();
+api.MapEvents();
 
 await app.Services.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using FluentValidation;
 using MediatR;
 using Restaurant.Api.Infrastructure;
@@ -53,8 +54,9 @@ public static class ChangeItems
             // throw the menu's refusals from inside its own change.
             var additions = command.Add.Select(a => new NewLine(menu!.ItemToOrder(a.MenuItemId!), new Quantity(a.Quantity!.Value),
                 Blank(a.Diner) ?? Blank(command.CallerDiner), Blank(a.Note))).ToList();
-            order.ChangeItems(additions, command.Remove, clock.GetUtcNow());
+            var added = order.ChangeItems(additions, command.Remove, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
+            db.RecordEvent(OrderEvents.ItemsChanged(order, added, command.Remove));
             telemetry.ItemsAdded(command.Add.Sum(a => a.Quantity!.Value));
             return OrderView.From(order);
         }
