@@ -40,6 +40,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     if (context.ProblemDetails.Extensions["code"] is ProblemCodes.ValidationFailed)
         context.ProblemDetails.Extensions.TryAdd("errors", new Dictionary<string, string[]> { ["body"] = [context.ProblemDetails.Detail!] });
 });
+builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
 // Malformed bodies and parameters reach ApiExceptionHandler as exceptions, so they get the same problem shape.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddRestaurantOpenApi();
