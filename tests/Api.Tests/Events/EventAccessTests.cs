@@ -60,6 +60,6 @@ public sealed class EventAccessTests(RestaurantApiFixture fixture) : IClassFixtu
     public async Task A_Last_Event_ID_that_is_not_an_event_id_is_a_validation_failure()
     {
         var response = await EventStream.RequestAsync(Api.Staff(), "/kitchen/events", lastEventId: "yesterday");
-        Assert.Contains("Last-Event-ID", await response.AssertValidationProblemAsync());
+        Assert.Contains("last-event-id", await response.AssertValidationProblemAsync());
     }
 }

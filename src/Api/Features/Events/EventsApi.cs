@@ -50,7 +50,8 @@ public static class EventsApi
             return after is < 0 ? throw Invalid("after", "after is the id of an event (a number, 0 or more).") : after;
         return long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var position)
             ? position
-            : throw Invalid(LastEventIdHeader, "Last-Event-ID is the id of an event this stream sent (a number).");
+            // The field is the header's name in lower case: the problem's field names are camelCased, and headers ignore case.
+            : throw Invalid(LastEventIdHeader.ToLowerInvariant(), "Last-Event-ID is the id of an event this stream sent (a number).");
     }
 
     private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
