@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Runs every test of the repository:
-#   1. dotnet test Restaurant.sln            (domain unit tests and API tests, on SQLite)
+#   1. dotnet test Restaurant.sln            (domain unit tests, API tests on SQLite, and the pages in Chromium:
+#                                             tests/Browser.Tests, with /usr/bin/chromium or RESTAURANT_CHROMIUM)
 #   2. the API tests again on PostgreSQL      (the server in RESTAURANT_TEST_POSTGRES, else a throw-away cluster when
 #                                             PostgreSQL is installed; skipped, and said so, when there is neither; the
 #                                             outage tests start clusters of their own from RESTAURANT_TEST_PG_BIN)
 #   3. the http-samples/*.http collection     (httpyac, against a real server on a throw-away SQLite file)
 #   4. the OpenAPI contract                   (the same server's /openapi/v1.json: Redocly lint, then a TypeScript
-#                                             client generated from it plays the seed's story; clients/typescript)
+#                                             client generated from it plays the seed's story; clients/typescript;
+#                                             the pages' JavaScript is type-checked against the same generated types)
+# After one build, 1 and 2 run in the background side by side (each test server has a database of its own, so the runs
+# share nothing) while 3 and 4 run in the foreground; each background run's output is printed when it has finished,
+# and the summary gives every stage's wall time.
 # Exits non-zero if anything failed; the last line is "test.sh: all tests passed" on success.
 #
 #   ./test.sh                  everything
@@ -28,9 +33,15 @@ pg_bin=""
 passed=0
 failed=0
 failures=()
+background_pids=()
+timings=()
 
 cleanup() {
   local status=$?
+  # The background test runs, each with its test hosts and API processes (a process group each).
+  for pid in "${background_pids[@]}"; do
+    kill -TERM -- "-$pid" 2>/dev/null || true
+  done
   if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
     kill -TERM "$server_pid" 2>/dev/null || true
     for _ in $(seq 1 50); do
@@ -65,27 +76,58 @@ count_dotnet() {
   failed=$((failed + dotnet_failed))
 }
 fail() { failures+=("$1"); }
+# timing NAME STARTED: notes how long NAME took since SECONDS was STARTED.
+timing() { timings+=("$(printf '%-45s %4d s' "$1" $((SECONDS - $2)))"); }
+# finish_dotnet NAME PID LOG: waits for a background test run, prints its log and adds its counts.
+finish_dotnet() {
+  local name="$1" pid="$2" log="$3" ok=1
+  wait "$pid" || ok=0
+  step "$name (finished; its output follows)"
+  cat "$log"
+  timings+=("$(printf '%-45s %4d s' "$name" "$(cat "$log.seconds" 2>/dev/null || echo 0)")")
+  # VSTest prints one line per test assembly: "Passed!  - Failed: 0, Passed: 154, Skipped: 0, Total: 154, ..."
+  count_dotnet "$log"
+  if [[ "$ok" != 1 ]]; then
+    # A run that failed without test counts (a crash) still counts, so the summary never says "0 failed" on a failure.
+    [[ "$dotnet_failed" -gt 0 ]] || failed=$((failed + 1))
+    fail "$name"
+  fi
+}
 
-# --- 1. unit and API tests --------------------------------------------------------------------
+# --- 1. one build, then the test runs side by side ----------------------------------------------
+# The domain tests, the API tests on SQLite and the API tests on PostgreSQL share nothing but the build (every API
+# server has a database of its own), so they run at the same time, while the .http collection and the contract run
+# in the foreground; each run's log is printed once it has finished.
+step "dotnet build Restaurant.sln"
+build_started=$SECONDS
+if ! dotnet build Restaurant.sln -v:q; then
+  echo "test.sh: FAILED: dotnet build Restaurant.sln" >&2
+  exit 1
+fi
+timing "build" "$build_started"
+api_dll="$(dotnet msbuild src/Api -getProperty:TargetPath)"
+
+# run_in_background NAME LOG COMMAND...: runs COMMAND in a process group of its own (so that cleanup can stop it with
+# its test hosts and API processes), its output in LOG and its wall time in LOG.seconds.
+run_in_background() {
+  local name="$1" log="$2"
+  shift 2
+  setsid bash -c 'started=$SECONDS; "$@" >"$0" 2>&1; status=$?; echo $((SECONDS - started)) >"$0.seconds"; exit $status' \
+    "$log" "$@" </dev/null &
+  background_pids+=("$!")
+  echo "started in the background: $name (log: $log)"
+}
+
 if [[ "${SKIP_DOTNET_TEST:-}" == 1 ]]; then
   step "dotnet test skipped (SKIP_DOTNET_TEST=1)"
 else
-  step "dotnet test Restaurant.sln"
-  if dotnet test Restaurant.sln 2>&1 | tee "$work/dotnet-test.log"; then
-    dotnet_ok=1
-  else
-    dotnet_ok=0
-  fi
-  # VSTest prints one line per test assembly: "Passed!  - Failed: 0, Passed: 154, Skipped: 0, Total: 154, ..."
-  count_dotnet "$work/dotnet-test.log"
-  if [[ "$dotnet_ok" != 1 ]]; then
-    # A build error has no test counts; count it so the summary never says "0 failed" on a failure.
-    [[ "$dotnet_failed" -gt 0 ]] || failed=$((failed + 1))
-    fail "dotnet test Restaurant.sln"
-  fi
+  step "dotnet test Restaurant.sln (domain tests, API tests on SQLite)"
+  run_in_background "dotnet test Restaurant.sln" "$work/dotnet-test.log" dotnet test Restaurant.sln --no-build
+  sqlite_pid=$!
 fi
 
 # --- 2. the API tests on PostgreSQL -----------------------------------------------------------
+postgres_pid=""
 if [[ "${SKIP_DOTNET_TEST:-}" == 1 || "${SKIP_POSTGRES:-}" == 1 ]]; then
   step "PostgreSQL run skipped (SKIP_DOTNET_TEST or SKIP_POSTGRES)"
 else
@@ -97,7 +139,8 @@ else
   [[ -z "$pg_bin" ]] || export RESTAURANT_TEST_PG_BIN="$pg_bin"
   if [[ -z "${RESTAURANT_TEST_POSTGRES:-}" ]]; then
     if [[ -n "$pg_bin" ]] && { [[ "$(id -u)" != 0 ]] || id postgres >/dev/null 2>&1; }; then
-      # A throw-away cluster on a free loopback port, in its own directory (readable by the postgres user).
+      # One throw-away cluster for the whole run, on a free loopback port, in its own directory (readable by the
+      # postgres user); every test server gets a database of its own in it.
       pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/restaurant-pg.XXXXXX")"
       [[ "$(id -u)" != 0 ]] || chown postgres "$pg_dir"
       pg_port="$(free_port)"
@@ -110,16 +153,9 @@ else
     fi
   fi
   if [[ -n "${RESTAURANT_TEST_POSTGRES:-}" ]]; then
-    if RESTAURANT_TEST_PROVIDER=postgres dotnet test tests/Api.Tests 2>&1 | tee "$work/dotnet-test-postgres.log"; then
-      postgres_ok=1
-    else
-      postgres_ok=0
-    fi
-    count_dotnet "$work/dotnet-test-postgres.log"
-    if [[ "$postgres_ok" != 1 ]]; then
-      [[ "$dotnet_failed" -gt 0 ]] || failed=$((failed + 1))
-      fail "dotnet test tests/Api.Tests on PostgreSQL"
-    fi
+    run_in_background "dotnet test tests/Api.Tests on PostgreSQL" "$work/dotnet-test-postgres.log" \
+      env RESTAURANT_TEST_PROVIDER=postgres dotnet test tests/Api.Tests --no-build
+    postgres_pid=$!
   else
     echo "test.sh: SKIPPED the PostgreSQL run: no server (set RESTAURANT_TEST_POSTGRES to a connection string, or install"
     echo "         PostgreSQL 15 so that test.sh can start a throw-away cluster; .ci/run installs it)"
@@ -128,6 +164,7 @@ fi
 
 # --- 3. npm packages: httpyac (http-samples) and the contract's tools (clients/typescript) ----
 step "npm ci in http-samples and clients/typescript when needed"
+npm_started=$SECONDS
 samples="$repo/http-samples"
 client="$repo/clients/typescript"
 # npm_ci_if_needed DIR PACKAGE BIN: npm ci unless DIR's node_modules already holds the locked version of PACKAGE.
@@ -146,11 +183,11 @@ npm_ci_if_needed() {
 }
 npm_ci_if_needed "$samples" httpyac httpyac
 npm_ci_if_needed "$client" openapi-typescript openapi-typescript
+timing "npm ci" "$npm_started"
 
 # --- 4. the API on a free loopback port and a throw-away database -----------------------------
 step "start the API (Development, SQLite in $work)"
-dotnet build src/Api -v:q
-api_dll="$(dotnet msbuild src/Api -getProperty:TargetPath)"
+contract_started=$SECONDS
 port="$(free_port)"
 base_url="http://127.0.0.1:$port"
 (
@@ -242,10 +279,24 @@ if contract_check "fetch /openapi/v1.json" node fetch-document.mjs "$base_url"; 
       tail -n 100 "$work/server.log" | sed 's/^/  server| /' >&2
     fi
   fi
+  # The pages the API serves (src/Api/wwwroot/app/js) are plain JavaScript, checked as TypeScript (tsc --checkJs --strict)
+  # against the types just generated: a contract change that breaks a page fails here.
+  if [[ -f "$client/src/api.d.ts" ]]; then
+    contract_check "pages (tsc --checkJs --strict against the generated types)" ./node_modules/.bin/tsc -p tsconfig.pages.json || true
+  fi
 fi
+
+timing "the .http collection and the contract" "$contract_started"
+
+# --- 7. the background test runs -------------------------------------------------------------------
+[[ -z "${sqlite_pid:-}" ]] || finish_dotnet "dotnet test Restaurant.sln" "$sqlite_pid" "$work/dotnet-test.log"
+[[ -z "${postgres_pid:-}" ]] || finish_dotnet "dotnet test tests/Api.Tests on PostgreSQL" "$postgres_pid" "$work/dotnet-test-postgres.log"
 
 # --- summary -----------------------------------------------------------------------------------
 echo
+echo "test.sh: wall time of each stage (the test runs overlap the .http collection and the contract):"
+printf '  %s\n' "${timings[@]}"
+echo "test.sh: $SECONDS s in all"
 echo "test.sh: $passed passed, $failed failed"
 if ((${#failures[@]} > 0)); then
   echo "test.sh: FAILED: ${failures[*]}" >&2

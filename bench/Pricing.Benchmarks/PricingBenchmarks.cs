@@ -20,6 +20,11 @@ public class PricingBenchmarks
         Tables.LargestMenu(bundleCount: 50, priceVersions: 4, slotCount: 4, slotWidth: 1, units: 200, seed: 819557421),
         Tables.SymmetricPairs(4, 199),
         Tables.SymmetricPairs(12, 199, centApart: true),
+        // Issue 14: options are paid on top of the bundling of items, so they must cost the search nothing.
+        Tables.WithOptions(Tables.DefaultMenuTable(200)),
+        Tables.WithOptionsFolded(Tables.DefaultMenuTable(200)),
+        Tables.WithOptions(Tables.OverlappingBundles(100)),
+        Tables.WithOptionsFolded(Tables.OverlappingBundles(100)),
     ];
 
     [ParamsSource(nameof(AllTables))]

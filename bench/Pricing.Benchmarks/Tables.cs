@@ -120,5 +120,32 @@ public static class Tables
         return new($"{copies} pair bundles{(centApart ? " a cent apart" : "")}, {units} xcoffee (the #10 repro)", lines, menu, "xcoffee");
     }
 
+    /// <summary>
+    /// <paramref name="table"/> with options on its lines (issue 14): each line gets 0 to 2 options of 0.00 to 1.50,
+    /// drawn from a fixed seed, and its unit price grows by them. The bill pays them on top of each unit's item, so the
+    /// bundle search sees the same items at the same prices as without them.
+    /// </summary>
+    public static Table WithOptions(Table table, int seed = 14) =>
+        new($"{table.Name}, with options", OptionPrices(table, seed).Select(x => x.Line with
+        {
+            UnitPrice = x.Line.UnitPrice + new Money(x.Prices.Sum()),
+            Options = x.Prices.Select((price, i) => new ChosenOption("extras", $"o{i}", $"Option {i}", new Money(price))).ToList(),
+        }).ToList(), table.Menu, table.SharedItem);
+
+    /// <summary>
+    /// The same lines as <see cref="WithOptions"/>, their options folded into the unit price as if they were part of it:
+    /// what the bundle search would face if options were priced into bundles (one class of units per price).
+    /// </summary>
+    public static Table WithOptionsFolded(Table table, int seed = 14) =>
+        new($"{table.Name}, options folded into prices", OptionPrices(table, seed)
+            .Select(x => x.Line with { UnitPrice = x.Line.UnitPrice + new Money(x.Prices.Sum()) }).ToList(), table.Menu, table.SharedItem);
+
+    private static IEnumerable<(BillLine Line, long[] Prices)> OptionPrices(Table table, int seed)
+    {
+        var random = new Random(seed);
+        long[] prices = [0, 50, 100, 150];
+        return table.Lines.Select(line => (line, Enumerable.Range(0, random.Next(3)).Select(_ => prices[random.Next(prices.Length)]).ToArray())).ToList();
+    }
+
     private static BillLine Line(string id, string item, long price, string diner) => new(id, item, item, 1, new Money(price), diner);
 }

@@ -2,7 +2,9 @@ using Restaurant.Api.Features.Events;
 using Restaurant.Api.Features.Kitchen;
 using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
+using Restaurant.Api.Features.Pages;
 using Restaurant.Api.Features.Payments;
+using Restaurant.Api.Features.Receipts;
 using Restaurant.Api.Features.Tables;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Infrastructure.OpenApi;
@@ -25,6 +27,7 @@ builder.Services.AddScoped<CurrentIdempotencyClaim>();
 builder.Services.AddSingleton<BillPricer>();
 builder.Services.AddHostedService<IdempotencyPurge>();
 builder.Services.AddSingleton(AbandonedOrderOptions.FromConfiguration(builder.Configuration));
+builder.Services.AddSingleton(ReceiptOptions.FromConfiguration(builder.Configuration));
 builder.Services.AddHostedService<AbandonedOrderSweep>();
 builder.Services.AddSingleton<IdempotencyReleases>();
 builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyReleases>());
@@ -66,6 +69,7 @@ app.Use(async (context, next) =>
         context.Request.EnableBuffering();
     await next(context);
 });
+app.UsePageAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<ReadRetry>();
@@ -84,9 +88,12 @@ var api = app.MapGroup("").WithIdempotency();
 api.MapMenu();
 api.MapTables();
 api.MapOrders();
+api.MapReceipts();
 api.MapKitchen();
 api.MapPayments();
 api.MapEvents();
+// The table app, the waiter tablet and the kitchen display (wwwroot/app): clients of the API, served by it.
+app.MapPages(app.Environment);
 
 await app.Services.InitializeDatabaseAsync();
 await app.RunAsync();

@@ -30,8 +30,15 @@ public static class DomainErrors
     public const string InvalidLine = "invalid_line";
     public const string UnknownMenuItem = "unknown_menu_item";
     public const string ItemUnavailable = "item_unavailable";
+    public const string UnknownOption = "unknown_option";
+    public const string InvalidOptions = "invalid_options";
     public const string UnknownLine = "unknown_line";
     public const string LineSubmitted = "line_submitted";
+    public const string LineNotSent = "line_not_sent";
+    public const string InvalidStatusChange = "invalid_status_change";
+    public const string InvalidReason = "invalid_reason";
+    /// <summary>Internal: the API finds a ticket by its kitchen sequence before it asks the order about it.</summary>
+    public const string UnknownTicket = "unknown_ticket";
     public const string OrderBilled = "order_billed";
     public const string OrderPaid = "order_paid";
     public const string OrderCancelled = "order_cancelled";
@@ -43,6 +50,16 @@ public static class DomainErrors
     public const string TotalExceedsBalance = "total_exceeds_balance";
     public const string UnknownTender = "unknown_tender";
     public const string TenderSettled = "tender_settled";
+    public const string InvalidDiscount = "invalid_discount";
+    public const string UnknownDiscount = "unknown_discount";
+    public const string InvalidServiceCharge = "invalid_service_charge";
+    public const string InvalidRefund = "invalid_refund";
+    public const string RefundExceedsPayment = "refund_exceeds_payment";
+    public const string TenderNotRefundable = "tender_not_refundable";
+    /// <summary>Internal: a refund's outcome is recorded once.</summary>
+    public const string RefundSettled = "refund_settled";
+    /// <summary>Internal: the API records outcomes of refunds it wrote.</summary>
+    public const string UnknownRefund = "unknown_refund";
     /// <summary>Internal: a bill priced from an older version of the order; the API prices it again, never shows it.</summary>
     public const string BillOutdated = "bill_outdated";
 }

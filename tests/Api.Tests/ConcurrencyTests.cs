@@ -103,5 +103,5 @@ public sealed class ConcurrencyTests(RestaurantApiFixture fixture) : IClassFixtu
     }
 
     private static Task<HttpResponseMessage> Add(HttpClient client, string orderId, string item, int quantity, string diner, string note) =>
-        client.PostAsJsonAsync($"/orders/{orderId}/items", new { add = new[] { new { menuItemId = item, quantity, diner, note } } });
+        client.PostAsJsonAsync($"/orders/{orderId}/items", new { add = new[] { new { menuItemId = item, quantity, diner, note, options = OrderHistory.RequiredOptions(item) } } });
 }

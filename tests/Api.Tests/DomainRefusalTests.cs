@@ -14,7 +14,9 @@ namespace Restaurant.Api.Tests;
 /// </summary>
 public sealed class DomainRefusalTests : IAsyncLifetime
 {
-    private static readonly string[] ServerInvariants = [DomainErrors.UnknownTender, DomainErrors.TenderSettled, DomainErrors.BillOutdated];
+    private static readonly string[] ServerInvariants =
+        [DomainErrors.UnknownTender, DomainErrors.TenderSettled, DomainErrors.BillOutdated, DomainErrors.UnknownTicket,
+            DomainErrors.UnknownRefund, DomainErrors.RefundSettled];
 
     private readonly CapturedLogs _logs = new();
     private readonly RestaurantApi _api;

@@ -10,6 +10,7 @@ namespace Restaurant.Api.Tests;
 /// A claimed Idempotency-Key holds a short lease that its running request renews: a key whose request died with its
 /// process is free again within 10 s (docs/api.md, Idempotency), and a request that runs for longer keeps its key.
 /// </summary>
+[RunsLong(7)]
 public sealed class IdempotencyLeaseTests(ClockedApiFixture fixture) : IClassFixture<ClockedApiFixture>
 {
     [Fact]

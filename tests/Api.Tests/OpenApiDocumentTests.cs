@@ -15,6 +15,10 @@ public sealed class OpenApiDocumentTests(RestaurantApiFixture fixture) : IClassF
     [InlineData("/payments/{orderId}", "post", "PaymentRequest")]
     [InlineData("/menu", "put", "MenuRequest")]
     [InlineData("/menu/items/{id}/availability", "put", "AvailabilityRequest")]
+    [InlineData("/menu/items/{id}/options/{optionId}/availability", "put", "AvailabilityRequest")]
+    [InlineData("/orders/{id}/void", "post", "VoidRequest")]
+    [InlineData("/orders/{id}/comp", "post", "CompRequest")]
+    [InlineData("/kitchen/tickets/{sequence}/status", "post", "TicketStatusRequest")]
     public async Task Each_request_body_has_a_schema_of_its_own(string path, string method, string schema)
     {
         var document = await OpenApiDocument.ReadAsync(fixture.Api);
@@ -84,6 +88,8 @@ public sealed class OpenApiDocumentTests(RestaurantApiFixture fixture) : IClassF
 
     [Theory]
     [InlineData("/kitchen/tickets", "get", new[] { "staffKey" })]
+    [InlineData("/kitchen/tickets/{sequence}/status", "post", new[] { "staffKey" })]
+    [InlineData("/orders/{id}/void", "post", new[] { "staffKey" })]
     [InlineData("/orders", "get", new[] { "staffKey" })]
     [InlineData("/menu", "put", new[] { "staffKey" })]
     [InlineData("/orders/{id}", "get", new[] { "dinerToken", "staffKey" })]

@@ -7,6 +7,8 @@ namespace Restaurant.Domain.Tests;
 /// The lowest pre-tax amount a table can pay, found by trying every way to group its units into bundle uses
 /// (each unit in at most one use, each slot filled by one unit of an item it lists). Deliberately naive: it shares
 /// no code or idea with <see cref="BundleOptimizer"/> beyond the rules of the menu. Only for small tables.
+/// The rules of a line: a comped unit costs nothing and fills no slot; a unit's options are paid on top of whatever its
+/// item costs, so a unit takes a slot by its item at the item's price (its unit price less its options).
 /// </summary>
 public static class BruteForceOracle
 {
@@ -14,7 +16,9 @@ public static class BruteForceOracle
 
     public static long CheapestAmount(IReadOnlyList<BillLine> lines, IReadOnlyList<Bundle> bundles)
     {
-        var units = lines.SelectMany(l => Enumerable.Repeat((Item: l.MenuItemId, Price: l.UnitPrice.Minor), l.Quantity)).ToArray();
+        var paid = lines.Where(l => !l.Comped).ToList();
+        var optionsOnTop = paid.Sum(l => l.Quantity * l.Options.Sum(o => o.Price.Minor));
+        var units = paid.SelectMany(l => Enumerable.Repeat((Item: l.MenuItemId, Price: l.UnitPrice.Minor - l.Options.Sum(o => o.Price.Minor)), l.Quantity)).ToArray();
         if (units.Length > MaxUnits) throw new ArgumentException($"The oracle only handles up to {MaxUnits} units.", nameof(lines));
         var all = (1 << units.Length) - 1;
         var memo = new Dictionary<int, long>();
@@ -56,6 +60,6 @@ public static class BruteForceOracle
             return best;
         }
 
-        return Best(0);
+        return optionsOnTop + Best(0);
     }
 }

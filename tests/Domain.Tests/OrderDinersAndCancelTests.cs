@@ -92,6 +92,32 @@ public class OrderDinersAndCancelTests
     }
 
     [Fact]
+    public void An_order_whose_sent_lines_were_all_voided_can_be_cancelled()
+    {
+        var order = NewOrder();
+        var lines = order.ChangeItems([Line("tea"), Line("coffee")], [], Now);
+        order.Submit(Now);
+        order.Void([new LineVoid(lines[0].Id, null)], "sent back", "staff:0123456789abcdef", Now);
+        AssertRefused(DomainErrors.OrderNotCancellable, () => order.Cancel(Now));
+
+        order.Void([new LineVoid(lines[1].Id, null)], "table left", "staff:0123456789abcdef", Now);
+        order.Cancel(Now);
+
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+    }
+
+    [Fact]
+    public void A_held_line_does_not_keep_an_order_from_being_cancelled()
+    {
+        var order = NewOrder();
+        order.ChangeItems([Line("tea") with { Hold = true }], [], Now);
+
+        order.Cancel(Now);
+
+        Assert.Equal(OrderStatus.Cancelled, order.Status);
+    }
+
+    [Fact]
     public void An_open_order_that_was_never_sent_and_stood_idle_is_abandoned()
     {
         var order = NewOrder();

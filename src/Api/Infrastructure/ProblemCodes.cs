@@ -34,10 +34,20 @@ public static class ProblemCodes
         [DomainErrors.InvalidLine] = Invalid("add"),
         [DomainErrors.OrderTooLarge] = Invalid("add"),
         [DomainErrors.InvalidPayment] = Invalid("payments"),
+        [DomainErrors.InvalidReason] = Invalid("reason"),
+        [DomainErrors.InvalidDiscount] = Invalid("value"),
+        [DomainErrors.InvalidServiceCharge] = Invalid("rate"),
+        [DomainErrors.InvalidRefund] = Invalid("amount"),
+        // A discount that is not in force on the order is nothing at its address.
+        [DomainErrors.UnknownDiscount] = Coded(StatusCodes.Status404NotFound, "not_found"),
         [DomainErrors.UnknownMenuItem] = Coded(StatusCodes.Status400BadRequest, DomainErrors.UnknownMenuItem),
         [DomainErrors.UnknownLine] = Coded(StatusCodes.Status400BadRequest, DomainErrors.UnknownLine),
+        [DomainErrors.UnknownOption] = Coded(StatusCodes.Status400BadRequest, DomainErrors.UnknownOption),
+        [DomainErrors.InvalidOptions] = Coded(StatusCodes.Status400BadRequest, DomainErrors.InvalidOptions),
         [DomainErrors.ItemUnavailable] = Coded(StatusCodes.Status409Conflict, DomainErrors.ItemUnavailable),
         [DomainErrors.LineSubmitted] = Coded(StatusCodes.Status409Conflict, DomainErrors.LineSubmitted),
+        [DomainErrors.LineNotSent] = Coded(StatusCodes.Status409Conflict, DomainErrors.LineNotSent),
+        [DomainErrors.InvalidStatusChange] = Coded(StatusCodes.Status409Conflict, DomainErrors.InvalidStatusChange),
         [DomainErrors.OrderBilled] = Coded(StatusCodes.Status409Conflict, DomainErrors.OrderBilled),
         [DomainErrors.OrderPaid] = Coded(StatusCodes.Status409Conflict, DomainErrors.OrderPaid),
         [DomainErrors.OrderCancelled] = Coded(StatusCodes.Status409Conflict, DomainErrors.OrderCancelled),
@@ -46,6 +56,8 @@ public static class ProblemCodes
         [DomainErrors.PendingItems] = Coded(StatusCodes.Status409Conflict, DomainErrors.PendingItems),
         [DomainErrors.EmptyOrder] = Coded(StatusCodes.Status409Conflict, DomainErrors.EmptyOrder),
         [DomainErrors.TotalExceedsBalance] = Coded(StatusCodes.Status409Conflict, DomainErrors.TotalExceedsBalance),
+        [DomainErrors.RefundExceedsPayment] = Coded(StatusCodes.Status409Conflict, DomainErrors.RefundExceedsPayment),
+        [DomainErrors.TenderNotRefundable] = Coded(StatusCodes.Status409Conflict, DomainErrors.TenderNotRefundable),
     };
 
     /// <summary>How the API answers a domain refusal: a status, a problem code and, for refused input, the field.</summary>

@@ -22,7 +22,8 @@ public static class OrderQueries
     /// inside a transaction, so the queries read one snapshot.
     /// </summary>
     public static async Task<Order> LoadOrderAsync(this RestaurantDbContext db, string orderId, CancellationToken ct) =>
-        await db.Orders.Include(o => o.Lines).Include(o => o.Tickets).Include(o => o.Tenders).AsSplitQuery().SingleOrDefaultAsync(o => o.Id == orderId, ct)
+        await db.Orders.Include(o => o.Lines).Include(o => o.Tickets).Include(o => o.Tenders).Include(o => o.Discounts)
+            .Include(o => o.Refunds).AsSplitQuery().SingleOrDefaultAsync(o => o.Id == orderId, ct)
         ?? throw ApiProblem.OrderNotFound(orderId);
 
     /// <summary>

@@ -24,6 +24,8 @@ public class RestaurantDbContext : DbContext
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<Tender> Tenders => Set<Tender>();
+    public DbSet<Discount> Discounts => Set<Discount>();
+    public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<StoredMenu> Menus => Set<StoredMenu>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
@@ -51,6 +53,8 @@ public class RestaurantDbContext : DbContext
         modelBuilder.ApplyConfiguration(new OrderLineConfiguration());
         modelBuilder.ApplyConfiguration(new TicketConfiguration());
         modelBuilder.ApplyConfiguration(new TenderConfiguration());
+        modelBuilder.ApplyConfiguration(new DiscountConfiguration());
+        modelBuilder.ApplyConfiguration(new RefundConfiguration());
         modelBuilder.ApplyConfiguration(new StoredMenuConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         modelBuilder.ApplyConfiguration(new StoredEventConfiguration(Database.IsSqlite()));

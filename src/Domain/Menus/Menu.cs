@@ -1,7 +1,5 @@
 namespace Restaurant.Domain.Menus;
 
-public sealed record MenuItem(string Id, string Name, string Category, Money Price, bool Available);
-
 /// <summary>A set of slots, each filled by exactly one unit of any item it lists, sold together at <see cref="Price"/>.</summary>
 public sealed record Bundle(string Id, string Name, Money Price, IReadOnlyList<IReadOnlyList<string>> Slots);
 
@@ -23,13 +21,14 @@ public sealed class Menu
     /// <summary>The highest price an item or bundle may have, in major units: it keeps every bill's arithmetic in range.</summary>
     public const decimal MaxPrice = 1_000_000m;
 
-    private static readonly Money HighestPrice = Money.FromMajor(MaxPrice);
+    internal static readonly Money HighestPrice = Money.FromMajor(MaxPrice);
 
     private readonly Dictionary<string, MenuItem> _itemsById;
 
-    public Menu(string currency, decimal taxRate, IReadOnlyList<MenuItem> items, IReadOnlyList<Bundle> bundles)
+    public Menu(string currency, decimal taxRate, IReadOnlyList<MenuItem> items, IReadOnlyList<Bundle> bundles,
+        ServiceChargeRule? serviceCharge = null)
     {
-        var problems = Validate(currency, taxRate, items, bundles);
+        var problems = Validate(currency, taxRate, items, bundles, serviceCharge);
         if (problems.Count > 0)
             throw new DomainException(DomainErrors.InvalidMenu, string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")))
             {
@@ -39,6 +38,7 @@ public sealed class Menu
         TaxRate = taxRate;
         Items = items;
         Bundles = bundles;
+        ServiceCharge = serviceCharge;
         _itemsById = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
     }
 
@@ -46,6 +46,8 @@ public sealed class Menu
     public decimal TaxRate { get; }
     public IReadOnlyList<MenuItem> Items { get; }
     public IReadOnlyList<Bundle> Bundles { get; }
+    /// <summary>The automatic service charge for larger tables, if the restaurant has one.</summary>
+    public ServiceChargeRule? ServiceCharge { get; }
 
     /// <summary>The item a diner may add right now: it exists and is not 86'd.</summary>
     public MenuItem ItemToOrder(string itemId)
@@ -57,12 +59,18 @@ public sealed class Menu
         return item;
     }
 
-    public Menu WithAvailability(string itemId, bool available)
+    public Menu WithAvailability(string itemId, bool available) => WithItem(itemId, item => item with { Available = available });
+
+    /// <summary>This menu with one option of an item 86'd (or back); the item itself stays as it is.</summary>
+    public Menu WithOptionAvailability(string itemId, string optionId, bool available) =>
+        WithItem(itemId, item => item.WithOptionAvailability(optionId, available));
+
+    private Menu WithItem(string itemId, Func<MenuItem, MenuItem> change)
     {
         if (!_itemsById.ContainsKey(itemId))
             throw new DomainException(DomainErrors.UnknownMenuItem, $"There is no menu item '{itemId}'.");
-        var items = Items.Select(i => i.Id == itemId ? i with { Available = available } : i).ToList();
-        return new Menu(Currency, TaxRate, items, Bundles);
+        var items = Items.Select(i => i.Id == itemId ? change(i) : i).ToList();
+        return new Menu(Currency, TaxRate, items, Bundles, ServiceCharge);
     }
 
     /// <summary>
@@ -82,7 +90,8 @@ public sealed class Menu
     /// Every reason the menu is not acceptable, in words a menu editor can act on, each under the path of the field it
     /// concerns in the menu's document (<c>currency</c>, <c>items[3].price</c>, <c>bundles[0].slots[1]</c>).
     /// </summary>
-    public static IReadOnlyList<FieldProblem> Validate(string currency, decimal taxRate, IReadOnlyList<MenuItem> items, IReadOnlyList<Bundle> bundles)
+    public static IReadOnlyList<FieldProblem> Validate(string currency, decimal taxRate, IReadOnlyList<MenuItem> items, IReadOnlyList<Bundle> bundles,
+        ServiceChargeRule? serviceCharge = null)
     {
         var problems = new List<FieldProblem>();
         void Refuse(string field, string message) => problems.Add(new FieldProblem(field, message));
@@ -92,6 +101,7 @@ public sealed class Menu
         else if (!HasCents(currency))
             Refuse("currency", $"{currency} does not count in hundredths; prices are kept in cents, so the currency must have two decimals.");
         if (taxRate is < 0m or > 1m) Refuse("taxRate", "The tax rate is between 0 and 1.");
+        if (serviceCharge is not null) problems.AddRange(serviceCharge.Problems());
         if (items.Count is 0 or > MaxItems) Refuse("items", $"A menu has 1 to {MaxItems} items.");
         if (bundles.Count > MaxBundles) Refuse("bundles", $"A menu has at most {MaxBundles} bundles.");
         if (bundles.Sum(b => b.Slots.Sum(s => s.Count)) > MaxSlotEntries)
@@ -110,6 +120,7 @@ public sealed class Menu
             if (!TextRules.IsClean(item.Category)) Refuse($"items[{i}].category", TextRules.Refusal);
             else if (!IsValidName(item.Category)) Refuse($"items[{i}].category", $"An item's category is 1 to {MaxNameLength} characters.");
             if (!IsValidPrice(item.Price)) Refuse($"items[{i}].price", PriceRule);
+            problems.AddRange(item.DetailProblems($"items[{i}]"));
         }
 
         var bundleIds = new HashSet<string>(StringComparer.Ordinal);
@@ -138,14 +149,14 @@ public sealed class Menu
         return problems;
     }
 
-    private static readonly string IdRule = $"An id is 1 to {MaxIdLength} letters, digits, '-' or '_'.";
+    internal static readonly string IdRule = $"An id is 1 to {MaxIdLength} letters, digits, '-' or '_'.";
 
     private static readonly string PriceRule = $"A price is above 0 and at most {MaxPrice}.";
 
-    private static bool IsValidId(string? id) =>
+    internal static bool IsValidId(string? id) =>
         id is { Length: > 0 and <= MaxIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private static bool IsValidName(string? name) => !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength;
+    internal static bool IsValidName(string? name) => !string.IsNullOrWhiteSpace(name) && name.Length <= MaxNameLength;
 
-    private static bool IsValidPrice(Money price) => price > Money.Zero && price <= HighestPrice;
+    internal static bool IsValidPrice(Money price) => price > Money.Zero && price <= HighestPrice;
 }

@@ -14,9 +14,11 @@ public sealed partial class Order
     public PricedBill PriceBill(Menu menu, CancellationToken cancellationToken = default)
     {
         EnsureBillable();
-        var units = _lines.OrderBy(l => l.Position)
-            .Select(l => new BillLine(l.Id, l.MenuItemId, l.Name, l.Quantity.Value, l.UnitPrice, l.Diner));
-        return new PricedBill(BillCalculator.Calculate(units, menu.Bundles, menu.Currency, menu.TaxRate, cancellationToken), Version);
+        // Voided units are gone from the bill; comped ones stay on it at zero.
+        var units = _lines.Where(l => !l.IsVoided).OrderBy(l => l.Position)
+            .Select(l => new BillLine(l.Id, l.MenuItemId, l.Name, l.Quantity.Value, l.UnitPrice, l.Diner) { Options = l.Options, Comped = l.Comp is not null });
+        return new PricedBill(BillCalculator.Calculate(units, menu.Bundles, menu.Currency, menu.TaxRate, AdjustmentsUnder(menu),
+            PricingBudget.Default, cancellationToken), Version);
     }
 
     /// <summary>Closes the order with the bill priced once; asking again returns that same frozen bill.</summary>
@@ -37,9 +39,9 @@ public sealed partial class Order
     private void EnsureBillable()
     {
         EnsureAllowed(OrderAction.Bill);
-        if (_lines.Any(l => l.IsPending))
-            throw new DomainException(DomainErrors.PendingItems, "Some lines were never sent to the kitchen: submit or remove them first.");
-        if (_lines.Count == 0)
-            throw new DomainException(DomainErrors.EmptyOrder, "Nothing was ordered, so there is nothing to bill.");
+        if (_lines.Any(l => l.IsWaiting))
+            throw new DomainException(DomainErrors.PendingItems, "Some lines were never sent to the kitchen: submit (or fire) or remove them first.");
+        if (_lines.All(l => l.IsVoided))
+            throw new DomainException(DomainErrors.EmptyOrder, "Nothing was ordered (or every line was voided), so there is nothing to bill.");
     }
 }

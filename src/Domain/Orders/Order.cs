@@ -6,8 +6,10 @@ namespace Restaurant.Domain.Orders;
 /// A table's order from its first item to its last payment: open → billed → paid, or open → cancelled. One aggregate
 /// (one row version, one transaction per change), written in one file per concern: this file holds its state, its
 /// limits, the transition table every change goes through and cancelling; Order.Diners.cs the diners who join it;
-/// Order.Lines.cs the lines and the kitchen's tickets; Order.Billing.cs the bill; Order.Payments.cs the tenders. Each
-/// concern's rules live beside its state changes, and none of them changes the status except through <see cref="Apply"/>.
+/// Order.Lines.cs the lines and the tickets that send them (submit, fire); Order.Kitchen.cs what happens to sent lines
+/// (void, comp, the kitchen's statuses); Order.Adjustments.cs discounts and the service charge; Order.Billing.cs the
+/// bill; Order.Payments.cs the tenders; Order.Refunds.cs the money given back. Each concern's rules
+/// live beside its state changes, and none of them changes the status except through <see cref="Apply"/>.
 /// </summary>
 public sealed partial class Order
 {
@@ -25,10 +27,21 @@ public sealed partial class Order
         [(OrderStatus.Billed, OrderAction.Join)] = OrderStatus.Billed,
         [(OrderStatus.Open, OrderAction.ChangeItems)] = OrderStatus.Open,
         [(OrderStatus.Open, OrderAction.Submit)] = OrderStatus.Open,
+        [(OrderStatus.Open, OrderAction.Fire)] = OrderStatus.Open,
+        [(OrderStatus.Open, OrderAction.Void)] = OrderStatus.Open,
+        [(OrderStatus.Open, OrderAction.Comp)] = OrderStatus.Open,
+        [(OrderStatus.Open, OrderAction.Adjust)] = OrderStatus.Open,
+        // The kitchen keeps bumping lines while the table pays.
+        [(OrderStatus.Open, OrderAction.MoveLines)] = OrderStatus.Open,
+        [(OrderStatus.Billed, OrderAction.MoveLines)] = OrderStatus.Billed,
+        [(OrderStatus.Paid, OrderAction.MoveLines)] = OrderStatus.Paid,
         [(OrderStatus.Open, OrderAction.Bill)] = OrderStatus.Billed,
         [(OrderStatus.Billed, OrderAction.TakePayment)] = OrderStatus.Billed,
         [(OrderStatus.Billed, OrderAction.Settle)] = OrderStatus.Paid,
         [(OrderStatus.Open, OrderAction.Cancel)] = OrderStatus.Cancelled,
+        // Money goes back while the table pays, and after.
+        [(OrderStatus.Billed, OrderAction.Refund)] = OrderStatus.Billed,
+        [(OrderStatus.Paid, OrderAction.Refund)] = OrderStatus.Paid,
     };
 
     private readonly List<OrderLine> _lines = [];
@@ -54,6 +67,7 @@ public sealed partial class Order
     /// <summary>Every tender of every payment call, in the order they were made.</summary>
     public IReadOnlyList<Tender> Tenders => _tenders;
     public IEnumerable<OrderLine> PendingLines => _lines.Where(l => l.IsPending);
+    public IEnumerable<OrderLine> HeldLines => _lines.Where(l => l.IsHeld);
     /// <summary>What is left to pay; null until the order is billed.</summary>
     public Money? Balance => Bill?.BalanceAfter(Paid);
 
@@ -78,14 +92,14 @@ public sealed partial class Order
     }
 
     /// <summary>
-    /// Cancels an order that left nothing on the kitchen's side and took no money: it frees its table and refuses
-    /// every change from then on.
+    /// Cancels an order that left nothing on the kitchen's side (no line sent, or every sent line voided) and took no
+    /// money: it frees its table and refuses every change from then on.
     /// </summary>
     public void Cancel(DateTimeOffset now)
     {
         EnsureAllowed(OrderAction.Cancel);
-        if (_lines.Any(l => !l.IsPending))
-            throw new DomainException(DomainErrors.OrderNotCancellable, "Lines of this order were sent to the kitchen, so it cannot be cancelled.");
+        if (_lines.Any(l => !l.IsPending && !l.IsHeld && !l.IsVoided))
+            throw new DomainException(DomainErrors.OrderNotCancellable, "Lines of this order are with the kitchen, so it cannot be cancelled; void them first.");
         if (_tenders.Count > 0)
             throw new DomainException(DomainErrors.OrderNotCancellable, "This order has taken payments, so it cannot be cancelled.");
         Apply(OrderAction.Cancel, now);
@@ -124,6 +138,12 @@ public sealed partial class Order
         OrderAction.Join => "be joined",
         OrderAction.ChangeItems => "change its items",
         OrderAction.Submit => "send items to the kitchen",
+        OrderAction.Fire => "fire held items",
+        OrderAction.Void => "void items",
+        OrderAction.Comp => "comp items",
+        OrderAction.Adjust => "change its discounts or service charge",
+        OrderAction.Refund => "refund a payment",
+        OrderAction.MoveLines => "move its lines",
         OrderAction.Bill => "be billed",
         OrderAction.TakePayment => "take a payment",
         OrderAction.Cancel => "be cancelled",

@@ -15,9 +15,19 @@ public enum OrderAction
     Join,
     ChangeItems,
     Submit,
+    /// <summary>Send held lines to the kitchen.</summary>
+    Fire,
+    Void,
+    Comp,
+    /// <summary>Give or remove a discount, set the service charge.</summary>
+    Adjust,
+    /// <summary>The kitchen moves lines forward (preparing, ready, served).</summary>
+    MoveLines,
     Bill,
     TakePayment,
     Settle,
+    /// <summary>Give money back from a succeeded tender, or record what the gateway said about it.</summary>
+    Refund,
     Cancel,
 }
 

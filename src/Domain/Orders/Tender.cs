@@ -24,6 +24,9 @@ public sealed class Tender
     public const int MaxDeclineCodeLength = 64;
     public const int MaxMessageLength = 500;
     public const int MaxPaymentIdLength = 255;
+    /// <summary>What is kept of the charged card for the receipt: its brand (visa…) and its last four digits.</summary>
+    public const int MaxCardBrandLength = 32;
+    public const int CardLast4Length = 4;
     /// <summary>A tip is at most the tender's own amount unless configured otherwise (Payments:MaxTipRatio).</summary>
     public const decimal DefaultMaxTipRatio = 1m;
 
@@ -81,6 +84,10 @@ public sealed class Tender
     public string? PaymentId { get; private set; }
     /// <summary>Whose share this tender pays (the bill's shares show it), if the payer said.</summary>
     public string? Diner { get; private set; }
+    /// <summary>The charged card's brand, when the gateway told it (for the receipt).</summary>
+    public string? CardBrand { get; private set; }
+    /// <summary>The charged card's last four digits, when the gateway told them; not card data under PCI DSS.</summary>
+    public string? CardLast4 { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>What the card takes: the amount and the tip.</summary>
@@ -94,6 +101,11 @@ public sealed class Tender
         PaymentId = result.PaymentId ?? PaymentId;
         DeclineCode = result.DeclineCode;
         Message = result.Message;
+        if (result.Status == TenderStatus.Succeeded)
+        {
+            CardBrand = result.CardBrand is { Length: > 0 and <= MaxCardBrandLength } brand && TextRules.IsClean(brand) ? brand : null;
+            CardLast4 = result.CardLast4 is { Length: CardLast4Length } last4 && last4.All(char.IsAsciiDigit) ? last4 : null;
+        }
     }
 }
 
@@ -101,4 +113,5 @@ public sealed class Tender
 public sealed record NewTender(TenderMethod Method, Money Amount, Money Tip, string? CardToken, string? Diner = null);
 
 /// <summary>What the gateway answered for a card; <see cref="TenderStatus.Pending"/> when it is still unknown.</summary>
-public sealed record TenderResult(TenderStatus Status, string? PaymentId, string? DeclineCode, string? Message);
+public sealed record TenderResult(TenderStatus Status, string? PaymentId, string? DeclineCode, string? Message,
+    string? CardBrand = null, string? CardLast4 = null);

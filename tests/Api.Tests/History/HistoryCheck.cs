@@ -7,7 +7,8 @@ namespace Restaurant.Api.Tests.History;
 
 /// <summary>
 /// Issue #5's history check on any set of running API nodes that share one database, whatever the database: drive the
-/// workload, read every order back from every node and the kitchen feed, and judge the whole recorded history.
+/// workload while kitchen screens page the feed, read every order back from every node and the kitchen feed, and judge
+/// the whole recorded history.
 /// </summary>
 public static class HistoryCheck
 {
@@ -41,8 +42,13 @@ public static class HistoryCheck
         output.WriteLine($"seed {options.Seed}: {options.Tables} tables of {options.DinersPerTable} diners on {nodes.Count} node(s)");
         using var recorder = new HistoryRecorder(nodes, options.WaitOutOutages);
         var clock = Stopwatch.StartNew();
+        using var workloadDone = new CancellationTokenSource();
+        // Kitchen screens page the feed while the orders, fires and voids are committed: the whole kitchen and the bar.
+        var screens = new[] { null, "bar" }.Select(station => Task.Run(() => PageKitchenAsync(recorder, station, workloadDone.Token))).ToList();
         var workload = new Workload(recorder, options).RunAsync();
         await Task.WhenAll(workload, alongside?.Invoke(recorder, workload) ?? Task.CompletedTask);
+        await workloadDone.CancelAsync();
+        await Task.WhenAll(screens);
         output.WriteLine($"workload done in {clock.Elapsed.TotalSeconds:0.0} s");
         if (beforeReadBack is not null) await beforeReadBack();
         await ReadBackAsync(recorder);
@@ -75,6 +81,37 @@ public static class HistoryCheck
             var tickets = JsonNode.Parse(page.ResponseBody)!.AsArray();
             if (tickets.Count < KitchenPage) return;
             after = tickets[^1]!["sequence"]!.GetValue<long>();
+        }
+    }
+
+    /// <summary>
+    /// A kitchen screen: pages with ?after= (and ?station=) on a random node each time, as long as the workload runs,
+    /// then until a page comes back empty, so that it ends having seen everything. A page that does not move past ?after=
+    /// once the workload is done ends it too (a feed that repeated itself forever would otherwise never end; the checker
+    /// reports it), and so do a hundred refusals.
+    /// </summary>
+    private static async Task PageKitchenAsync(HistoryRecorder recorder, string? station, CancellationToken workloadDone)
+    {
+        var random = new Random(station is null ? 1 : 2);
+        long after = 0;
+        for (var refusals = 0; refusals < 100;)
+        {
+            var finished = workloadDone.IsCancellationRequested; // a page asked for after the workload ended sees all of it
+            var query = station is null ? $"after={after}" : $"after={after}&station={station}";
+            var page = await recorder.SendAsync(Operation.PollKitchen, "", random.Next(recorder.NodeCount), HttpMethod.Get,
+                $"/kitchen/tickets?{query}", RestaurantApi.StaffKey);
+            if (page.Status != 200)
+            {
+                // An outage (the checker judges the answer): ask again shortly.
+                refusals++;
+                await Task.Delay(100);
+                continue;
+            }
+            var tickets = JsonNode.Parse(page.ResponseBody)!.AsArray();
+            var last = tickets.Count == 0 ? after : tickets[^1]!["sequence"]!.GetValue<long>();
+            if (finished && last <= after) return;
+            if (last <= after) await Task.Delay(random.Next(5, 20));
+            after = Math.Max(after, last);
         }
     }
 

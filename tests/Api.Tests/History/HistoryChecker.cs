@@ -5,12 +5,13 @@ namespace Restaurant.Api.Tests.History;
 
 /// <summary>
 /// Judges a recorded history against the final state every node reports (the ReadOrder and ReadKitchen exchanges at
-/// its end): one order per table with every phone in it, every acknowledged line exactly once, tickets gapless, every
-/// bill equal to its tickets, the bill paid exactly (HistoryChecker.Payments.cs), every idempotent retry answered with
-/// the first response, and no answer the contract does not allow. A request without an answer may or may not have
-/// been applied, so its lines may be there or not. Through outages (<paramref name="outagesAllowed"/>) a request may
-/// also be answered 503 service_unavailable with Retry-After: one whose outcome is <c>not_applied</c> must have changed
-/// nothing, one whose outcome is <c>unknown</c> counts like no answer; and a key whose first attempt failed in the
+/// its end): one order per table with every phone in it, every acknowledged line exactly once (a voided part of it
+/// included), tickets gapless, every bill equal to its tickets' lines that were not voided, the bill paid exactly
+/// (HistoryChecker.Payments.cs), every idempotent retry answered with the first response, and no answer the contract does
+/// not allow; HistoryChecker.Kitchen.cs judges what the kitchen saw and the voids. A request without an answer may or may
+/// not have been applied, so its lines may be there or not. Through outages (<paramref name="outagesAllowed"/>) a request
+/// may also be answered 503 service_unavailable with Retry-After: one whose outcome is <c>not_applied</c> must have
+/// changed nothing, one whose outcome is <c>unknown</c> counts like no answer; and a key whose first attempt failed in the
 /// outage may be in use for a moment after it.
 /// </summary>
 public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool outagesAllowed = false)
@@ -28,12 +29,17 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool
         [Operation.Remove] = ["200", "409 line_submitted"],
         [Operation.LateAdd] = ["200", "409 order_billed"],
         [Operation.Submit] = ["200", "201"],
+        [Operation.HoldAdd] = ["200"],
+        [Operation.Fire] = ["200", "201"],
+        // The manager voids one unit of a line; another void may have taken the line's last unit first.
+        [Operation.Void] = ["200", "409 invalid_status_change"],
         [Operation.Bill] = ["200", "409 pending_items"],
         [Operation.Pay] = ["200", "409 total_exceeds_balance", "409 order_paid"],
         [Operation.StalePay] = ["409 total_exceeds_balance", "409 order_paid"],
         [Operation.ReadBalance] = ["200"],
         [Operation.ReadOrder] = ["200"],
         [Operation.ReadKitchen] = ["200"],
+        [Operation.PollKitchen] = ["200"],
     };
 
     private readonly List<string> _violations = [];
@@ -61,8 +67,10 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool
             CheckTickets(exchanges, order);
             CheckBill(exchanges, order);
             CheckPayments(exchanges, order);
+            CheckVoids(exchanges, order);
         }
         CheckKitchen(finals);
+        CheckKitchenScreens();
         return _violations;
     }
 
@@ -87,10 +95,14 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool
         if (!AllowedAnswers[exchange.Operation].Contains(answer)) Violation($"answer {answer} is not allowed for {exchange.Operation}", exchange);
     }
 
-    /// <summary>Every acknowledged line exactly once, nothing refused or taken back, each as it was asked for.</summary>
+    /// <summary>
+    /// Every acknowledged line exactly once, nothing refused or taken back, each as it was asked for. A partial void
+    /// splits a line, so one addition may be several lines with its note: its units add up to what was asked, and at
+    /// most one of them is not voided.
+    /// </summary>
     private void CheckLines(List<Exchange> exchanges, JsonObject order)
     {
-        var additions = exchanges.Where(e => Kind(e) is Operation.Add or Operation.LateAdd).ToList();
+        var additions = exchanges.Where(e => Kind(e) is Operation.Add or Operation.LateAdd or Operation.HoldAdd).ToList();
         var removals = exchanges.Where(e => Kind(e) == Operation.Remove).ToList();
         var asked = additions.SelectMany(e => e.Request()["add"]!.AsArray(), (e, line) => (Exchange: e, Line: line!.AsObject()))
             .GroupBy(x => x.Line["note"].Text())
@@ -101,15 +113,19 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool
             .GroupBy(line => line["note"].Text()).ToDictionary(g => g.Key, g => g.First()["lineId"].Text());
 
         var lines = Lines(order).ToList();
-        foreach (var duplicate in lines.GroupBy(line => line["note"].Text()).Where(g => g.Count() > 1))
-            Violation($"line {duplicate.Key} is in the order {duplicate.Count()} times", asked.GetValueOrDefault(duplicate.Key)?.Exchanges ?? []);
-        foreach (var line in lines)
+        foreach (var duplicate in lines.GroupBy(line => line["lineId"].Text()).Where(g => g.Count() > 1))
+            Violation($"line id {duplicate.Key} is in the order {duplicate.Count()} times");
+        foreach (var group in lines.GroupBy(line => line["note"].Text()))
         {
-            var note = line["note"].Text();
-            if (!asked.TryGetValue(note, out var addition)) Violation($"line {note} is in the order but nobody added it");
+            var note = group.Key;
+            var addition = asked.GetValueOrDefault(note);
+            if (addition is null) Violation($"line {note} is in the order but nobody added it");
             else if (addition.Outcome == Outcome.Refused) Violation($"line {note} is in the order but its addition was refused", addition.Exchanges);
-            else if (Essence(line) != Essence(addition.Line)) Violation($"line {note} is not what was added: {line.ToJsonString()}", addition.Exchanges);
-            if (removed.GetValueOrDefault(line["lineId"].Text()) == Outcome.Acknowledged)
+            else if (Essence(group.ToList()) != Essence([addition.Line]))
+                Violation($"line {note} is not what was added: {string.Join(" ", group.Select(l => l.ToJsonString()))}", addition.Exchanges);
+            if (group.Count(line => line["status"].Text() != "voided") > 1)
+                Violation($"line {note} is in the order {group.Count()} times", addition?.Exchanges ?? []);
+            if (group.Any(line => removed.GetValueOrDefault(line["lineId"].Text()) == Outcome.Acknowledged))
                 Violation($"line {note} was taken back (acknowledged) but is still in the order", removals.ToArray());
         }
         var present = lines.Select(line => line["note"].Text()).ToHashSet();
@@ -121,31 +137,47 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool
                 Violation($"line {note} was acknowledged but is not in the order", addition.Exchanges);
         }
 
-        static string Essence(JsonObject line) =>
-            $"{line["menuItemId"].Text()} x{line["quantity"]!.GetValue<int>()} for {line["diner"]?.GetValue<string>()}";
+        static string Essence(List<JsonObject> parts) =>
+            string.Join(" | ", parts.Select(line => $"{line["menuItemId"].Text()} for {line["diner"]?.GetValue<string>()}").Distinct()) +
+            $" x{parts.Sum(line => line["quantity"]!.GetValue<int>())}";
     }
 
-    /// <summary>Tickets numbered 1..n without gaps, none empty, each as the submit that made it answered.</summary>
+    /// <summary>
+    /// Tickets numbered 1..n without gaps, none empty, each as the call that made it answered: a submit's or fire's
+    /// order ticket holds the lines it answered (and later only voided parts split off them); a void's void ticket
+    /// holds exactly the lines it answered.
+    /// </summary>
     private void CheckTickets(List<Exchange> exchanges, JsonObject order)
     {
-        var tickets = order["tickets"]!.AsArray().ToDictionary(t => t!["number"]!.GetValue<int>(), t => LineIds(t!));
+        var tickets = order["tickets"]!.AsArray().ToDictionary(t => t!["number"]!.GetValue<int>(), t => t!.AsObject());
         if (!tickets.Keys.SequenceEqual(Enumerable.Range(1, tickets.Count)))
             Violation($"order {order["id"].Text()} has tickets {string.Join(",", tickets.Keys)}: not 1..{tickets.Count}");
-        foreach (var (number, _) in tickets.Where(t => t.Value.Length == 0)) Violation($"ticket {number} of order {order["id"].Text()} is empty");
-        var submits = exchanges.Where(e => Kind(e) == Operation.Submit && e.Status == 201 && e.Repeats is null).ToList();
-        foreach (var duplicate in submits.GroupBy(s => Ticket(s)["number"]!.GetValue<int>()).Where(g => g.Count() > 1))
-            Violation($"ticket {duplicate.Key} was answered to {duplicate.Count()} submits", duplicate.ToArray());
-        foreach (var submit in submits)
+        foreach (var (number, _) in tickets.Where(t => LineIds(t.Value).Length == 0)) Violation($"ticket {number} of order {order["id"].Text()} is empty");
+        var makers = exchanges.Where(e => e.Repeats is null && (Kind(e) is Operation.Submit or Operation.Fire ? e.Status == 201 : Kind(e) == Operation.Void && e.Status == 200))
+            .Select(e => (Exchange: e, Ticket: AnsweredTicket(e))).ToList();
+        foreach (var duplicate in makers.GroupBy(m => m.Ticket["number"]!.GetValue<int>()).Where(g => g.Count() > 1))
+            Violation($"ticket {duplicate.Key} was answered to {duplicate.Count()} calls", duplicate.Select(m => m.Exchange).ToArray());
+        foreach (var (maker, answered) in makers)
         {
-            var number = Ticket(submit)["number"]!.GetValue<int>();
-            if (!tickets.TryGetValue(number, out var lineIds) || !lineIds.SequenceEqual(LineIds(Ticket(submit))))
-                Violation($"ticket {number} is not in the order as its submit answered", submit);
+            var number = answered["number"]!.GetValue<int>();
+            if (!tickets.TryGetValue(number, out var kept) || kept["kind"].Text() != answered["kind"].Text())
+            {
+                Violation($"ticket {number} is not in the order as its {Kind(maker)} answered", maker);
+                continue;
+            }
+            var added = kept["lines"]!.AsArray().Where(line => !LineIds(answered).Contains(line!["lineId"].Text())).ToList();
+            if (!LineIds(answered).All(LineIds(kept).Contains) || added.Any(line => answered["kind"].Text() == "void" || line!["status"].Text() != "voided"))
+                Violation($"ticket {number} is not in the order as its {Kind(maker)} answered: {kept.ToJsonString()}", maker);
         }
-        if (exchanges.Any(e => Kind(e) == Operation.Submit && e.OutcomeUnknown)) return; // a ticket may be from a submit that got no answer
-        foreach (var number in tickets.Keys.Except(submits.Select(s => Ticket(s)["number"]!.GetValue<int>())))
-            Violation($"ticket {number} of order {order["id"].Text()} was never answered to a submit");
+        // A ticket may be from a call that got no answer.
+        if (exchanges.Any(e => Kind(e) is Operation.Submit or Operation.Fire or Operation.Void && e.OutcomeUnknown)) return;
+        foreach (var number in tickets.Keys.Except(makers.Select(m => m.Ticket["number"]!.GetValue<int>())))
+            Violation($"ticket {number} of order {order["id"].Text()} was never answered to a submit, fire or void");
 
-        static JsonObject Ticket(Exchange submit) => submit.Response()["ticket"]!.AsObject();
+        // A submit or fire answers its ticket; a void answers the order, whose last ticket is the void ticket it made.
+        static JsonObject AnsweredTicket(Exchange call) => Kind(call) == Operation.Void
+            ? call.Response()["tickets"]!.AsArray()[^1]!.AsObject()
+            : call.Response()["ticket"]!.AsObject();
     }
 
     /// <summary>One frozen bill, the same in every answer, equal to the ticket lines at their prices.</summary>
@@ -156,8 +188,9 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool
             Violation($"order {order["id"].Text()} has no bill");
             return;
         }
-        if (order["pending"]!.AsArray().Count > 0) Violation($"order {order["id"].Text()} was billed with lines pending: {order.ToJsonString()}");
-        var expected = order["tickets"]!.AsArray().SelectMany(t => t!["lines"]!.AsArray())
+        if (order["pending"]!.AsArray().Count > 0 || order["held"]!.AsArray().Count > 0)
+            Violation($"order {order["id"].Text()} was billed with lines pending or held: {order.ToJsonString()}");
+        var expected = Lines(order).Where(line => line["status"].Text() != "voided")
             .GroupBy(line => (menuItemId: line!["menuItemId"].Text(), unitPrice: line["unitPrice"].Money()))
             .Select(g => (g.Key.menuItemId, g.Key.unitPrice, quantity: g.Sum(line => line!["quantity"]!.GetValue<int>())))
             .Select(i => $"{i.menuItemId} {i.quantity} x {i.unitPrice:0.00} = {i.unitPrice * i.quantity:0.00}").Order();
@@ -166,7 +199,7 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool
         if (!expected.SequenceEqual(billed))
             Violation($"the bill of order {order["id"].Text()} is not its tickets: billed [{string.Join("; ", billed)}], sent [{string.Join("; ", expected)}]");
         var subtotal = bill["items"]!.AsArray().Sum(i => i!["amount"].Money());
-        if (subtotal != bill["subtotal"].Money() || bill["total"].Money() != subtotal - bill["savings"].Money() + bill["tax"].Money()
+        if (subtotal != bill["subtotal"].Money() || bill["total"].Money() != subtotal - bill["comps"].Money() - bill["savings"].Money() + bill["tax"].Money()
             || bill["total"].Money() != bill["shares"]!.AsArray().Sum(s => s!["amount"].Money()))
             Violation($"the bill of order {order["id"].Text()} does not add up: {bill.ToJsonString()}");
         foreach (var answer in exchanges.Where(e => Kind(e) == Operation.Bill && e.Status == 200 && Frozen(e.Response()) != Frozen(bill)))
@@ -197,23 +230,6 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool
             Violation($"two phones of table {order["table"].Text()} got the same token", seated);
     }
 
-    /// <summary>The kitchen saw every ticket once, in sequence, with the lines the order has.</summary>
-    private void CheckKitchen(List<JsonObject> orders)
-    {
-        var feed = history.Where(e => e.Operation == Operation.ReadKitchen && e.Status == 200)
-            .SelectMany(e => JsonNode.Parse(e.ResponseBody)!.AsArray()).Select(t => t!.AsObject()).ToList();
-        var sequences = feed.Select(t => t["sequence"]!.GetValue<long>()).ToList();
-        if (!sequences.Zip(sequences.Skip(1)).All(pair => pair.First < pair.Second)) Violation("the kitchen feed is not in increasing sequence");
-        var seen = feed.GroupBy(t => (t["orderId"].Text(), t["number"]!.GetValue<int>())).ToDictionary(g => g.Key, g => g.ToList());
-        foreach (var order in orders)
-            foreach (var ticket in order["tickets"]!.AsArray())
-            {
-                var key = (order["id"].Text(), ticket!["number"]!.GetValue<int>());
-                if (seen.GetValueOrDefault(key) is not [var sent] || !LineIds(sent).SequenceEqual(LineIds(ticket)))
-                    Violation($"the kitchen did not see ticket {key.Item2} of order {key.Item1} once as the order has it");
-            }
-    }
-
     private static Operation Kind(Exchange exchange) => exchange.Repeats?.Operation ?? exchange.Operation;
 
     private static Outcome OutcomeOf(IEnumerable<Exchange> attempts)
@@ -222,8 +238,10 @@ public sealed partial class HistoryChecker(IReadOnlyList<Exchange> history, bool
         return list.Any(e => e.IsSuccess) ? Outcome.Acknowledged : list.Any(e => e.OutcomeUnknown) ? Outcome.Unknown : Outcome.Refused;
     }
 
+    /// <summary>Every line of an order once: those on its order tickets (voided parts included), pending and held.</summary>
     private static IEnumerable<JsonObject> Lines(JsonObject order) =>
-        order["tickets"]!.AsArray().SelectMany(t => t!["lines"]!.AsArray()).Concat(order["pending"]!.AsArray()).Select(l => l!.AsObject());
+        order["tickets"]!.AsArray().Where(t => t!["kind"]?.GetValue<string>() != "void").SelectMany(t => t!["lines"]!.AsArray())
+            .Concat(order["pending"]!.AsArray()).Concat(order["held"]?.AsArray() ?? []).Select(l => l!.AsObject());
 
     private static string[] LineIds(JsonNode ticket) => ticket["lines"]!.AsArray().Select(l => l!["lineId"].Text()).ToArray();
 

@@ -20,6 +20,12 @@ public enum Operation
     /// <summary>An addition racing the bill: it may land before it (and be billed) or after it (order_billed).</summary>
     LateAdd,
     Submit,
+    /// <summary>The waiter adds a dessert held back from submit (staff only).</summary>
+    HoldAdd,
+    /// <summary>The waiter sends the held lines.</summary>
+    Fire,
+    /// <summary>A manager voids one unit of a sent line.</summary>
+    Void,
     Bill,
     /// <summary>A payment of a diner's share, of the whole balance, or of what is left.</summary>
     Pay,
@@ -31,6 +37,8 @@ public enum Operation
     Retry,
     ReadOrder,
     ReadKitchen,
+    /// <summary>A kitchen screen paging with ?after= (and maybe ?station=) while the workload runs.</summary>
+    PollKitchen,
 }
 
 /// <summary>

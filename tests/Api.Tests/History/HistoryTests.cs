@@ -9,6 +9,7 @@ namespace Restaurant.Api.Tests.History;
 /// workload on one node and on three, and the hot table. Every table's phones join its order at once, and its diners pay
 /// their shares at once, with declines and unknown outcomes among them; at the end Stripe's ledger and the tenders agree.
 /// </summary>
+[RunsLong(100)]
 public sealed class HistoryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Seed = 20260505;

@@ -13,6 +13,7 @@ namespace Restaurant.Api.Tests.History;
 /// is 503 on every node, and 200 again after; and once the reconciler has settled every card, the fake Stripe's
 /// ledger agrees with the tenders.
 /// </summary>
+[RunsLong(30)]
 public sealed class OutageHistoryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Seed = 20261120;

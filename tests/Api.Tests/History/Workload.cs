@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Restaurant.Api.Tests.Support;
 
 namespace Restaurant.Api.Tests.History;
@@ -13,12 +14,14 @@ namespace Restaurant.Api.Tests.History;
 /// <param name="Payers">Phones that pay the whole balance while the diners pay their shares, per table.</param>
 /// <param name="WaitOutOutages">Clients repeat a 503 after its Retry-After (<see cref="HistoryRecorder"/>), and phones open
 /// or join a table with an Idempotency-Key, so that a repeat cannot open a second order; the checker then allows 503s.</param>
+/// <param name="Voids">Units a manager voids per table while it orders (issue 14), racing submits, fires and additions; with
+/// voids the waiter also holds desserts back and fires them.</param>
 public sealed record WorkloadOptions(
     int Tables, int DinersPerTable, int AdditionsPerDiner, int MaxLinesPerAddition, int MaxQuantity, int RemovalsPerDiner,
-    int SubmitEvery, int LateAdditions, int Payers, int Seed, bool WaitOutOutages = false)
+    int SubmitEvery, int LateAdditions, int Payers, int Seed, bool WaitOutOutages = false, int Voids = 0)
 {
-    /// <summary>Issue #5's workload: 20 tables of 6 diners.</summary>
-    public static WorkloadOptions Standard(int seed) => new(20, 6, 4, 2, 2, 1, 5, 3, 1, seed);
+    /// <summary>Issue #5's workload: 20 tables of 6 diners; with issue 14's held desserts, fires and voids.</summary>
+    public static WorkloadOptions Standard(int seed) => new(20, 6, 4, 2, 2, 1, 5, 3, 1, seed, Voids: 4);
 
     /// <summary>Issue #5's hot table: 32 diners adding to one order at once, single units to stay within 200.</summary>
     public static WorkloadOptions HotTable(int seed) => new(1, 32, 5, 1, 1, 0, 8, 3, 1, seed);
@@ -30,11 +33,12 @@ public sealed record WorkloadOptions(
 /// <summary>
 /// Drives tables through their whole life across the nodes, each request to a random node: staff set the table up,
 /// every diner's phone opens or joins its order at once with the table's code, diners add and take back lines while a
-/// waiter submits, the bill races late additions, the diners pay their own shares at once (declined cards and cards
-/// whose outcome the gateway leaves unknown among them) while phones pay the whole balance, a phone that still shows
-/// the whole bill pays it after a part was paid, and the rest is paid until the order settles. Some requests are
-/// repeated with their Idempotency-Key on another node. Everything goes through the recorder; the workload itself
-/// asserts nothing, so a wrong answer is judged by <see cref="HistoryChecker"/> with the whole history.
+/// waiter submits, holds desserts and fires them, and a manager voids units of sent lines; the bill races late
+/// additions, the diners pay their own shares at once (declined cards and cards whose outcome the gateway leaves unknown
+/// among them) while phones pay the whole balance, a phone that still shows the whole bill pays it after a part was
+/// paid, and the rest is paid until the order settles. Some requests are repeated with their Idempotency-Key on another
+/// node. Everything goes through the recorder; the workload itself asserts nothing, so a wrong answer is judged by
+/// <see cref="HistoryChecker"/> with the whole history.
 /// </summary>
 public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
 {
@@ -57,11 +61,13 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
         using var additions = new SemaphoreSlim(0);
         using var dinersDone = new CancellationTokenSource();
         var waiter = Task.Run(() => WaitOnTableAsync(run, new Random(random.Next()), additions, dinersDone.Token));
+        var manager = Task.Run(() => VoidWhileOrderingAsync(run, new Random(random.Next()), dinersDone.Token));
         await Task.WhenAll(Enumerable.Range(0, options.DinersPerTable)
             .Select(diner => (diner, seed: random.Next()))
             .Select(d => Task.Run(() => DineAsync(run, d.diner, new Random(d.seed), additions))));
         await dinersDone.CancelAsync();
         await waiter;
+        await manager;
 
         var bill = await BillRacingLateAdditionsAsync(run, random);
         await PaySharesRacingWholeBalancesAsync(run, bill, random);
@@ -86,13 +92,16 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
         var removalsLeft = options.RemovalsPerDiner;
         for (var addition = 0; addition < options.AdditionsPerDiner; addition++)
         {
-            var lines = Enumerable.Range(0, random.Next(1, options.MaxLinesPerAddition + 1)).Select(line => new
-            {
-                menuItemId = OrderHistory.Menu[random.Next(OrderHistory.Menu.Length)],
-                quantity = random.Next(1, options.MaxQuantity + 1),
-                diner = name,
-                note = $"{run.Table}/d{diner}/a{addition}/{line}",
-            }).ToArray();
+            var lines = Enumerable.Range(0, random.Next(1, options.MaxLinesPerAddition + 1))
+                .Select(line => (line, menuItemId: OrderHistory.Menu[random.Next(OrderHistory.Menu.Length)]))
+                .Select(x => new
+                {
+                    x.menuItemId,
+                    quantity = random.Next(1, options.MaxQuantity + 1),
+                    diner = name,
+                    note = $"{run.Table}/d{diner}/a{addition}/{x.line}",
+                    options = OrderHistory.RequiredOptions(x.menuItemId),
+                }).ToArray();
             var added = await SendWithRetryAsync(Operation.Add, run, run.Tokens[diner], $"/orders/{run.OrderId}/items",
                 Json(new { add = lines }), random, $"{run.Table}-d{diner}-a{addition}");
             additions.Release();
@@ -111,15 +120,52 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
     {
         try
         {
-            while (true)
+            for (var round = 0; ; round++)
             {
                 for (var seen = 0; seen < options.SubmitEvery; seen++) await additions.WaitAsync(dinersDone);
                 await SubmitAsync(run, random);
+                if (options.Voids == 0) continue;
+                // Every other round the waiter holds a dessert back, and fires what is held in the round after.
+                if (round % 2 == 0) await HoldDessertAsync(run, round, random);
+                else await FireAsync(run, random);
             }
         }
         catch (OperationCanceledException)
         {
             // The diners are done; the closing submit is the bill's.
+        }
+    }
+
+    private async Task HoldDessertAsync(TableRun run, int round, Random random)
+    {
+        var body = Json(new { add = new[] { new { menuItemId = "cake", quantity = 1, diner = "waiter", note = $"{run.Table}/held{round}", hold = true } } });
+        await recorder.SendAsync(Operation.HoldAdd, run.Table, RandomNode(random), HttpMethod.Post, $"/orders/{run.OrderId}/items",
+            RestaurantApi.StaffKey, body);
+    }
+
+    private async Task FireAsync(TableRun run, Random random)
+    {
+        var fired = await recorder.SendAsync(Operation.Fire, run.Table, RandomNode(random), HttpMethod.Post, $"/orders/{run.OrderId}/fire",
+            RestaurantApi.StaffKey, "{}");
+        if (fired.Status == 201) run.Sent(fired.Response()["ticket"]!);
+    }
+
+    /// <summary>
+    /// A manager voids single units of lines the kitchen has (as the answers of submits and fires listed them), at random
+    /// moments while the diners order; one void in three carries an Idempotency-Key and is repeated on another node.
+    /// </summary>
+    private async Task VoidWhileOrderingAsync(TableRun run, Random random, CancellationToken dinersDone)
+    {
+        for (var done = 0; done < options.Voids && !dinersDone.IsCancellationRequested;)
+        {
+            await Task.Delay(random.Next(5, 40), CancellationToken.None);
+            if (run.SentLine(random) is not { } lineId) continue;
+            var body = Json(new { lines = new[] { new { lineId, quantity = 1 } }, reason = $"void {done}" });
+            var withKey = random.Next(3) == 0;
+            var first = await recorder.SendAsync(Operation.Void, run.Table, RandomNode(random), HttpMethod.Post, $"/orders/{run.OrderId}/void",
+                RestaurantApi.StaffKey, body, withKey ? $"{run.Table}-void{done}" : null);
+            if (withKey && first.IsSuccess) await recorder.RepeatAsync(first, OtherNode(first.Node, random));
+            done++;
         }
     }
 
@@ -132,6 +178,7 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
         for (var round = 0; round < MaxBillRounds; round++)
         {
             await SubmitAsync(run, random);
+            if (options.Voids > 0) await FireAsync(run, random);
             var firstNode = RandomNode(random);
             var racers = new List<Task<Exchange>> { Bill(firstNode), Bill(OtherNode(firstNode, random)) };
             if (round == 0) racers.AddRange(Enumerable.Range(0, options.LateAdditions).Select(late => LateAddition(late, random.Next())));
@@ -219,8 +266,12 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
         payments = new[] { new { amount, paymentMethod = "credit_card", cardToken = card, diner } },
     });
 
-    private Task SubmitAsync(TableRun run, Random random) =>
-        recorder.SendAsync(Operation.Submit, run.Table, RandomNode(random), HttpMethod.Post, $"/orders/{run.OrderId}/submit", RestaurantApi.StaffKey);
+    private async Task SubmitAsync(TableRun run, Random random)
+    {
+        var submitted = await recorder.SendAsync(Operation.Submit, run.Table, RandomNode(random), HttpMethod.Post,
+            $"/orders/{run.OrderId}/submit", RestaurantApi.StaffKey);
+        if (submitted.Status == 201) run.Sent(submitted.Response()["ticket"]!);
+    }
 
     /// <summary>A diner's request; one in three carries an Idempotency-Key and, once answered 2xx, is repeated on another node.</summary>
     private async Task<Exchange> SendWithRetryAsync(Operation operation, TableRun run, string token, string path, string body, Random random, string key)
@@ -241,5 +292,19 @@ public sealed class Workload(HistoryRecorder recorder, WorkloadOptions options)
     private static string Json(object body) => JsonSerializer.Serialize(body, HttpAssertions.Web);
 
     /// <param name="Tokens">Each diner's own token, by diner.</param>
-    private sealed record TableRun(string Table, string OrderId, string[] Tokens);
+    private sealed record TableRun(string Table, string OrderId, string[] Tokens)
+    {
+        private readonly List<string> _sent = [];
+
+        /// <summary>Remembers the lines a submit or fire answered as sent, for the manager to void.</summary>
+        public void Sent(JsonNode ticket)
+        {
+            lock (_sent) _sent.AddRange(ticket["lines"]!.AsArray().Select(line => line!["lineId"].Text()));
+        }
+
+        public string? SentLine(Random random)
+        {
+            lock (_sent) return _sent.Count == 0 ? null : _sent[random.Next(_sent.Count)];
+        }
+    }
 }

@@ -110,7 +110,7 @@ public sealed class GetTicketsTests(RestaurantApiFixture fixture) : IClassFixtur
             object submittedAt = TestDatabase.IsPostgres ? DateTimeOffset.UtcNow : DateTimeOffset.UtcNow.UtcTicks;
             var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
                 WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 201)
-                INSERT INTO "Tickets" ("Number", "SubmittedAt", "OrderId") SELECT x, {submittedAt}, {session.OrderId} FROM n ORDER BY x
+                INSERT INTO "Tickets" ("Number", "Kind", "SubmittedAt", "OrderId") SELECT x, 'Order', {submittedAt}, {session.OrderId} FROM n ORDER BY x
                 """);
             Assert.Equal(201, inserted);
         }

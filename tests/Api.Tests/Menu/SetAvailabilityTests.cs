@@ -33,7 +33,12 @@ public sealed class SetAvailabilityTests(RestaurantApiFixture fixture) : IClassF
             var item = await StaffMenu.SetAvailabilityAsync(Api, "cake", available: false);
 
             Assert.True(JsonNode.DeepEquals(
-                new JsonObject { ["id"] = "cake", ["name"] = "Chocolate Cake", ["category"] = "desserts", ["price"] = 6.5m, ["available"] = false },
+                new JsonObject
+                {
+                    ["id"] = "cake", ["name"] = "Chocolate Cake", ["category"] = "desserts", ["price"] = 6.5m, ["available"] = false,
+                    ["allergens"] = new JsonArray("gluten", "eggs", "milk"), ["dietary"] = new JsonArray(), ["station"] = "kitchen", ["course"] = 3,
+                    ["optionGroups"] = new JsonArray(),
+                },
                 item));
             var listed = StaffMenu.Find((await StaffMenu.CurrentAsync(Api))["items"], "cake");
             Assert.False(listed["available"]!.GetValue<bool>());

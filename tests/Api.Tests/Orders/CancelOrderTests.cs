@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Restaurant.Api.Tests.Support;
+using static Restaurant.Api.Tests.Support.StaffActions;
 using static Restaurant.Api.Tests.Support.TableSession;
 
 namespace Restaurant.Api.Tests.Orders;
@@ -59,6 +60,19 @@ public sealed class CancelOrderTests(RestaurantApiFixture fixture) : IClassFixtu
         await (await session.PayAsync(12.00m, Card(12.00m))).ReadOkJsonAsync();
         await (await Api.Staff().PostAsync($"/orders/{session.OrderId}/cancel", null)).AssertProblemAsync(HttpStatusCode.Conflict, "order_not_cancellable");
         Assert.Equal("paid", (await session.GetAsync())["status"].Text());
+    }
+
+    [Fact]
+    public async Task An_order_whose_sent_lines_were_all_voided_can_be_cancelled()
+    {
+        var session = await OpenAsync(Api, Tables.Unique("voided"));
+        await session.AddAsync(Item("burger"));
+        var sent = await (await session.SubmitAsync()).ReadOkJsonAsync(HttpStatusCode.Created);
+        (await session.VoidAsync("the table left", Units(sent["ticket"]!["lines"]![0]!["lineId"].Text()))).EnsureSuccessStatusCode();
+
+        var cancelled = await (await Api.Staff().PostAsync($"/orders/{session.OrderId}/cancel", null)).ReadOkJsonAsync();
+
+        Assert.Equal("cancelled", cancelled["status"].Text());
     }
 
     [Fact]

@@ -14,6 +14,7 @@ namespace Restaurant.Api.Tests.Outage;
 /// process for longer than the lock timeout, and a full disk. Each is a 503 with Retry-After that changed nothing, and
 /// the same request succeeds once the database can write again.
 /// </summary>
+[RunsLong(15)]
 public sealed class SqliteOutageTests : IAsyncLifetime
 {
     private readonly CapturedLogs _logs = new();

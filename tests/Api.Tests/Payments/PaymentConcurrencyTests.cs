@@ -11,6 +11,7 @@ namespace Restaurant.Api.Tests.Payments;
 /// pay their own shares at the same moment, declines among them: the order is paid exactly once. On one API, and on
 /// two API processes sharing one database.
 /// </summary>
+[RunsLong(40)]
 public sealed class PaymentConcurrencyTests
 {
     [Theory]

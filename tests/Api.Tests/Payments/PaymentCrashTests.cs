@@ -17,6 +17,7 @@ namespace Restaurant.Api.Tests.Payments;
 /// goes on; at the end Stripe's ledger and our tenders agree, no order took more than its bill, and every outcome a
 /// diner was shown still holds.
 /// </summary>
+[RunsLong(150)]
 public sealed class PaymentCrashTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int RandomKills = 30;

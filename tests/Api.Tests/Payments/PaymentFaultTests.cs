@@ -13,6 +13,7 @@ namespace Restaurant.Api.Tests.Payments;
 /// itself, the database); after recovery Stripe's ledger and our tenders agree: no double charge, no lost charge, the
 /// balance right. Stopping the process at those steps is <see cref="PaymentCrashTests"/>.
 /// </summary>
+[RunsLong(18)]
 public sealed class PaymentFaultTests
 {
     public enum FaultPoint

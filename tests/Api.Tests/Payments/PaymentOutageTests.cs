@@ -11,6 +11,7 @@ namespace Restaurant.Api.Tests.Payments;
 /// charges nothing, and a card Stripe charged while its outcome could not be recorded stays pending until the
 /// reconciler settles it once the database is back. Afterwards Stripe's ledger and the tenders agree.
 /// </summary>
+[RunsLong(12)]
 public sealed class PaymentOutageTests : IAsyncLifetime
 {
     private StagedOutage _outage = null!;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ namespace Restaurant.Api.Tests.Payments;
 /// <summary>
 /// Card numbers, codes and expiry dates are refused wherever they appear in a payment body, and afterwards neither
 /// the database files nor any log line (captured at every level, with its scopes) holds them; nor does any log line
-/// hold a table's access token, a staff key or an Idempotency-Key.
+/// hold a diner's access token, a table's code, a staff key or an Idempotency-Key.
 /// </summary>
 public sealed class RawCardDataTests : IAsyncLifetime
 {
@@ -120,6 +121,38 @@ public sealed class RawCardDataTests : IAsyncLifetime
         // The scan sees every request's lines: their scopes name the path, with the order's id in it.
         Assert.Contains($"/orders/{table.OrderId}/bill", _logs.Text);
         foreach (var secret in keys.Take(4).Append(table.Token).Append(RestaurantApi.StaffKey).Append(bogusToken))
+            Assert.DoesNotContain(secret, _logs.Text);
+    }
+
+    [Fact]
+    public async Task After_a_table_is_set_up_joined_and_given_a_new_code_no_log_line_holds_a_code_a_diners_token_or_a_staff_key()
+    {
+        var staff = _api.Staff();
+        var name = Tables.Unique("codes");
+        var first = await Floor.SetUpAsync(_api, name);
+        // Staff read the codes back (the floor, to print them) and change the seats: both answers carry the code.
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/tables")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.PutAsJsonAsync($"/tables/{name}", new { seats = 6 })).StatusCode);
+        var opened = await (await Floor.OpenOrJoinAsync(_api.Anonymous(), name, first, diner: "Ann")).ReadOkJsonAsync(HttpStatusCode.Created);
+        var joined = await (await Floor.OpenOrJoinAsync(_api.Anonymous(), name, first, diner: "Bob")).ReadOkJsonAsync();
+        // A code that is not the table's is refused and named in no log line either.
+        var wrong = first[..^1] + (first[^1] == 'A' ? 'B' : 'A');
+        await (await Floor.OpenOrJoinAsync(_api.Anonymous(), name, wrong)).AssertProblemAsync(HttpStatusCode.Forbidden, "invalid_table_code");
+        var rotated = (await (await staff.PostRawAsync($"/tables/{name}/code", null, Guid.NewGuid().ToString())).ReadOkJsonAsync())["code"].Text();
+        await (await Floor.OpenOrJoinAsync(_api.Anonymous(), name, first)).AssertProblemAsync(HttpStatusCode.Forbidden, "invalid_table_code");
+        var late = await (await Floor.OpenOrJoinAsync(_api.Anonymous(), name, rotated, diner: "Cy")).ReadOkJsonAsync();
+        var orderId = opened["id"].Text();
+        string[] tokens = [opened["accessToken"].Text(), joined["accessToken"].Text(), late["accessToken"].Text()];
+        foreach (var token in tokens)
+            Assert.Equal(HttpStatusCode.OK, (await _api.WithToken(token).PostJsonAsync($"/orders/{orderId}/items", new { add = new[] { Item("cake") } })).StatusCode);
+        // A diner's token used on another order is refused: the refusal names the order, not the token.
+        var other = await OpenAsync(_api, Tables.Unique("other"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await _api.WithToken(tokens[1]).GetAsync($"/orders/{other.OrderId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/orders/{orderId}")).StatusCode);
+
+        Assert.Contains($"/tables/{name}/code", _logs.Text);
+        Assert.Contains($"/orders/{orderId}/items", _logs.Text);
+        foreach (var secret in tokens.Append(other.Token).Append(first).Append(wrong).Append(rotated).Append(RestaurantApi.StaffKey))
             Assert.DoesNotContain(secret, _logs.Text);
     }
 

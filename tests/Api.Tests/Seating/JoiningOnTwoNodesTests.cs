@@ -15,15 +15,7 @@ public sealed class JoiningOnTwoNodesTests(TwoNodeFixture nodes) : IClassFixture
             var table = Tables.Unique("twonode");
             var code = await Floor.SetUpAsync(nodes.A, table);
 
-            using var start = new ManualResetEventSlim();
-            var phones = Enumerable.Range(0, 20).Select(phone => Task.Run(async () =>
-            {
-                var client = (phone % 2 == 0 ? nodes.A : nodes.B).Anonymous();
-                start.Wait();
-                return await Floor.OpenOrJoinAsync(client, table, code, diner: $"phone-{phone}");
-            })).ToList();
-            start.Set();
-            var answers = await Task.WhenAll(phones);
+            var answers = await Floor.ScanAtOnceAsync(phone => (phone % 2 == 0 ? nodes.A : nodes.B).Anonymous(), table, code, 20);
 
             Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
             Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{(int)a.StatusCode}"));

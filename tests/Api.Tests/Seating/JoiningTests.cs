@@ -130,15 +130,7 @@ public sealed class JoiningTests(RestaurantApiFixture fixture) : IClassFixture<R
         var table = Tables.Unique("twenty");
         var code = await Floor.SetUpAsync(Api, table);
 
-        using var start = new ManualResetEventSlim();
-        var phones = Enumerable.Range(0, 20).Select(phone => Task.Run(async () =>
-        {
-            var client = Api.Anonymous();
-            start.Wait();
-            return await Floor.OpenOrJoinAsync(client, table, code, diner: $"phone-{phone}");
-        })).ToList();
-        start.Set();
-        var answers = await Task.WhenAll(phones);
+        var answers = await Floor.ScanAtOnceAsync(_ => Api.Anonymous(), table, code, 20);
 
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
         Assert.Equal(19, answers.Count(a => a.StatusCode == HttpStatusCode.OK));

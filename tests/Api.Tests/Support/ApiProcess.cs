@@ -15,6 +15,14 @@ public sealed class ApiProcess : IAsyncDisposable
 {
     private const int MaxLogLines = 5000;
 
+    /// <summary>
+    /// One process of this test run starts at a time. A start is a few seconds of CPU (JIT, migrations): with test
+    /// classes running in parallel, several starting at once on two cores each took longer than the minute a start is
+    /// given, whereas a start that waits its turn here is timed only from its launch. This is the test host's
+    /// own throttle over a machine-wide resource (the cores), so it is shared by every test of the process.
+    /// </summary>
+    private static readonly SemaphoreSlim Starting = new(1, 1);
+
     private readonly Process _process;
 
     private readonly string _ownKey;
@@ -41,12 +49,20 @@ public sealed class ApiProcess : IAsyncDisposable
     /// </summary>
     public static async Task<ApiProcess> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?> settings)
     {
-        for (var attempt = 1; ; attempt++)
+        await Starting.WaitAsync();
+        try
         {
-            var api = Launch(database, settings, ownKey: Guid.NewGuid().ToString("N"));
-            if (await api.WhenReadyAsync()) return api;
-            await api.DisposeAsync();
-            if (attempt == 3) throw new InvalidOperationException($"The API did not start as itself on three ports; last: {api.Address}");
+            for (var attempt = 1; ; attempt++)
+            {
+                var api = Launch(database, settings, ownKey: Guid.NewGuid().ToString("N"));
+                if (await api.WhenReadyAsync()) return api;
+                await api.DisposeAsync();
+                if (attempt == 3) throw new InvalidOperationException($"The API did not start as itself on three ports; last: {api.Address}");
+            }
+        }
+        finally
+        {
+            Starting.Release();
         }
     }
 

@@ -14,6 +14,7 @@ namespace Restaurant.Api.Tests.Support;
 /// <c>confirm=true</c>, a lowercase currency and no redirect-based payment methods are required (400 otherwise).
 /// Speaks the API version Stripe.net pins: <c>payment_method_types</c> is no longer accepted on create, lists may
 /// be sent indexed (<c>expand[0]=…</c>) as Stripe.net does, and <c>expand[]=latest_charge</c> expands the charge.
+/// Refunds are in FakeStripe.Refunds.cs.
 /// </summary>
 public sealed partial class FakeStripe : IAsyncDisposable
 {
@@ -71,6 +72,8 @@ public sealed partial class FakeStripe : IAsyncDisposable
         var fake = new FakeStripe { _app = builder.Build() };
         fake._app.MapPost("/v1/payment_intents", fake.CreateIntentAsync);
         fake._app.MapGet("/v1/payment_intents/{id}", fake.GetIntentAsync);
+        fake._app.MapPost("/v1/refunds", fake.CreateRefundAsync);
+        fake._app.MapGet("/v1/refunds/{id}", fake.GetRefundAsync);
         await fake._app.StartAsync();
         fake.BaseUrl = fake._app.Urls.Single();
         return fake;
@@ -125,40 +128,8 @@ public sealed partial class FakeStripe : IAsyncDisposable
             var fault = TakeFault(fields.GetValueOrDefault("payment_method"));
             if (fault is not null && await FailBeforeChargeAsync(http, fault)) return;
 
-            var key = http.Request.Headers["Idempotency-Key"].ToString();
-            var parameters = string.Join('&', fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"));
-            StoredResponse? earlier;
-            lock (_gate)
-            {
-                if (_keys.TryGetValue(key, out var record))
-                    earlier = record.Parameters != parameters
-                        ? Error(400, "idempotency_error", null, "Keys for idempotent requests can only be used with the same parameters they were first used with.")
-                        : record.Response ?? Error(409, "invalid_request_error", "idempotency_key_in_use", "There is currently another in-progress request using this Idempotent Key.");
-                else
-                {
-                    earlier = null;
-                    _keys[key] = new KeyRecord(parameters);
-                }
-            }
-
-            if (earlier is not null)
-            {
-                await WriteAsync(http, earlier);
-                return;
-            }
-
-            await PauseAsync(Latency, _stopping.Token);
-            var response = Execute(key, fields, startsProcessing: fault?.Kind == FakeStripeFaultKind.Processing);
-            if (fault?.Kind == FakeStripeFaultKind.HangAfterCharge) await PauseAsync(fault.Delay, _stopping.Token);
-            lock (_gate)
-            {
-                // Like Stripe, requests refused by validation are not stored: the key may be used again.
-                if (response.Status == 400) _keys.Remove(key);
-                else _keys[key].Response = response with { Replayed = true };
-            }
-
-            if (fault?.Kind == FakeStripeFaultKind.DropAfterCharge) http.Abort();
-            else await WriteAsync(http, response);
+            await RespondIdempotentlyAsync(http, fields, fault,
+                (key, form) => Execute(key, form, startsProcessing: fault?.Kind == FakeStripeFaultKind.Processing));
         }
         finally
         {

@@ -9,6 +9,8 @@ public enum FakeStripeFaultKind
     DropBeforeCharge,
     DropAfterCharge,
     Processing,
+    /// <summary>A refund is executed but fails (the card's bank refused it).</summary>
+    RefundFails,
 }
 
 /// <summary>What goes wrong with one upcoming POST. "Before" faults execute nothing and store nothing under the key.</summary>
@@ -37,4 +39,7 @@ public sealed record FakeStripeFault(FakeStripeFaultKind Kind, TimeSpan Delay = 
 
     /// <summary>Executes, but the intent answers <c>processing</c> until <see cref="FakeStripe.FinishProcessing"/>.</summary>
     public static FakeStripeFault Processing { get; } = new(FakeStripeFaultKind.Processing);
+
+    /// <summary>A refund is executed and answers <c>failed</c> (with a <c>failure_reason</c>).</summary>
+    public static FakeStripeFault RefundFails { get; } = new(FakeStripeFaultKind.RefundFails);
 }

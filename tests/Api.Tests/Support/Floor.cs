@@ -25,4 +25,21 @@ public static class Floor
     /// <summary>POST /orders as a diner with the table's code: opens the table's order or joins it.</summary>
     public static Task<HttpResponseMessage> OpenOrJoinAsync(HttpClient client, string table, string? code, int? guests = null, string? diner = null) =>
         client.PostAsJsonAsync("/orders", new { table, code, guests, diner });
+
+    /// <summary>
+    /// <paramref name="phones"/> phones scan the table's code at the same moment (phone i through
+    /// <paramref name="clientOf"/>(i), named <c>phone-i</c>) and each opens or joins; their answers, by phone.
+    /// </summary>
+    public static async Task<HttpResponseMessage[]> ScanAtOnceAsync(Func<int, HttpClient> clientOf, string table, string code, int phones)
+    {
+        using var start = new ManualResetEventSlim();
+        var scans = Enumerable.Range(0, phones).Select(phone => Task.Run(async () =>
+        {
+            var client = clientOf(phone);
+            start.Wait();
+            return await OpenOrJoinAsync(client, table, code, diner: $"phone-{phone}");
+        })).ToList();
+        start.Set();
+        return await Task.WhenAll(scans);
+    }
 }

@@ -9,6 +9,9 @@ public static class OrderHistory
 {
     public static readonly string[] Menu = ["salad", "soup", "omelet", "pancakes", "burger", "fries", "juice", "coffee", "tea", "soda", "cake"];
 
+    /// <summary>The least a diner must choose for an item of the default menu: a burger's doneness; nothing for the others.</summary>
+    public static string[]? RequiredOptions(string menuItemId) => menuItemId == "burger" ? ["medium"] : null;
+
     public static async Task SubmitAsync(HttpClient client, string orderId, ConcurrentBag<int> tickets)
     {
         var response = await client.PostAsync($"/orders/{orderId}/submit", null);

@@ -77,6 +77,12 @@ public sealed class TableSession
         return await response.ReadJsonAsync();
     }
 
-    public static object Item(string menuItemId, int quantity = 1, string? diner = null, string? note = null) =>
-        new { menuItemId, quantity, diner, note };
+    /// <summary>
+    /// A line to add. Without <paramref name="options"/>, an item whose default-menu groups require a choice gets the
+    /// first one (a burger is cooked medium, <see cref="OrderHistory.RequiredOptions"/>), so a test about something else
+    /// can order it as a diner would.
+    /// </summary>
+    public static object Item(string menuItemId, int quantity = 1, string? diner = null, string? note = null,
+        string[]? options = null, int? course = null, bool? hold = null) =>
+        new { menuItemId, quantity, diner, note, options = options ?? OrderHistory.RequiredOptions(menuItemId), course, hold };
 }

@@ -32,3 +32,27 @@ public sealed record PaymentData(string Type, string OrderId, long Version, Date
     string PaymentStatus, decimal Paid, decimal Balance) : IEventData;
 
 public sealed record OrderStatusData(string Type, string OrderId, long Version, DateTime At, string Status, string PaymentStatus) : IEventData;
+
+/// <summary>Where the bill stands after a change that moves money (null before the order is billed).</summary>
+public sealed record BillTotals(string Currency, decimal Total, decimal Paid, decimal Balance);
+
+/// <summary>Lines the kitchen moved on one of its tickets (<c>sequence</c> as in GET /kitchen/tickets), as they are now.</summary>
+public sealed record LineStatusData(string Type, string OrderId, long Version, DateTime At, string Table, long Sequence, int Ticket,
+    IReadOnlyList<LineView> Lines) : IEventData;
+
+/// <summary>The void ticket the kitchen got (the voided lines; the kitchen's stream has it as a <c>ticket</c> event).</summary>
+public sealed record VoidData(string Type, string OrderId, long Version, DateTime At, long Sequence, TicketView Ticket, BillTotals? Bill) : IEventData;
+
+/// <summary>The lines comped, as they are now.</summary>
+public sealed record CompData(string Type, string OrderId, long Version, DateTime At, IReadOnlyList<LineView> Lines, BillTotals? Bill) : IEventData;
+
+/// <summary>
+/// <c>action</c> <c>added</c> (with <c>discount</c>), <c>removed</c> (with <c>discountId</c>) or <c>service_charge</c>
+/// (with <c>serviceChargeRate</c>); the order's discounts and rate after it.
+/// </summary>
+public sealed record DiscountData(string Type, string OrderId, long Version, DateTime At, string Action, DiscountView? Discount,
+    string? DiscountId, IReadOnlyList<DiscountView> Discounts, decimal? ServiceChargeRate) : IEventData;
+
+/// <summary>A refund as it stands (written pending, then its gateway's outcome), and the order's payment after it.</summary>
+public sealed record RefundData(string Type, string OrderId, long Version, DateTime At, RefundView Refund, string PaymentStatus,
+    decimal Paid, decimal Balance) : IEventData;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Infrastructure.OpenApi;
 using Restaurant.Api.Persistence;
+using Restaurant.Domain.Menus;
 
 namespace Restaurant.Api.Features.Events;
 
@@ -25,7 +27,8 @@ public static class EventsApi
         app.MapGet("/kitchen/events", KitchenEventsAsync).RequireAuthorization(Access.StaffOnly).WithTags("Events")
             .WithName("getKitchenEvents").WithSummary("Follow the kitchen's tickets (Server-Sent Events, staff)")
             .WithDescription("Every ticket (order and void) and line status change as it commits, on any node, in the order readers " +
-                             "are handed them. `Last-Event-ID` (or `after`) resumes exactly; without either the stream starts with the events to come.");
+                             "are handed them. `station` keeps only that station's lines (and passes over events with none). " +
+                             "`Last-Event-ID` (or `after`) resumes exactly; without either the stream starts with the events to come.");
         return app;
     }
 
@@ -38,9 +41,14 @@ public static class EventsApi
             stored => stored.Data, http.Response, ct));
     }
 
-    private static ServerSentEventsResult<string> KitchenEventsAsync(long? after, HttpContext http, EventStreams streams, CancellationToken ct) =>
-        TypedResults.ServerSentEvents(streams.ReadAsync(new EventFilter(null, KitchenOnly: true), ResumeFrom(http.Request, after),
-            stored => stored.Data, http.Response, ct));
+    private static ServerSentEventsResult<string> KitchenEventsAsync(long? after, string? station, HttpContext http, EventStreams streams,
+        CancellationToken ct)
+    {
+        if (station is not null && (station.Length is 0 or > MenuItem.MaxStationLength || !Regex.IsMatch(station, RequestShapes.MenuIdPattern)))
+            throw Invalid("station", "station names a menu station (letters, digits, '-' or '_').");
+        return TypedResults.ServerSentEvents(streams.ReadAsync(new EventFilter(null, KitchenOnly: true), ResumeFrom(http.Request, after),
+            station is null ? stored => stored.Data : stored => StationEvents.Trim(stored, station), http.Response, ct));
+    }
 
     /// <summary>Last-Event-ID (what a reconnecting EventSource sends) wins over <c>after</c> (the first connect's).</summary>
     private static long? ResumeFrom(HttpRequest request, long? after)

@@ -38,9 +38,9 @@ public static class OrderEvents
     public static PendingEvent StatusChanged(Order order) => Of(order, new OrderStatusData(EventTypes.OrderStatus, order.Id,
         order.Version, At(order), OrderView.StatusName(order.Status), OrderView.PaymentStatusName(order.PaymentStatus)));
 
-    private static DateTime At(Order order) => order.LastChangedAt.UtcDateTime;
+    internal static DateTime At(Order order) => order.LastChangedAt.UtcDateTime;
 
-    private static PendingEvent Of(Order order, IEventData data, bool kitchen = false) =>
+    internal static PendingEvent Of(Order order, IEventData data, bool kitchen = false) =>
         new(order.Id, data.Type, kitchen, order.LastChangedAt, JsonSerializer.Serialize(data, data.GetType(), JsonSerializerOptions.Web));
 }
 

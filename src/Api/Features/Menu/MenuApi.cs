@@ -27,6 +27,16 @@ public static class MenuApi
             .WithDescription("\"86\"s an item (or brings it back) at once, in the menu in effect and in every scheduled version " +
                              "that lists it. Lines already ordered stay.")
             .Refuses(ProblemCatalog.UnknownMenuItem);
+        // A sibling of the item's own: an option is 86'd the same way, and the answer is the item with its options.
+        menu.MapPut("/items/{id}/options/{optionId}/availability",
+                (string id, string optionId, SetAvailability.Body body, CommandSender commands, CancellationToken ct) =>
+                    commands.SendAsync(new SetAvailability.Command(id, body.Available, optionId), TypedResults.Ok, ct))
+            .RequireAuthorization(Access.StaffOnly)
+            .WithName("setOptionAvailability").WithSummary("Take an option of an item off the menu or bring it back (staff)")
+            .WithDescription("\"86\"s one option of an item (the bacon of the burger's extras) or brings it back, at once, in the menu " +
+                             "in effect and in every scheduled version that lists it; the item itself stays on. Answers the item. " +
+                             "Lines already ordered keep their options.")
+            .Refuses(ProblemCatalog.UnknownMenuItem, ProblemCatalog.UnknownOption);
         return app;
     }
 

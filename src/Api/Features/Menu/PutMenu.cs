@@ -17,10 +17,23 @@ public static class PutMenu
     /// </summary>
     public sealed record Command(
         string? Currency, decimal? TaxRate, IReadOnlyList<Item>? Items, IReadOnlyList<BundleOffer>? Bundles,
-        DateTimeOffset? EffectiveFrom) : ICommand<Result>;
+        DateTimeOffset? EffectiveFrom, ServiceChargeBody? ServiceCharge = null) : ICommand<Result>;
 
-    /// <summary><see cref="Available"/> may be left out: a new dish is available.</summary>
-    public sealed record Item(string? Id, string? Name, string? Category, decimal? Price, bool? Available);
+    /// <summary>The automatic service charge (null or left out: none); <see cref="Taxable"/> defaults to true.</summary>
+    public sealed record ServiceChargeBody(decimal? Rate, int? MinGuests, bool? Taxable);
+
+    /// <summary>
+    /// <see cref="Available"/> may be left out (a new dish is available), and so may the details after it: no
+    /// description, allergens, dietary tags or option groups, station "kitchen", course 1.
+    /// </summary>
+    public sealed record Item(string? Id, string? Name, string? Category, decimal? Price, bool? Available,
+        string? Description = null, IReadOnlyList<string?>? Allergens = null, IReadOnlyList<string?>? Dietary = null,
+        string? Station = null, int? Course = null, IReadOnlyList<OptionGroupBody?>? OptionGroups = null);
+
+    public sealed record OptionGroupBody(string? Id, string? Name, int? Min, int? Max, IReadOnlyList<OptionBody?>? Options);
+
+    /// <summary>An option's price (0 or more) is paid on top of the item's; <see cref="Available"/> defaults to true.</summary>
+    public sealed record OptionBody(string? Id, string? Name, decimal? Price, bool? Available);
 
     public sealed record BundleOffer(string? Id, string? Name, decimal? Price, IReadOnlyList<IReadOnlyList<string?>?>? Slots);
 
@@ -46,6 +59,29 @@ public static class PutMenu
                 item.RuleFor(i => i.Name).NotNull();
                 item.RuleFor(i => i.Category).NotNull();
                 item.RuleFor(i => i.Price).NotNull().Must(price => price is null || Money.IsMajorAmount(price.Value)).WithMessage(AmountRule);
+                item.RuleForEach(i => i.Allergens).NotNull().WithMessage("An allergen is a code, not null.");
+                item.RuleForEach(i => i.Dietary).NotNull().WithMessage("A dietary tag is text, not null.");
+                item.RuleForEach(i => i.OptionGroups).NotNull().WithMessage("Each option group is an object.").ChildRules(group =>
+                {
+                    group.RuleFor(g => g!.Id).NotNull();
+                    group.RuleFor(g => g!.Name).NotNull();
+                    group.RuleFor(g => g!.Min).NotNull();
+                    group.RuleFor(g => g!.Max).NotNull();
+                    group.RuleFor(g => g!.Options).NotNull().WithMessage("A group lists its options.");
+                    group.RuleForEach(g => g!.Options).NotNull().WithMessage("Each option is an object.").ChildRules(option =>
+                    {
+                        option.RuleFor(o => o!.Id).NotNull();
+                        option.RuleFor(o => o!.Name).NotNull();
+                        option.RuleFor(o => o!.Price).NotNull().Must(price => price is null || Money.IsMajorAmount(price.Value))
+                            .WithMessage("An option's price is an amount of 0 or more with at most two decimals.");
+                    });
+                });
+            });
+            When(c => c.ServiceCharge is not null, () =>
+            {
+                RuleFor(c => c.ServiceCharge!.Rate).NotNull().OverridePropertyName("serviceCharge.rate").WithMessage(ServiceChargeRule.RateRule);
+                RuleFor(c => c.ServiceCharge!.MinGuests).NotNull().OverridePropertyName("serviceCharge.minGuests")
+                    .WithMessage("serviceCharge.minGuests is how many guests an order needs for the charge.");
             });
             RuleForEach(c => c.Bundles).NotNull().WithMessage("Each bundle is an object.").ChildRules(bundle =>
             {
@@ -65,9 +101,10 @@ public static class PutMenu
         {
             // The domain checks everything the shape leaves open, and names each field it refuses.
             var menu = new DomainMenu(command.Currency!, command.TaxRate!.Value,
-                command.Items!.Select(i => new MenuItem(i.Id!, i.Name!, i.Category!, Money.FromMajor(i.Price!.Value), i.Available ?? true)).ToList(),
+                command.Items!.Select(ToItem).ToList(),
                 command.Bundles!.Select(b => new Bundle(b.Id!, b.Name!, Money.FromMajor(b.Price!.Value),
-                    b.Slots!.Select(slot => (IReadOnlyList<string>)slot!.Select(id => id!).ToList()).ToList())).ToList());
+                    b.Slots!.Select(slot => (IReadOnlyList<string>)slot!.Select(id => id!).ToList()).ToList())).ToList(),
+                command.ServiceCharge is { } charge ? new ServiceChargeRule(charge.Rate!.Value, charge.MinGuests!.Value, charge.Taxable ?? true) : null);
 
             var now = clock.GetUtcNow();
             // Versions are the primary key: a publish running at the same time on another node loses the insert and
@@ -82,5 +119,16 @@ public static class PutMenu
             await db.SaveChangesAsync(cancellationToken);
             return new Result(stored.Version, stored.EffectiveFrom.UtcDateTime);
         }
+
+        private static MenuItem ToItem(Item item) => new(item.Id!, item.Name!, item.Category!, Money.FromMajor(item.Price!.Value), item.Available ?? true)
+        {
+            Description = string.IsNullOrWhiteSpace(item.Description) ? null : item.Description.Trim(),
+            Allergens = item.Allergens?.Select(a => a!).ToList() ?? [],
+            Dietary = item.Dietary?.Select(t => t!.Trim()).ToList() ?? [],
+            Station = item.Station ?? MenuItem.DefaultStation,
+            Course = item.Course ?? MenuItem.DefaultCourse,
+            OptionGroups = item.OptionGroups?.Select(g => new OptionGroup(g!.Id!, g.Name!, g.Min!.Value, g.Max!.Value,
+                g.Options!.Select(o => new MenuOption(o!.Id!, o.Name!, Money.FromMajor(o.Price!.Value), o.Available ?? true)).ToList())).ToList() ?? [],
+        };
     }
 }

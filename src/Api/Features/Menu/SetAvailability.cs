@@ -13,10 +13,11 @@ public static class SetAvailability
     public sealed record Body(bool? Available);
 
     /// <summary>
-    /// "86" an item, or bring it back, from now on: in the menu version in effect and in every scheduled version that
-    /// lists it, so a scheduled menu taking over does not quietly bring back a dish the kitchen ran out of.
+    /// "86" an item, or one option of an item (<see cref="OptionId"/>), or bring it back, from now on: in the menu
+    /// version in effect and in every scheduled version that lists it, so a scheduled menu taking over does not quietly
+    /// bring back a dish (or an extra) the kitchen ran out of. Answers the item as it now is.
     /// </summary>
-    public sealed record Command(string ItemId, bool? Available) : ICommand<MenuItemView>;
+    public sealed record Command(string ItemId, bool? Available, string? OptionId = null) : ICommand<MenuItemView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -39,15 +40,21 @@ public static class SetAvailability
             {
                 var menu = menus.MenuOf(stored);
                 if (menu.Items.FirstOrDefault(i => i.Id == command.ItemId) is not { } item) continue;
-                if (item.Available != available)
+                var option = item.OptionGroups.SelectMany(g => g.Options).FirstOrDefault(o => o.Id == command.OptionId);
+                if (command.OptionId is not null && option is null) continue;
+                if ((option?.Available ?? item.Available) != available)
                 {
-                    stored.Store(menu.WithAvailability(item.Id, available));
+                    menu = option is null ? menu.WithAvailability(item.Id, available) : menu.WithOptionAvailability(item.Id, option.Id, available);
+                    stored.Store(menu);
                     stored.Revision++; // a new ETag for GET /menu
                 }
-                answer ??= item with { Available = available };
+                answer ??= menu.Items.Single(i => i.Id == item.Id);
             }
             if (answer is null)
-                throw new DomainException(DomainErrors.UnknownMenuItem, $"There is no menu item '{command.ItemId}' in the menu in effect or a scheduled one.");
+                throw command.OptionId is null
+                    ? new DomainException(DomainErrors.UnknownMenuItem, $"There is no menu item '{command.ItemId}' in the menu in effect or a scheduled one.")
+                    : new DomainException(DomainErrors.UnknownOption,
+                        $"There is no option '{command.OptionId}' of menu item '{command.ItemId}' in the menu in effect or a scheduled one.");
             await db.SaveChangesAsync(cancellationToken);
             return MenuItemView.From(answer);
         }

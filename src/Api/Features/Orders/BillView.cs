@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Shared;
 using Restaurant.Domain.Orders;
 using Restaurant.Domain.Pricing;
 
@@ -9,7 +10,11 @@ public sealed record BillView(
     IReadOnlyList<BillView.Item> Items,
     IReadOnlyList<BillView.BundleApplied> Bundles,
     decimal Subtotal,
+    decimal Comps,
     decimal Savings,
+    IReadOnlyList<BillView.DiscountApplied> Discounts,
+    decimal Discount,
+    decimal ServiceCharge,
     decimal Tax,
     decimal Total,
     IReadOnlyList<BillView.Share> Shares,
@@ -17,10 +22,15 @@ public sealed record BillView(
     decimal Paid,
     decimal Balance)
 {
-    public sealed record Item(string MenuItemId, string Name, int Quantity, decimal UnitPrice, decimal Amount);
+    /// <summary>Units of one item with the same options and price; comped units are an item of their own, at full <see cref="Amount"/>.</summary>
+    public sealed record Item(string MenuItemId, string Name, IReadOnlyList<ChosenOptionView> Options, int Quantity, decimal UnitPrice,
+        decimal Amount, bool Comped);
 
     public sealed record BundleApplied(string BundleId, string Name, decimal Price, decimal ListPrice, decimal Savings,
         IReadOnlyList<string> MenuItemIds, IReadOnlyList<string> LineIds);
+
+    /// <summary>What one of the order's discounts took off this bill.</summary>
+    public sealed record DiscountApplied(string DiscountId, string Reason, decimal Amount);
 
     /// <summary>One diner's part of the total, and what tenders tagged with that diner have paid of it.</summary>
     public sealed record Share(string? Diner, decimal Amount, decimal Paid);
@@ -34,11 +44,16 @@ public sealed record BillView(
     private static BillView From(string orderId, Bill bill, Domain.Money paid, Func<string?, Domain.Money> paidBy) => new(
         orderId,
         bill.Currency,
-        bill.Items.Select(i => new Item(i.MenuItemId, i.Name, i.Quantity, i.UnitPrice.ToMajor(), i.Amount.ToMajor())).ToList(),
+        bill.Items.Select(i => new Item(i.MenuItemId, i.Name, i.Options.Select(ChosenOptionView.From).ToList(), i.Quantity,
+            i.UnitPrice.ToMajor(), i.Amount.ToMajor(), i.Comped)).ToList(),
         bill.Bundles.Select(b => new BundleApplied(b.BundleId, b.Name, b.Price.ToMajor(), b.ListPrice.ToMajor(),
             b.Savings.ToMajor(), b.MenuItemIds, b.LineIds)).ToList(),
         bill.Subtotal.ToMajor(),
+        bill.Comps.ToMajor(),
         bill.Savings.ToMajor(),
+        bill.Discounts.Select(d => new DiscountApplied(d.DiscountId, d.Reason, d.Amount.ToMajor())).ToList(),
+        bill.Discount.ToMajor(),
+        bill.ServiceCharge.ToMajor(),
         bill.Tax.ToMajor(),
         bill.Total.ToMajor(),
         bill.Shares.Select(s => new Share(s.Diner, s.Amount.ToMajor(), paidBy(s.Diner).ToMajor())).ToList(),

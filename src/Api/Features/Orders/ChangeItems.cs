@@ -5,8 +5,9 @@ using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Infrastructure.Telemetry;
 using Restaurant.Api.Persistence;
 using Restaurant.Domain;
-using DomainMenu = Restaurant.Domain.Menus.Menu;
+using Restaurant.Domain.Menus;
 using Restaurant.Domain.Orders;
+using DomainMenu = Restaurant.Domain.Menus.Menu;
 
 namespace Restaurant.Api.Features.Orders;
 
@@ -16,12 +17,18 @@ public static class ChangeItems
 
     public sealed record Body(IReadOnlyList<Addition>? Add, IReadOnlyList<string>? Remove);
 
-    public sealed record Addition(string? MenuItemId, int? Quantity, string? Diner, string? Note);
+    /// <summary>
+    /// A line to add: <see cref="Options"/> are option ids of the item's groups, <see cref="Course"/> overrides the
+    /// item's course, and <see cref="Hold"/> (staff only) keeps the line back until it is fired.
+    /// </summary>
+    public sealed record Addition(string? MenuItemId, int? Quantity, string? Diner, string? Note, IReadOnlyList<string?>? Options = null,
+        int? Course = null, bool? Hold = null);
 
     /// <summary>Adds and removes lines in one step: all of it applies or none of it.</summary>
     /// <param name="CallerDiner">The name on the caller's token: the diner of the lines they add without one.</param>
-    public sealed record Command(string OrderId, IReadOnlyList<Addition> Add, IReadOnlyList<string> Remove, string? CallerDiner = null)
-        : ICommand<OrderView>;
+    /// <param name="ByStaff">Whether staff sent it: only staff may hold a line back.</param>
+    public sealed record Command(string OrderId, IReadOnlyList<Addition> Add, IReadOnlyList<string> Remove, string? CallerDiner = null,
+        bool ByStaff = false) : ICommand<OrderView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -39,6 +46,12 @@ public static class ChangeItems
                 addition.RuleFor(a => a.Quantity).NotNull().InclusiveBetween(1, Quantity.Max);
                 addition.RuleFor(a => a.Diner).MaximumLength(Order.MaxDinerLength).CleanText();
                 addition.RuleFor(a => a.Note).MaximumLength(Order.MaxNoteLength).CleanText();
+                addition.RuleFor(a => a.Options!.Count).LessThanOrEqualTo(MenuItem.MaxOptionGroups * OptionGroup.MaxOptions)
+                    .OverridePropertyName("options").When(a => a.Options is not null)
+                    .WithMessage("Too many options for one line.");
+                addition.RuleForEach(a => a.Options).NotEmpty().MaximumLength(DomainMenu.MaxIdLength).CleanText();
+                addition.RuleFor(a => a.Course).Must(c => c is null || MenuItem.IsValidCourse(c.Value))
+                    .WithMessage($"A course is 1 to {MenuItem.MaxCourse}.");
             });
             RuleForEach(c => c.Remove).NotEmpty().MaximumLength(64).CleanText();
         }
@@ -48,17 +61,39 @@ public static class ChangeItems
     {
         public async Task<OrderView> Handle(Command command, CancellationToken cancellationToken)
         {
+            if (!command.ByStaff && command.Add.Any(a => a.Hold == true))
+                throw new ApiProblem(StatusCodes.Status403Forbidden, "forbidden", "Only staff may hold a line back from the kitchen.");
             var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
             var menu = command.Add.Count == 0 ? null : menus.MenuOf(await db.CurrentMenuAsync(clock.GetUtcNow(), cancellationToken));
-            // Looked up here, before the order changes: the aggregate gets finished lines, not a sequence that would
-            // throw the menu's refusals from inside its own change.
-            var additions = command.Add.Select(a => new NewLine(menu!.ItemToOrder(a.MenuItemId!), new Quantity(a.Quantity!.Value),
-                Blank(a.Diner) ?? Blank(command.CallerDiner), Blank(a.Note))).ToList();
+            // Looked up here, before the order changes: the aggregate gets finished lines.
+            var additions = command.Add.Select((a, index) =>
+            {
+                var item = menu!.ItemToOrder(a.MenuItemId!);
+                return new NewLine(item, new Quantity(a.Quantity!.Value), Blank(a.Diner) ?? Blank(command.CallerDiner), Blank(a.Note))
+                {
+                    Options = ChooseOptions(item, a.Options, index),
+                    Course = a.Course,
+                    Hold = a.Hold ?? false,
+                };
+            }).ToList();
             var added = order.ChangeItems(additions, command.Remove, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             db.RecordEvent(OrderEvents.ItemsChanged(order, added, command.Remove));
             telemetry.ItemsAdded(command.Add.Sum(a => a.Quantity!.Value));
             return OrderView.From(order);
+        }
+
+        /// <summary>The item's choice of options, or its refusal naming the line's options field.</summary>
+        private static IReadOnlyList<ChosenOption> ChooseOptions(MenuItem item, IReadOnlyList<string?>? optionIds, int index)
+        {
+            try
+            {
+                return item.ChooseOptions(optionIds?.Select(id => id!).ToList() ?? []);
+            }
+            catch (DomainException refusal)
+            {
+                throw new DomainException(refusal.Code, refusal.Message) { Facts = refusal.Facts, Field = $"add[{index}].options" };
+            }
         }
 
         private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

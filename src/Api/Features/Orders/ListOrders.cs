@@ -47,7 +47,7 @@ public static class ListOrders
                 .Select(o => new
                 {
                     o.Id, o.Table, o.Status, o.CreatedAt, o.Bill, o.Paid,
-                    PendingCount = o.Lines.Count(l => l.TicketNumber == null),
+                    PendingCount = o.Lines.Count(l => l.Status == LineStatus.Pending),
                     TicketCount = o.Tickets.Count(),
                 })
                 .ToListAsync(cancellationToken);

@@ -4,8 +4,6 @@ using Restaurant.Domain.Orders;
 
 namespace Restaurant.Api.Features.Orders;
 
-public sealed record TicketView(int Number, DateTime SubmittedAt, IReadOnlyList<LineView> Lines);
-
 public sealed record OrderView(
     string Id,
     string Table,
@@ -14,10 +12,15 @@ public sealed record OrderView(
     string PaymentStatus,
     long Version,
     IReadOnlyList<LineView> Pending,
+    IReadOnlyList<LineView> Held,
     IReadOnlyList<TicketView> Tickets,
+    IReadOnlyList<DiscountView> Discounts,
+    decimal? ServiceChargeRate,
     BillView? Bill,
     IReadOnlyList<TenderView> Payments,
+    IReadOnlyList<RefundView> Refunds,
     decimal Paid,
+    decimal Refunded,
     decimal? Balance)
 {
     /// <summary>Only in the answer to POST /orders (opened or joined): the one time this diner's token is shown.</summary>
@@ -35,13 +38,15 @@ public sealed record OrderView(
             PaymentStatusName(order.PaymentStatus),
             order.Version,
             lines.Where(l => l.IsPending).Select(LineView.From).ToList(),
-            order.Tickets.OrderBy(t => t.Number)
-                .Select(t => new TicketView(t.Number, t.SubmittedAt.UtcDateTime,
-                    lines.Where(l => l.TicketNumber == t.Number).Select(LineView.From).ToList()))
-                .ToList(),
+            lines.Where(l => l.IsHeld).Select(LineView.From).ToList(),
+            order.Tickets.OrderBy(t => t.Number).Select(t => TicketView.From(order, t)).ToList(),
+            order.DiscountsInForce.Select(DiscountView.From).ToList(),
+            order.ServiceChargeRate,
             order.Bill is null ? null : BillView.From(order),
             TenderView.AllOf(order),
+            RefundView.AllOf(order),
             order.Paid.ToMajor(),
+            order.Refunded.ToMajor(),
             order.Balance?.ToMajor());
     }
 

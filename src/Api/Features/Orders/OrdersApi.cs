@@ -32,17 +32,68 @@ public static class OrdersApi
                              "answered from the version alone.")
             .WithETag().Refuses(ProblemCatalog.OrderNotFound);
         order.MapPost("/items", (string id, ChangeItems.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
-            commands.SendAsync(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? [], user.Diner()), TypedResults.Ok, ct))
+            commands.SendAsync(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? [], user.Diner(), user.IsStaff()), TypedResults.Ok, ct))
             .WithName("changeItems").WithSummary("Add and remove lines")
-            .WithDescription("Adds lines (at the menu's current prices) and removes pending ones, all of it or none of it. Many " +
-                             "diners may call this at once on one order: every call answered 200 has its lines in the order exactly once. " +
-                             "A line added without a `diner` is the caller's, by the name on their token.")
-            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.UnknownMenuItem, ProblemCatalog.UnknownLine, ProblemCatalog.ItemUnavailable,
-                ProblemCatalog.LineSubmitted, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
+            .WithDescription("Adds lines (at the menu's current prices, options included) and removes pending or held ones, all of " +
+                             "it or none of it. `hold` (staff only) keeps a line back until it is fired. Many diners may call this at " +
+                             "once on one order: every call answered 200 has its lines in the order exactly once. A line added " +
+                             "without a `diner` is the caller's, by the name on their token.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.UnknownMenuItem, ProblemCatalog.UnknownOption, ProblemCatalog.InvalidOptions,
+                ProblemCatalog.UnknownLine, ProblemCatalog.ItemUnavailable, ProblemCatalog.LineSubmitted, ProblemCatalog.OrderBilled,
+                ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
         order.MapPost("/submit", SubmitAsync)
             .WithName("submitOrder").WithSummary("Send the pending lines to the kitchen")
-            .WithDescription("Sends every pending line to the kitchen as the order's next ticket (201), or answers 200 with " +
-                             "`ticket: null` when nothing is pending. A line added meanwhile is in this ticket or stays pending, never lost.")
+            .WithDescription("Sends every pending line that is not held to the kitchen as the order's next ticket (201), or answers " +
+                             "200 with `ticket: null` when nothing is pending. A line added meanwhile is in this ticket or stays " +
+                             "pending, never lost.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
+        order.MapPost("/fire", FireAsync).RequireAuthorization(Access.StaffOnly)
+            .WithName("fireOrder").WithSummary("Send the held lines to the kitchen (staff)")
+            .WithDescription("Sends the held lines (of `course`, or all of them) to the kitchen as the order's next ticket (201), in " +
+                             "the order's one numbering and the kitchen's one sequence; 200 with `ticket: null` when nothing is held. " +
+                             "The body may be left out.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
+        order.MapPost("/void", (string id, VoidLines.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new VoidLines.Command(id, body.Lines, body.Reason, user.Caller()), TypedResults.Ok, ct))
+            .RequireAuthorization(Access.StaffOnly)
+            .WithName("voidLines").WithSummary("Void sent lines, with a reason (staff)")
+            .WithDescription("Voids lines the kitchen has (all their units, or `quantity` of them: the line splits). The voided " +
+                             "units leave the bill, and the kitchen gets a `void` ticket listing them in its one sequence. Who (the " +
+                             "staff key's id), when and why are kept on the line. Before the bill only; a pending line is removed instead.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.UnknownLine, ProblemCatalog.LineNotSent, ProblemCatalog.InvalidStatusChange,
+                ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
+        order.MapPost("/comp", (string id, CompLines.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new CompLines.Command(id, body.Lines, body.Reason, user.Caller()), TypedResults.Ok, ct))
+            .RequireAuthorization(Access.StaffOnly)
+            .WithName("compLines").WithSummary("Comp lines, with a reason (staff)")
+            .WithDescription("Comps lines: they stay on their tickets and on the bill at a price of 0, and fill no bundle. Who (the " +
+                             "staff key's id), when and why are kept on the line. Before the bill only.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.UnknownLine, ProblemCatalog.InvalidStatusChange, ProblemCatalog.OrderBilled,
+                ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
+        order.MapPost("/discounts", (string id, AddDiscount.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new AddDiscount.Command(id, body.Kind, body.Value, body.Reason, user.Caller()),
+                discount => TypedResults.Created($"/orders/{id}", discount), ct))
+            .RequireAuthorization(Access.StaffOnly)
+            .WithName("addDiscount").WithSummary("Give the order a discount, with a reason (staff)")
+            .WithDescription("A percentage (0 < value ≤ 100) or an amount (> 0) off what is left after comps and bundles: " +
+                             "percentages first, each on what the ones before left, then amounts, never below zero; tax is on the " +
+                             "discounted amount. Who (the staff key's id), when and why are kept. Before the bill only.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
+        order.MapDelete("/discounts/{discountId}", (string id, string discountId, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new RemoveDiscount.Command(id, discountId, user.Caller()), _ => TypedResults.NoContent(), ct))
+            .RequireAuthorization(Access.StaffOnly)
+            .WithName("removeDiscount").WithSummary("Take a discount back (staff)")
+            .WithDescription("Removes a discount in force (it stays on record with who removed it and when). Before the bill only; " +
+                             "a discount the order does not have in force is `404 not_found`.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.NotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid,
+                ProblemCatalog.OrderCancelled);
+        order.MapPost("/service-charge", (string id, SetServiceCharge.Body body, CommandSender commands, CancellationToken ct) =>
+            commands.SendAsync(new SetServiceCharge.Command(id, body.Rate), TypedResults.Ok, ct))
+            .RequireAuthorization(Access.StaffOnly)
+            .WithName("setServiceCharge").WithSummary("Set the order's service charge rate (staff)")
+            .WithDescription("Sets this order's service charge rate (0 to 0.5), overriding the menu's rule by guests; 0 waives it. " +
+                             "The bill charges it on what is left after discounts, and taxes it when the menu's rule says it is taxable " +
+                             "(with no rule, it is). Before the bill only.")
             .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderBilled, ProblemCatalog.OrderPaid, ProblemCatalog.OrderCancelled);
         order.MapPost("/bill", (string id, CommandSender commands, CancellationToken ct) =>
             commands.SendAsync(new BillOrder.Command(id), TypedResults.Ok, ct))
@@ -54,7 +105,8 @@ public static class OrdersApi
             commands.SendAsync(new CancelOrder.Command(id), TypedResults.Ok, ct))
             .RequireAuthorization(Access.StaffOnly)
             .WithName("cancelOrder").WithSummary("Cancel an order (staff)")
-            .WithDescription("Cancels an order that left nothing with the kitchen and took no money: it frees its table and takes " +
+            .WithDescription("Cancels an order that left nothing with the kitchen (nothing sent, or every sent line voided) and took no money: " +
+                             "it frees its table and takes " +
                              "no change from then on. The server does the same to an order on which nothing was ever sent once it " +
                              "stood Restaurant:AbandonedOrderTimeout (2 hours) without a change.")
             .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderNotCancellable, ProblemCatalog.OrderCancelled);
@@ -95,6 +147,11 @@ public static class OrdersApi
     private static Task<Results<Created<SubmitOrder.Result>, Ok<SubmitOrder.Result>>> SubmitAsync(
         string id, CommandSender commands, CancellationToken ct) =>
         commands.SendAsync(new SubmitOrder.Command(id), result => Submitted(id, result), ct);
+
+    /// <summary>The body is optional: without one (or without a course) every held line is fired.</summary>
+    private static Task<Results<Created<SubmitOrder.Result>, Ok<SubmitOrder.Result>>> FireAsync(
+        string id, FireOrder.Body? body, CommandSender commands, CancellationToken ct) =>
+        commands.SendAsync(new FireOrder.Command(id, body?.Course), result => Submitted(id, result), ct);
 
     private static Results<Created<SubmitOrder.Result>, Ok<SubmitOrder.Result>> Submitted(string id, SubmitOrder.Result result) =>
         result.Ticket is null

@@ -8,7 +8,7 @@ namespace Restaurant.Api.Features.Orders;
 
 public static class SubmitOrder
 {
-    /// <summary>Everything pending goes to the kitchen as one ticket; with nothing pending there is no ticket.</summary>
+    /// <summary>Everything pending (not held) goes to the kitchen as one ticket; with nothing pending there is no ticket.</summary>
     public sealed record Command(string OrderId) : ICommand<Result>;
 
     public sealed record Result(TicketView? Ticket);
@@ -24,7 +24,7 @@ public static class SubmitOrder
             await db.SaveChangesAsync(cancellationToken);
             db.RecordEvent(OrderEvents.TicketSent(order, ticket));
             telemetry.TicketSubmitted();
-            return new Result(OrderView.From(order).Tickets.Single(t => t.Number == ticket.Number));
+            return new Result(TicketView.From(order, ticket));
         }
     }
 }

@@ -22,6 +22,17 @@ public static class PaymentsApi
                              "unknown stays `pending` until the gateway is asked again, and is never charged twice.")
             .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.RawCardData, ProblemCatalog.NotBilled, ProblemCatalog.OrderPaid,
                 ProblemCatalog.OrderCancelled, ProblemCatalog.TotalExceedsBalance);
+        payments.MapPost("/{orderId}/refunds", (string orderId, RefundPayment.Body body, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
+                commands.SendAsync(new RefundPayment.Command(orderId, body.TenderId, body.Amount, body.Reason, user.Caller()),
+                    refund => TypedResults.Created($"/orders/{orderId}", refund), ct))
+            .RequireAuthorization(Access.StaffOnly)
+            .WithName("refundPayment").WithSummary("Refund part or all of a tender, with a reason (staff)")
+            .WithDescription("Gives back `amount` of a succeeded tender. A card refund is written (`pending`) before the card " +
+                             "gateway is asked, under its own idempotency key, so it is never sent twice, even across a crash; its " +
+                             "answer (`succeeded`, `failed`, or still `pending` until the gateway settles it) is recorded as it comes. " +
+                             "Cash refunds are recorded at once. A tender's refunds never add up to more than it took (amount and " +
+                             "tip); two refunds of one tender at once take turns. Who (the staff key's id), when and why are kept.")
+            .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.RefundExceedsPayment, ProblemCatalog.TenderNotRefundable);
         return app;
     }
 }

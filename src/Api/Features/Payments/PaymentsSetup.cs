@@ -33,6 +33,7 @@ public static class PaymentsSetup
             services.AddHttpClient<ICardGateway, StripeCardGateway>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         }
         services.AddHostedService<PaymentReconciler>();
+        services.AddHostedService<RefundReconciler>();
         return services;
     }
 }

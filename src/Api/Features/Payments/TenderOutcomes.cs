@@ -43,5 +43,7 @@ public static class TenderOutcomes
         outcome.PaymentId,
         outcome.DeclineCode,
         // Stripe's messages are short; the column is bounded anyway.
-        outcome.Message is { Length: > Tender.MaxMessageLength } message ? message[..Tender.MaxMessageLength] : outcome.Message);
+        outcome.Message is { Length: > Tender.MaxMessageLength } message ? message[..Tender.MaxMessageLength] : outcome.Message,
+        outcome.CardBrand,
+        outcome.CardLast4);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Restaurant.Api.Features.Kitchen;
 using Restaurant.Api.Features.Orders;
+using Restaurant.Domain.Menus;
 
 namespace Restaurant.Api.Infrastructure.OpenApi;
 
@@ -22,6 +23,8 @@ public sealed class Parameters : IOpenApiOperationTransformer
             s.Minimum = "1";
         },
         [("setItemAvailability", "id")] = (p, _) => p.Description = "The menu item's id.",
+        [("setOptionAvailability", "id")] = (p, _) => p.Description = "The menu item's id.",
+        [("setOptionAvailability", "optionId")] = (p, _) => p.Description = "The id of one of the item's options.",
         [("listOrders", "status")] = (p, s) =>
         {
             p.Description = "Only orders in this status.";
@@ -38,8 +41,17 @@ public sealed class Parameters : IOpenApiOperationTransformer
         [("changeItems", "id")] = (p, _) => p.Description = OrderId,
         [("submitOrder", "id")] = (p, _) => p.Description = OrderId,
         [("billOrder", "id")] = (p, _) => p.Description = OrderId,
+        [("fireOrder", "id")] = (p, _) => p.Description = OrderId,
+        [("voidLines", "id")] = (p, _) => p.Description = OrderId,
+        [("compLines", "id")] = (p, _) => p.Description = OrderId,
         [("payOrder", "orderId")] = (p, _) => p.Description = OrderId,
         [("cancelOrder", "id")] = (p, _) => p.Description = OrderId,
+        [("addDiscount", "id")] = (p, _) => p.Description = OrderId,
+        [("removeDiscount", "id")] = (p, _) => p.Description = OrderId,
+        [("removeDiscount", "discountId")] = (p, _) => p.Description = "The discount's id, as `POST /orders/{id}/discounts` answered it.",
+        [("setServiceCharge", "id")] = (p, _) => p.Description = OrderId,
+        [("refundPayment", "orderId")] = (p, _) => p.Description = OrderId,
+        [("getReceipt", "id")] = (p, _) => p.Description = OrderId,
         [("putTable", "id")] = (p, s) =>
         {
             p.Description = "The table's id: 1 to 20 letters, digits or '-'.";
@@ -60,11 +72,30 @@ public sealed class Parameters : IOpenApiOperationTransformer
             p.Description = AfterEvent;
             s.Minimum = "0";
         },
+        [("getKitchenEvents", "station")] = (p, s) =>
+        {
+            p.Description = "Only this station's lines (`kitchen`, `bar`, …), and only the events that have any.";
+            s.MinLength = 1;
+            s.MaxLength = MenuItem.MaxStationLength;
+            s.Pattern = RequestShapes.MenuIdPattern;
+        },
         [("getKitchenTickets", "after")] = (p, s) =>
         {
             p.Description = $"The last `sequence` the kitchen has seen: only later tickets are answered, at most {GetTickets.PageSize} at a time.";
             s.Minimum = "0";
             s.Default = 0;
+        },
+        [("getKitchenTickets", "station")] = (p, s) =>
+        {
+            p.Description = "Only this station's lines (`kitchen`, `bar`, …), and only the tickets that have any.";
+            s.MinLength = 1;
+            s.MaxLength = MenuItem.MaxStationLength;
+            s.Pattern = RequestShapes.MenuIdPattern;
+        },
+        [("setTicketStatus", "sequence")] = (p, s) =>
+        {
+            p.Description = "The ticket's `sequence`, as `GET /kitchen/tickets` answered it.";
+            s.Minimum = "1";
         },
     };
 

@@ -14,7 +14,11 @@ public static class ProblemCatalog
     public static readonly ProblemCode ValidationFailed = new(ProblemCodes.ValidationFailed, StatusCodes.Status400BadRequest,
         "A field, parameter, header or the body is missing, malformed or out of range; `errors` names each one.");
     public static readonly ProblemCode UnknownMenuItem = Domain(DomainErrors.UnknownMenuItem, "The menu in effect has no item with that id.");
-    public static readonly ProblemCode UnknownLine = Domain(DomainErrors.UnknownLine, "A line to remove is not in this order.");
+    public static readonly ProblemCode UnknownLine = Domain(DomainErrors.UnknownLine,
+        "A line named (to remove, void, comp or move) is not in this order, or not on that ticket.");
+    public static readonly ProblemCode UnknownOption = Domain(DomainErrors.UnknownOption, "The item has no option with that id.");
+    public static readonly ProblemCode InvalidOptions = Domain(DomainErrors.InvalidOptions,
+        "Too few or too many options of a group (or one twice); the problem's `group` names the group.");
     public static readonly ProblemCode RawCardData = new("raw_card_data", StatusCodes.Status400BadRequest,
         "The body carries card data (a number, a verification code, an expiry date); send the card's gateway token instead.");
     public static readonly ProblemCode Unauthorized = new("unauthorized", StatusCodes.Status401Unauthorized,
@@ -35,15 +39,24 @@ public static class ProblemCatalog
     public static readonly ProblemCode OrderPaid = Domain(DomainErrors.OrderPaid, "The order is paid.");
     public static readonly ProblemCode OrderCancelled = Domain(DomainErrors.OrderCancelled, "The order is cancelled: it takes no change.");
     public static readonly ProblemCode OrderNotCancellable = Domain(DomainErrors.OrderNotCancellable,
-        "Lines of the order were sent to the kitchen, or it took payments: it can no longer be cancelled.");
+        "Lines of the order are with the kitchen (sent and not voided), or it took payments: it cannot be cancelled.");
     public static readonly ProblemCode LineSubmitted = Domain(DomainErrors.LineSubmitted, "A line to remove was already sent to the kitchen.");
-    public static readonly ProblemCode ItemUnavailable = Domain(DomainErrors.ItemUnavailable, "The item is off the menu for now (\"86'd\").");
-    public static readonly ProblemCode PendingItems = Domain(DomainErrors.PendingItems, "Lines are still pending: submit or remove them before the bill.");
-    public static readonly ProblemCode EmptyOrder = Domain(DomainErrors.EmptyOrder, "Nothing was ordered, so there is nothing to bill.");
+    public static readonly ProblemCode ItemUnavailable = Domain(DomainErrors.ItemUnavailable, "The item, or an option chosen, is off the menu for now (\"86'd\").");
+    public static readonly ProblemCode LineNotSent = Domain(DomainErrors.LineNotSent, "A line to void was never sent to the kitchen: remove it instead.");
+    public static readonly ProblemCode InvalidStatusChange = Domain(DomainErrors.InvalidStatusChange,
+        "The line cannot make that move: a line only moves forward, a voided line never moves, and a comped line is not comped again.");
+    public static readonly ProblemCode PendingItems = Domain(DomainErrors.PendingItems,
+        "Lines are still pending or held: submit (or fire) or remove them before the bill.");
+    public static readonly ProblemCode EmptyOrder = Domain(DomainErrors.EmptyOrder, "Nothing was ordered (or every line was voided), so there is nothing to bill.");
     public static readonly ProblemCode NotBilled = Domain(DomainErrors.NotBilled, "The order has no bill yet: ask for the bill first.");
     public static readonly ProblemCode TotalExceedsBalance = Domain(DomainErrors.TotalExceedsBalance,
         "`total` is more than is left to pay: the balance less what cards still being confirmed hold back (another payment " +
         "got in first); the problem carries `balance` and `pending`.");
+    public static readonly ProblemCode RefundExceedsPayment = Domain(DomainErrors.RefundExceedsPayment,
+        "The tender's refunds (succeeded and pending) would add up to more than it took (its amount plus its tip); the problem " +
+        "carries what is still `refundable`.");
+    public static readonly ProblemCode TenderNotRefundable = Domain(DomainErrors.TenderNotRefundable,
+        "The order has no such tender, or it took no money (declined, or still pending): only a succeeded tender can be refunded.");
     public static readonly ProblemCode IdempotencyKeyInUse = new("idempotency_key_in_use", StatusCodes.Status409Conflict,
         "The first request with this `Idempotency-Key` is still running; retry shortly.");
     public static readonly ProblemCode PayloadTooLarge = new("payload_too_large", StatusCodes.Status413PayloadTooLarge, "The body is larger than 64 KiB.");
@@ -62,10 +75,11 @@ public static class ProblemCatalog
 
     public static IReadOnlyList<ProblemCode> All { get; } =
     [
-        ValidationFailed, UnknownMenuItem, UnknownLine, RawCardData, Unauthorized, Forbidden, InvalidTableCode, NotFound, OrderNotFound,
-        TableNotFound, MethodNotAllowed, TableBusy, OrderBilled, OrderPaid, OrderCancelled, OrderNotCancellable, LineSubmitted,
-        ItemUnavailable, PendingItems, EmptyOrder, NotBilled, TotalExceedsBalance, IdempotencyKeyInUse, PayloadTooLarge,
-        UnsupportedMediaType, IdempotencyKeyReused, RequestTimeout, InternalError, ServiceUnavailable,
+        ValidationFailed, UnknownMenuItem, UnknownLine, UnknownOption, InvalidOptions, RawCardData, Unauthorized, Forbidden,
+        InvalidTableCode, NotFound, OrderNotFound, TableNotFound, MethodNotAllowed, TableBusy, OrderBilled, OrderPaid, OrderCancelled,
+        OrderNotCancellable, LineSubmitted, LineNotSent, ItemUnavailable, InvalidStatusChange, PendingItems, EmptyOrder, NotBilled,
+        TotalExceedsBalance, RefundExceedsPayment, TenderNotRefundable, IdempotencyKeyInUse, PayloadTooLarge, UnsupportedMediaType, IdempotencyKeyReused, RequestTimeout,
+        InternalError, ServiceUnavailable,
     ];
 
     private static ProblemCode Domain(string code, string meaning) => new(code,

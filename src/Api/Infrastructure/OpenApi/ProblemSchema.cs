@@ -72,10 +72,25 @@ public static class ProblemSchema
                 Type = JsonSchemaType.Number, Format = "decimal", Minimum = "0",
                 Description = "`total_exceeds_balance` only: what cards still being confirmed hold back of the balance; a call may pay at most balance − pending.",
             },
+            ["refundable"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Number, Format = "decimal", Minimum = "0",
+                Description = "`refund_exceeds_payment` only: what is still left to refund of the tender (what it took less its succeeded and pending refunds).",
+            },
             ["orderId"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
                 Description = "`table_busy` only: the order that holds the table.",
+            },
+            ["group"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "`invalid_options` only: the id of the option group whose choice was refused.",
+            },
+            ["option"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "`unknown_option` and `item_unavailable` (of an option) only: the option's id.",
             },
             ["outcome"] = new OpenApiSchema
             {

@@ -27,12 +27,15 @@ public sealed class TenderConfiguration : IEntityTypeConfiguration<Tender>
         tender.Property(t => t.Message).HasMaxLength(Tender.MaxMessageLength);
         tender.Property(t => t.PaymentId).HasMaxLength(Tender.MaxPaymentIdLength);
         tender.Property(t => t.Diner).HasMaxLength(Order.MaxDinerLength);
+        tender.Property(t => t.CardBrand).HasMaxLength(Tender.MaxCardBrandLength);
+        tender.Property(t => t.CardLast4).HasMaxLength(Tender.CardLast4Length);
         tender.HasIndex("OrderId", nameof(Tender.AttemptId), nameof(Tender.Index)).IsUnique();
         tender.HasIndex(t => t.GatewayKey).IsUnique();
         // Reconciliation reads only what is pending, however many payments the restaurant has taken.
         tender.HasIndex(t => t.Status).HasFilter($"\"{nameof(Tender.Status)}\" = '{nameof(TenderStatus.Pending)}'");
         tender.InColumnOrder(nameof(Tender.Id), nameof(Tender.AttemptId), nameof(Tender.Index), nameof(Tender.Method), nameof(Tender.Amount),
             nameof(Tender.Tip), nameof(Tender.Currency), nameof(Tender.CardToken), nameof(Tender.GatewayKey), nameof(Tender.Status),
-            nameof(Tender.DeclineCode), nameof(Tender.Message), nameof(Tender.PaymentId), nameof(Tender.CreatedAt), "OrderId", nameof(Tender.Diner));
+            nameof(Tender.DeclineCode), nameof(Tender.Message), nameof(Tender.PaymentId), nameof(Tender.CreatedAt), "OrderId", nameof(Tender.Diner),
+            nameof(Tender.CardBrand), nameof(Tender.CardLast4));
     }
 }

@@ -8,6 +8,12 @@ public interface ICardGateway
 {
     /// <summary>Never throws for the gateway's failures: what cannot be known is <see cref="CardOutcomeKind.Unknown"/>.</summary>
     Task<CardOutcome> ChargeAsync(CardCharge charge, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives back part or all of a charge. Asking again with the same <see cref="CardRefund.IdempotencyKey"/> never
+    /// refunds twice. Never throws for the gateway's failures: what cannot be known is <see cref="RefundOutcomeKind.Unknown"/>.
+    /// </summary>
+    Task<RefundOutcome> RefundAsync(CardRefund refund, CancellationToken cancellationToken);
 }
 
 /// <param name="AmountMinor">Amount plus tip, in minor units.</param>

@@ -38,4 +38,12 @@ public sealed class SimulatedCardGateway(TimeSpan latency) : ICardGateway
             ? CardOutcome.Declined(decline.Code, decline.Message, paymentId)
             : CardOutcome.Declined("invalid_card_token", "This card token is not known; ask the diner to enter the card again.");
     }
+
+    /// <summary>Every refund of a charge it made succeeds (the order's rules keep refunds within what the charge took).</summary>
+    public async Task<RefundOutcome> RefundAsync(CardRefund refund, CancellationToken cancellationToken)
+    {
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency, cancellationToken);
+        var refundId = "re_sim_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(refund.IdempotencyKey)))[..24];
+        return new RefundOutcome(RefundOutcomeKind.Succeeded, refundId, null);
+    }
 }

@@ -3,7 +3,7 @@ using Stripe;
 namespace Restaurant.Api.Features.Payments.Gateways;
 
 /// <summary>
-/// Charges a tender as one confirmed Stripe PaymentIntent through Stripe.net, over our own <see cref="HttpClient"/>
+/// Charges a tender as one confirmed Stripe PaymentIntent (and refunds it: StripeCardGateway.Refunds.cs) through Stripe.net, over our own <see cref="HttpClient"/>
 /// (from <c>IHttpClientFactory</c>, so its handler is pooled and recycled). Every attempt of one charge carries the
 /// tender's idempotency key, so a retry after a timeout learns the first outcome instead of charging again.
 /// </summary>
@@ -11,9 +11,10 @@ namespace Restaurant.Api.Features.Payments.Gateways;
 /// The retries are ours, not the library's (<c>maxNetworkRetries: 0</c>): a refusal that follows an unanswered
 /// attempt must not settle a tender, and only a loop that sees every attempt can tell that one went unanswered.
 /// </remarks>
-public sealed class StripeCardGateway : ICardGateway
+public sealed partial class StripeCardGateway : ICardGateway
 {
     private readonly PaymentIntentService _intents;
+    private readonly RefundService _refunds;
     private readonly StripeOptions _options;
     private readonly ILogger<StripeCardGateway> _logger;
 
@@ -23,7 +24,9 @@ public sealed class StripeCardGateway : ICardGateway
         _logger = logger;
         // Telemetry off: it would write an id file under the home directory and report our request timings to Stripe.
         var transport = new SystemNetHttpClient(http, maxNetworkRetries: 0, enableTelemetry: false);
-        _intents = new PaymentIntentService(new StripeClient(options.SecretKey, httpClient: transport, apiBase: options.BaseUrl.TrimEnd('/')));
+        var client = new StripeClient(options.SecretKey, httpClient: transport, apiBase: options.BaseUrl.TrimEnd('/'));
+        _intents = new PaymentIntentService(client);
+        _refunds = new RefundService(client);
     }
 
     /// <summary>

@@ -11,8 +11,8 @@ using Restaurant.Api.Persistence;
 namespace Restaurant.Api.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(RestaurantDbContext))]
-    [Migration("20261130171034_Events")]
-    partial class Events
+    [Migration("20261130170717_CompactAfterRebuilds")]
+    partial class CompactAfterRebuilds
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -60,45 +60,6 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("IdempotencyRecords");
-                });
-
-            modelBuilder.Entity("Restaurant.Api.Persistence.StoredEvent", b =>
-                {
-                    b.Property<long>("Position")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Kitchen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OrderId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Position");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("Position")
-                        .HasDatabaseName("IX_Events_Kitchen_Position")
-                        .HasFilter("\"Kitchen\"");
-
-                    b.HasIndex("OrderId", "Position");
-
-                    b.ToTable("Events", (string)null);
                 });
 
             modelBuilder.Entity("Restaurant.Api.Persistence.StoredMenu", b =>
@@ -218,41 +179,94 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Restaurant.Domain.Orders.OrderLine", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(0);
+
+                    b.Property<string>("Allergens")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(14);
+
+                    b.Property<string>("Comp")
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(17);
+
+                    b.Property<int>("Course")
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(12);
+
+                    b.Property<string>("Dietary")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(15);
 
                     b.Property<string>("Diner")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(6);
 
                     b.Property<string>("MenuItemId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(2);
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(3);
 
                     b.Property<string>("Note")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(7);
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(11);
 
                     b.Property<string>("OrderId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(9);
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(1);
 
                     b.Property<int>("Quantity")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(4);
+
+                    b.Property<string>("Station")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(13);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(10);
 
                     b.Property<int?>("TicketNumber")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(8);
 
                     b.Property<long>("UnitPrice")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(5);
+
+                    b.Property<string>("Void")
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(18);
+
+                    b.Property<int?>("VoidTicketNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(16);
 
                     b.HasKey("Id");
 
@@ -363,17 +377,27 @@ namespace Restaurant.Api.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(0);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(4);
 
                     b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(1);
 
                     b.Property<string>("OrderId")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnOrder(3);
 
                     b.Property<long>("SubmittedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasColumnOrder(2);
 
                     b.HasKey("Sequence");
 

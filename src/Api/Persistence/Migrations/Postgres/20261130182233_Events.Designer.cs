@@ -12,7 +12,7 @@ using Restaurant.Api.Persistence;
 namespace Restaurant.Api.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRestaurantDbContext))]
-    [Migration("20261130171057_Events")]
+    [Migration("20261130182233_Events")]
     partial class Events
     {
         /// <inheritdoc />
@@ -160,6 +160,50 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                     b.ToTable("DinerTokens");
                 });
 
+            modelBuilder.Entity("Restaurant.Domain.Orders.Discount", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnOrder(0);
+
+                    b.Property<string>("Audit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnOrder(4);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnOrder(2);
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnOrder(1);
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnOrder(6);
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnOrder(5);
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnOrder(3);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("Discounts");
+                });
+
             modelBuilder.Entity("Restaurant.Domain.Orders.Order", b =>
                 {
                     b.Property<string>("Id")
@@ -185,6 +229,11 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                     b.Property<long>("Paid")
                         .HasColumnType("bigint")
                         .HasColumnOrder(7);
+
+                    b.Property<decimal?>("ServiceChargeRate")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnOrder(9);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -222,41 +271,94 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
             modelBuilder.Entity("Restaurant.Domain.Orders.OrderLine", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnOrder(0);
+
+                    b.Property<string>("Allergens")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnOrder(14);
+
+                    b.Property<string>("Comp")
+                        .HasColumnType("text")
+                        .HasColumnOrder(17);
+
+                    b.Property<int>("Course")
+                        .HasColumnType("integer")
+                        .HasColumnOrder(12);
+
+                    b.Property<string>("Dietary")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnOrder(15);
 
                     b.Property<string>("Diner")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("character varying(40)")
+                        .HasColumnOrder(6);
 
                     b.Property<string>("MenuItemId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnOrder(2);
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnOrder(3);
 
                     b.Property<string>("Note")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasColumnOrder(7);
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnOrder(11);
 
                     b.Property<string>("OrderId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnOrder(9);
 
                     b.Property<int>("Position")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnOrder(1);
 
                     b.Property<int>("Quantity")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnOrder(4);
+
+                    b.Property<string>("Station")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnOrder(13);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnOrder(10);
 
                     b.Property<int?>("TicketNumber")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnOrder(8);
 
                     b.Property<long>("UnitPrice")
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnOrder(5);
+
+                    b.Property<string>("Void")
+                        .HasColumnType("text")
+                        .HasColumnOrder(18);
+
+                    b.Property<int?>("VoidTicketNumber")
+                        .HasColumnType("integer")
+                        .HasColumnOrder(16);
 
                     b.HasKey("Id");
 
@@ -266,6 +368,77 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                     b.HasIndex("OrderId", "TicketNumber");
 
                     b.ToTable("OrderLines");
+                });
+
+            modelBuilder.Entity("Restaurant.Domain.Orders.Refund", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnOrder(0);
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnOrder(3);
+
+                    b.Property<string>("Audit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnOrder(5);
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnOrder(6);
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnOrder(4);
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnOrder(10);
+
+                    b.Property<string>("GatewayKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnOrder(8);
+
+                    b.Property<string>("GatewayRefundId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnOrder(9);
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnOrder(1);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnOrder(7);
+
+                    b.Property<string>("TenderId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnOrder(2);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GatewayKey")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("Status")
+                        .HasFilter("\"Status\" = 'Pending'");
+
+                    b.ToTable("Refunds");
                 });
 
             modelBuilder.Entity("Restaurant.Domain.Orders.Tender", b =>
@@ -283,6 +456,16 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnOrder(1);
+
+                    b.Property<string>("CardBrand")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnOrder(16);
+
+                    b.Property<string>("CardLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnOrder(17);
 
                     b.Property<string>("CardToken")
                         .HasMaxLength(255)
@@ -367,19 +550,29 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnOrder(0);
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnOrder(4);
+
                     b.Property<int>("Number")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasColumnOrder(1);
 
                     b.Property<string>("OrderId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnOrder(3);
 
                     b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnOrder(2);
 
                     b.HasKey("Sequence");
 
@@ -417,10 +610,28 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Restaurant.Domain.Orders.Discount", b =>
+                {
+                    b.HasOne("Restaurant.Domain.Orders.Order", null)
+                        .WithMany("Discounts")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Restaurant.Domain.Orders.OrderLine", b =>
                 {
                     b.HasOne("Restaurant.Domain.Orders.Order", null)
                         .WithMany("Lines")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Restaurant.Domain.Orders.Refund", b =>
+                {
+                    b.HasOne("Restaurant.Domain.Orders.Order", null)
+                        .WithMany("Refunds")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -446,7 +657,11 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Restaurant.Domain.Orders.Order", b =>
                 {
+                    b.Navigation("Discounts");
+
                     b.Navigation("Lines");
+
+                    b.Navigation("Refunds");
 
                     b.Navigation("Tenders");
 
