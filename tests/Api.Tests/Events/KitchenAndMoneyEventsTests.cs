@@ -59,7 +59,9 @@ public sealed class KitchenAndMoneyEventsTests(RestaurantApiFixture fixture) : I
 
         await (await table.VoidAsync("wrong table", Units(lines[0]))).ReadOkJsonAsync();
 
+        // A stream without Last-Event-ID starts where this node's reader is, which may be just before the submit's ticket.
         var voidTicket = await NextOfOrderAsync(kitchen, table, "ticket");
+        if (voidTicket.Data["ticket"]!["kind"].Text() == "order") voidTicket = await NextOfOrderAsync(kitchen, table, "ticket");
         Assert.Equal(("void", 2), (voidTicket.Data["ticket"]!["kind"].Text(), voidTicket.Data["ticket"]!["number"]!.GetValue<int>()));
         await using var order = await OrderStreamAsync(table);
         var voided = await order.NextOfTypeAsync("void");
