@@ -62,14 +62,26 @@ public sealed class EventStreams(EventHub hub, IServiceScopeFactory scopes, IDat
 
     private async Task<EventSubscription?> SubscribeAsync(EventFilter filter, HttpResponse response, CancellationToken ct)
     {
+        EventSubscription subscription;
         try
         {
-            var subscription = await hub.SubscribeAsync(filter, ct);
-            await response.StartAsync(ct);
-            return subscription;
+            subscription = await hub.SubscribeAsync(filter, ct);
         }
         catch (OperationCanceledException)
         {
+            return null;
+        }
+        try
+        {
+            await response.StartAsync(ct);
+            // Kestrel holds started headers until the first write; flushed now, the client sees the stream open at once
+            // (not at the first event or keep-alive, 15 s later for a quiet kitchen).
+            await response.Body.FlushAsync(ct);
+            return subscription;
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
+        {
+            subscription.Dispose();
             return null;
         }
     }
