@@ -10,7 +10,8 @@ public sealed class EventRestartTests
     public async Task A_stream_resumes_exactly_on_a_restarted_api()
     {
         using var database = TestDatabase.CreateNew();
-        var first = await ApiProcess.StartAsync(database, new Dictionary<string, string?>());
+        // Disposed however the test ends: a failure before Kill must not leave the process running.
+        await using var first = await ApiProcess.StartAsync(database, new Dictionary<string, string?>());
         var staff = first.Client(RestaurantApi.StaffKey);
         var table = Tables.Unique("restart");
         await Floor.SetUpAsync(staff, table);
