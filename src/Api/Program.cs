@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using Restaurant.Api.Features.Kitchen;
 using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
@@ -31,6 +32,7 @@ builder.Services.AddHostedService<AbandonedOrderSweep>();
 builder.Services.AddSingleton<IdempotencyReleases>();
 builder.Services.AddHostedService(services => services.GetRequiredService<IdempotencyReleases>());
 builder.Services.AddPayments(builder.Configuration);
+builder.Services.AddEvents(builder.Configuration);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
 {
@@ -41,6 +43,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     if (context.ProblemDetails.Extensions["code"] is ProblemCodes.ValidationFailed)
         context.ProblemDetails.Extensions.TryAdd("errors", new Dictionary<string, string[]> { ["body"] = [context.ProblemDetails.Detail!] });
 });
+builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
 // Malformed bodies and parameters reach ApiExceptionHandler as exceptions, so they get the same problem shape.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddRestaurantOpenApi();
@@ -88,6 +91,7 @@ api.MapOrders();
 api.MapReceipts();
 api.MapKitchen();
 api.MapPayments();
+api.MapEvents();
 // The table app, the waiter tablet and the kitchen display (wwwroot/app): clients of the API, served by it.
 app.MapPages(app.Environment);
 

@@ -25,12 +25,16 @@ public static class CommandTransaction
         {
             using var writer = await db.EnterWriteGateAsync(ct);
             await using var transaction = await db.BeginCommandTransactionAsync(ct);
+            db.Outbox.Clear();
             var committing = false;
             try
             {
                 var result = await work();
+                // The outbox: the change's events go in with it, or neither does.
+                var announced = await db.WriteOutboxAsync(ct);
                 committing = true;
                 await transaction.CommitAsync(CancellationToken.None);
+                if (announced) db.AnnounceCommittedEvents();
                 return result;
             }
             catch (Exception exception) when (attempt < MaxAttempts && DbErrors.IsContention(exception))

@@ -36,4 +36,25 @@ public interface IDatabaseDialect
 
     /// <summary>At start, on an open connection, before the migrations run.</summary>
     Task PrepareAsync(RestaurantDbContext db);
+
+    /// <summary>
+    /// Inside a command transaction, just before it commits: writes its events, numbered so that readers are handed
+    /// them in an order no later commit can cut into (and, where the store can, tells the other nodes at commit).
+    /// </summary>
+    Task AppendEventsAsync(RestaurantDbContext db, IReadOnlyList<PendingEvent> events, CancellationToken ct);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> events after <paramref name="after"/> in position order, only those that no event
+    /// still in flight can come before: a reader that resumes after the last one it got never skips a late commit.
+    /// </summary>
+    Task<EventPage> ReadEventsAsync(RestaurantDbContext db, long after, EventFilter filter, int limit, CancellationToken ct);
+
+    /// <summary>A position every event to come will be after: where a reader that wants only new events starts.</summary>
+    Task<long> EventHorizonAsync(RestaurantDbContext db, CancellationToken ct);
+
+    /// <summary>
+    /// Calls <paramref name="heard"/> whenever another node may have committed events, until <paramref name="ct"/> ends;
+    /// completes at once where the store cannot tell (the reader then relies on polling).
+    /// </summary>
+    Task ListenForEventsAsync(string connectionString, Action heard, ILogger logger, CancellationToken ct);
 }

@@ -46,6 +46,17 @@ public sealed class PostgresDialect : IDatabaseDialect
 
     public Task PrepareAsync(RestaurantDbContext db) => Task.CompletedTask;
 
+    public Task AppendEventsAsync(RestaurantDbContext db, IReadOnlyList<PendingEvent> events, CancellationToken ct) =>
+        PostgresEvents.AppendAsync(db, events, ct);
+
+    public Task<EventPage> ReadEventsAsync(RestaurantDbContext db, long after, EventFilter filter, int limit, CancellationToken ct) =>
+        PostgresEvents.ReadAsync(db, after, filter, limit, ct);
+
+    public Task<long> EventHorizonAsync(RestaurantDbContext db, CancellationToken ct) => PostgresEvents.HorizonAsync(db, ct);
+
+    public Task ListenForEventsAsync(string connectionString, Action heard, ILogger logger, CancellationToken ct) =>
+        PostgresEvents.ListenAsync(connectionString, heard, logger, ct);
+
     private sealed class NoGate : IDisposable
     {
         public static readonly NoGate Instance = new();

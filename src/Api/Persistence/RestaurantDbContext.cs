@@ -11,14 +11,12 @@ namespace Restaurant.Api.Persistence;
 /// <summary>The store of the floor's tables, orders, menus and idempotency keys; SQLite by default (PostgreSQL: <see cref="PostgresRestaurantDbContext"/>).</summary>
 public class RestaurantDbContext : DbContext
 {
-    public RestaurantDbContext(DbContextOptions<RestaurantDbContext> options) : base(options)
-    {
-    }
+    public RestaurantDbContext(DbContextOptions<RestaurantDbContext> options) : base(options) =>
+        SavingChanges += (_, _) => Outbox.NoteSaving(ChangeTracker);
 
     /// <summary>For a provider's own context type, which its own migrations are written for.</summary>
-    protected RestaurantDbContext(DbContextOptions options) : base(options)
-    {
-    }
+    protected RestaurantDbContext(DbContextOptions options) : base(options) =>
+        SavingChanges += (_, _) => Outbox.NoteSaving(ChangeTracker);
 
     public DbSet<Table> Tables => Set<Table>();
     public DbSet<Order> Orders => Set<Order>();
@@ -30,6 +28,10 @@ public class RestaurantDbContext : DbContext
     public DbSet<Refund> Refunds => Set<Refund>();
     public DbSet<StoredMenu> Menus => Set<StoredMenu>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<StoredEvent> Events => Set<StoredEvent>();
+
+    /// <summary>The events the command transaction under way has recorded (<see cref="EventRecording"/>).</summary>
+    public EventOutbox Outbox { get; } = new();
 
     /// <summary>What this host's store does differently (locks, isolation, snapshots), as AddPersistence chose it.</summary>
     public IDatabaseDialect Dialect => this.GetService<IDatabaseDialect>();
@@ -55,6 +57,7 @@ public class RestaurantDbContext : DbContext
         modelBuilder.ApplyConfiguration(new RefundConfiguration());
         modelBuilder.ApplyConfiguration(new StoredMenuConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new StoredEventConfiguration(Database.IsSqlite()));
     }
 
     private sealed class MoneyConverter() : ValueConverter<Money, long>(m => m.Minor, v => new Money(v));

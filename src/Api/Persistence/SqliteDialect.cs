@@ -51,6 +51,17 @@ public sealed class SqliteDialect : IDatabaseDialect
     /// <summary>WAL lets readers run beside the one writer; the mode is stored in the database file.</summary>
     public Task PrepareAsync(RestaurantDbContext db) => db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
 
+    public Task AppendEventsAsync(RestaurantDbContext db, IReadOnlyList<PendingEvent> events, CancellationToken ct) =>
+        SqliteEvents.AppendAsync(db, events, ct);
+
+    public Task<EventPage> ReadEventsAsync(RestaurantDbContext db, long after, EventFilter filter, int limit, CancellationToken ct) =>
+        SqliteEvents.ReadAsync(db, after, filter, limit, ct);
+
+    public Task<long> EventHorizonAsync(RestaurantDbContext db, CancellationToken ct) => SqliteEvents.HorizonAsync(db, ct);
+
+    /// <summary>SQLite cannot tell one process of another's commits: the reader polls.</summary>
+    public Task ListenForEventsAsync(string connectionString, Action heard, ILogger logger, CancellationToken ct) => Task.CompletedTask;
+
     private sealed class Snapshot(RestaurantDbContext db, SqliteTransaction transaction) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -40,9 +41,11 @@ public static class SetTicketStatus
                             .SingleOrDefaultAsync(cancellationToken)
                         ?? throw new ApiProblem(StatusCodes.Status404NotFound, "not_found", $"There is no kitchen ticket {command.Sequence}.");
             var order = await db.LoadOrderForChangeAsync(found.OrderId, cancellationToken);
-            order.MoveLines(found.Number, LineStatusNames.KitchenMoves[command.Status!], command.LineIds?.Select(id => id!).ToList(), clock.GetUtcNow());
+            var moved = order.MoveLines(found.Number, LineStatusNames.KitchenMoves[command.Status!], command.LineIds?.Select(id => id!).ToList(), clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
-            return KitchenTicket.From(order, order.Tickets.Single(t => t.Number == found.Number));
+            var ticket = order.Tickets.Single(t => t.Number == found.Number);
+            db.RecordEvent(KitchenAndMoneyEvents.LineStatus(order, ticket, moved));
+            return KitchenTicket.From(order, ticket);
         }
     }
 }

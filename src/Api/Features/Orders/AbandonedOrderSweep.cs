@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using Microsoft.EntityFrameworkCore;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
@@ -80,6 +81,7 @@ public sealed class AbandonedOrderSweep(
                 var lastChangedAt = order.LastChangedAt;
                 order.Cancel(clock.GetUtcNow());
                 await db.SaveChangesAsync(stoppingToken);
+                db.RecordEvent(OrderEvents.StatusChanged(order));
                 return (order.Table, lastChangedAt);
             }, stoppingToken);
             if (cancelled is { } done)

@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using FluentValidation;
 using MediatR;
 using Restaurant.Api.Features.Shared;
@@ -40,6 +41,7 @@ public static class AddDiscount
             var discount = order.AddDiscount(DiscountView.KindOf(command.Kind)!.Value, command.Value!.Value, command.Reason, command.By,
                 clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
+            db.RecordEvent(KitchenAndMoneyEvents.DiscountAdded(order, discount));
             return DiscountView.From(discount);
         }
     }

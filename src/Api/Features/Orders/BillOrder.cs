@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using MediatR;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Infrastructure.Telemetry;
@@ -44,6 +45,8 @@ public static class BillOrder
                             return null;
                         order.CloseWithBill(priced, clock.GetUtcNow());
                         await db.SaveChangesAsync(CancellationToken.None);
+                        db.RecordEvent(OrderEvents.Billed(order));
+                        db.RecordEvent(OrderEvents.StatusChanged(order));
                     }
                     return BillView.From(order);
                 }, CancellationToken.None);

@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using MediatR;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
@@ -19,6 +20,7 @@ public static class CancelOrder
             var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
             order.Cancel(clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
+            db.RecordEvent(OrderEvents.StatusChanged(order));
             return OrderView.From(order);
         }
     }

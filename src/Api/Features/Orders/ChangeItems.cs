@@ -1,5 +1,6 @@
 using FluentValidation;
 using MediatR;
+using Restaurant.Api.Features.Events;
 using Restaurant.Api.Features.Shared;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Infrastructure.Telemetry;
@@ -85,6 +86,7 @@ public static class ChangeItems
             var removed = order.Lines.ToList();
             var added = order.ChangeItems(additions, command.Remove, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
+            db.RecordEvent(OrderEvents.ItemsChanged(order, added, command.Remove));
             telemetry.ItemsAdded(command.Add.Sum(a => a.Quantity!.Value));
             if (command.Minimal)
                 return new Result(null, new ItemsChangedView(order.Id, order.Version, added.Select(LineView.From).ToList(),

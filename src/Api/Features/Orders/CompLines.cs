@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using FluentValidation;
 using MediatR;
 using Restaurant.Api.Infrastructure;
@@ -35,8 +36,10 @@ public static class CompLines
         public async Task<OrderView> Handle(Command command, CancellationToken cancellationToken)
         {
             var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
-            order.Comp(command.Lines!.Select(id => id!).ToList(), command.Reason, command.By, clock.GetUtcNow());
+            var lineIds = command.Lines!.Select(id => id!).ToList();
+            order.Comp(lineIds, command.Reason, command.By, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
+            db.RecordEvent(KitchenAndMoneyEvents.Comped(order, lineIds));
             return OrderView.From(order);
         }
     }

@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using FluentValidation;
 using MediatR;
 using Restaurant.Api.Infrastructure;
@@ -55,6 +56,7 @@ public static class CreateOrder
             var token = Access.NewAccessToken();
             db.DinerTokens.Add(order.Admit(Access.Hash(token), Blank(command.Diner), now));
             await db.SaveChangesAsync(cancellationToken);
+            db.RecordEvent(joined ? OrderEvents.Joined(order, Blank(command.Diner)) : OrderEvents.Opened(order));
             return new Result(OrderView.From(order) with { AccessToken = token }, joined);
         }
 

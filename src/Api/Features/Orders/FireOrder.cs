@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using FluentValidation;
 using MediatR;
 using Restaurant.Api.Infrastructure;
@@ -29,6 +30,7 @@ public static class FireOrder
             if (ticket is null) return new SubmitOrder.Result(null);
             await db.LockKitchenSequenceAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            db.RecordEvent(OrderEvents.TicketSent(order, ticket));
             telemetry.TicketSubmitted();
             return new SubmitOrder.Result(TicketView.From(order, ticket));
         }

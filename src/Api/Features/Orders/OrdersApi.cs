@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Infrastructure.OpenApi;
 
@@ -23,12 +24,13 @@ public static class OrdersApi
             .WithDescription("The restaurant's orders, newest first, optionally of one status.");
 
         var order = orders.MapGroup("/{id}").RequireAuthorization(Access.OrderHolder);
-        order.MapGet("/", async (string id, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new GetOrder.Query(id), ct)))
+        order.MapGet("/", GetAsync)
             .WithName("getOrder").WithSummary("Read an order")
             .WithDescription("The order as it is now: its status and payment status, version, pending lines, tickets, the bill " +
-                             "once there is one (each diner's share and what they paid), payments and balance.")
-            .Refuses(ProblemCatalog.OrderNotFound);
+                             "once there is one (each diner's share and what they paid), payments and balance. The `ETag` is the " +
+                             "order's version: a phone that sends it back in `If-None-Match` gets 304 until the order changes, " +
+                             "answered from the version alone.")
+            .WithETag().Refuses(ProblemCatalog.OrderNotFound);
         order.MapPost("/items", (string id, ChangeItems.Body body, HttpRequest request, ClaimsPrincipal user, CommandSender commands, CancellationToken ct) =>
             commands.SendAsync(new ChangeItems.Command(id, body.Add ?? [], body.Remove ?? [], user.Diner(), user.IsStaff(),
                 ReturnPreference.IsMinimal(request.Headers[ReturnPreference.PreferHeader])), ItemsChanged, ct))
@@ -113,6 +115,24 @@ public static class OrdersApi
                              "stood Restaurant:AbandonedOrderTimeout (2 hours) without a change.")
             .Refuses(ProblemCatalog.OrderNotFound, ProblemCatalog.OrderNotCancellable, ProblemCatalog.OrderCancelled);
         return app;
+    }
+
+    /// <summary>304 when the caller's copy is current (checked on the version alone), else the order with its ETag.</summary>
+    private static async Task<Results<Ok<OrderView>, StatusCodeHttpResult>> GetAsync(string id, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var held = http.Request.GetTypedHeaders().IfNoneMatch;
+        if (held.Count > 0)
+        {
+            var current = GetOrder.ETagOf(await mediator.Send(new GetOrder.VersionQuery(id), ct));
+            if (held.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag == current))
+            {
+                http.Response.Headers.ETag = current;
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            }
+        }
+        var view = await mediator.Send(new GetOrder.Query(id), ct);
+        http.Response.Headers.ETag = GetOrder.ETagOf(view.Version);
+        return TypedResults.Ok(view);
     }
 
     /// <summary>201 for a new order, 200 for a diner who joined the table's order; either way with this caller's own token.</summary>

@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using MediatR;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
@@ -16,6 +17,7 @@ public static class RemoveDiscount
             var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
             order.RemoveDiscount(command.DiscountId, command.By, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
+            db.RecordEvent(KitchenAndMoneyEvents.DiscountRemoved(order, command.DiscountId));
             return Unit.Value;
         }
     }

@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using FluentValidation;
 using MediatR;
 using Restaurant.Api.Infrastructure;
@@ -29,6 +30,7 @@ public static class SetServiceCharge
             var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
             order.SetServiceCharge(command.Rate!.Value, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
+            db.RecordEvent(KitchenAndMoneyEvents.ServiceChargeSet(order));
             return OrderView.From(order);
         }
     }

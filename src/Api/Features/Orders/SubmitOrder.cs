@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using MediatR;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Infrastructure.Telemetry;
@@ -21,6 +22,7 @@ public static class SubmitOrder
             if (ticket is null) return new Result(null);
             await db.LockKitchenSequenceAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            db.RecordEvent(OrderEvents.TicketSent(order, ticket));
             telemetry.TicketSubmitted();
             return new Result(TicketView.From(order, ticket));
         }

@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using FluentValidation;
 using MediatR;
 using Restaurant.Api.Infrastructure;
@@ -43,9 +44,10 @@ public static class VoidLines
         public async Task<OrderView> Handle(Command command, CancellationToken cancellationToken)
         {
             var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
-            order.Void(command.Lines!.Select(l => new LineVoid(l!.LineId!, l.Quantity)).ToList(), command.Reason, command.By, clock.GetUtcNow());
+            var voidTicket = order.Void(command.Lines!.Select(l => new LineVoid(l!.LineId!, l.Quantity)).ToList(), command.Reason, command.By, clock.GetUtcNow());
             await db.LockKitchenSequenceAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            foreach (var pending in KitchenAndMoneyEvents.Voided(order, voidTicket)) db.RecordEvent(pending);
             return OrderView.From(order);
         }
     }

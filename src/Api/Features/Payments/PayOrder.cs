@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using FluentValidation;
 using MediatR;
 using Restaurant.Api.Features.Payments.Gateways;
@@ -78,6 +79,7 @@ public static class PayOrder
                 var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
                 var created = order.TakePayment(Money.FromMajor(command.Total), tenders, clock.GetUtcNow(), options.MaxTipRatio);
                 await db.SaveChangesAsync(cancellationToken);
+                db.RecordPayment(order, created[0].AttemptId, created);
                 return created;
             }, cancellationToken);
 

@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using Restaurant.Api.Features.Payments.Gateways;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
@@ -35,6 +36,7 @@ public static class RefundOutcomes
                 outcome.RefundId,
                 outcome.FailureReason), clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
+            db.RecordEvent(KitchenAndMoneyEvents.Refunded(order, refund));
             return true;
         }, CancellationToken.None);
     }

@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using FluentValidation;
 using MediatR;
 using Restaurant.Api.Features.Payments.Gateways;
@@ -44,6 +45,7 @@ public static class RefundPayment
                 var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
                 var written = order.Refund(command.TenderId!, Money.FromMajor(command.Amount!.Value), command.Reason, command.By, clock.GetUtcNow());
                 await db.SaveChangesAsync(cancellationToken);
+                db.RecordEvent(KitchenAndMoneyEvents.Refunded(order, written));
                 return (written, order.Tenders.Single(t => t.Id == written.TenderId));
             }, cancellationToken);
             if (refund.Status != RefundStatus.Pending) return RefundView.From(refund);

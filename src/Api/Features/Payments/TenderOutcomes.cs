@@ -1,3 +1,4 @@
+using Restaurant.Api.Features.Events;
 using Restaurant.Api.Features.Payments.Gateways;
 using Restaurant.Api.Infrastructure;
 using Restaurant.Api.Persistence;
@@ -27,6 +28,7 @@ public static class TenderOutcomes
             if (outcome.Kind == CardOutcomeKind.Unknown && (outcome.PaymentId is null || outcome.PaymentId == tender.PaymentId)) return false;
             order.RecordOutcome(tenderId, ResultOf(outcome), clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
+            db.RecordPayment(order, tender.AttemptId, [tender]);
             return true;
         }, CancellationToken.None);
     }

@@ -12,6 +12,8 @@ public sealed class Parameters : IOpenApiOperationTransformer
 {
     private const string OrderId = "The order's id, as `POST /orders` answered it.";
     private const string TableId = "The table's id, as `GET /tables` lists it.";
+    private const string AfterEvent = "Resume after this event id (what `Last-Event-ID` says, which wins when both are sent): " +
+                                      "the stream starts with exactly the events after it.";
 
     private static readonly Dictionary<(string Operation, string Parameter), Action<OpenApiParameter, OpenApiSchema>> Rules = new()
     {
@@ -59,6 +61,24 @@ public sealed class Parameters : IOpenApiOperationTransformer
         },
         [("rotateTableCode", "id")] = (p, _) => p.Description = TableId,
         [("deleteTable", "id")] = (p, _) => p.Description = TableId,
+        [("getOrderEvents", "id")] = (p, _) => p.Description = OrderId,
+        [("getOrderEvents", "after")] = (p, s) =>
+        {
+            p.Description = AfterEvent;
+            s.Minimum = "0";
+        },
+        [("getKitchenEvents", "after")] = (p, s) =>
+        {
+            p.Description = AfterEvent;
+            s.Minimum = "0";
+        },
+        [("getKitchenEvents", "station")] = (p, s) =>
+        {
+            p.Description = "Only this station's lines (`kitchen`, `bar`, …), and only the events that have any.";
+            s.MinLength = 1;
+            s.MaxLength = MenuItem.MaxStationLength;
+            s.Pattern = RequestShapes.MenuIdPattern;
+        },
         [("getKitchenTickets", "after")] = (p, s) =>
         {
             p.Description = $"The last `sequence` the kitchen has seen: only later tickets are answered, at most {GetTickets.PageSize} at a time.";

@@ -1,3 +1,4 @@
+using System.Net.ServerSentEvents;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Restaurant.Api.Features.Kitchen;
@@ -61,6 +62,8 @@ public static class SchemaNames
         [typeof(TenderView)] = "Tender",
         [typeof(TableView)] = "Table",
         [typeof(TableView.ActiveOrder)] = "TableOrder",
+        // One event of the text/event-stream answers (docs/api.md, Events): its data is one event type's JSON.
+        [typeof(SseItem<string>)] = "ServerSentEvent",
     };
 
     /// <summary>The name a type is known by; a type not listed gets its nested name (<c>SetAvailabilityBody</c>), never a clash.</summary>

@@ -68,6 +68,44 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("Restaurant.Api.Persistence.StoredEvent", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Kitchen")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Position")
+                        .HasDatabaseName("IX_Events_Kitchen_Position")
+                        .HasFilter("\"Kitchen\"");
+
+                    b.HasIndex("OrderId", "Position");
+
+                    b.ToTable("Events", (string)null);
+                });
+
             modelBuilder.Entity("Restaurant.Api.Persistence.StoredMenu", b =>
                 {
                     b.Property<int>("Version")

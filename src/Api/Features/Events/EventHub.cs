@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+using Restaurant.Api.Persistence;
+
+namespace Restaurant.Api.Features.Events;
+
+/// <summary>
+/// The one reader of the event log on this node: it reads each new batch once and hands it to every open stream that
+/// wants it, so 500 open streams cost one query per batch, not 500 pollers. It reads when this node commits events
+/// (<see cref="EventSignal"/>), when the database says another node did (PostgreSQL's LISTEN, one connection per node),
+/// and every <see cref="EventOptions.PollInterval"/> as the safety net (and for SQLite's other processes); sooner while
+/// committed events wait behind an older transaction (<see cref="EventPage.HeldBack"/>).
+/// </summary>
+public sealed class EventHub(IServiceScopeFactory scopes, IDatabaseDialect dialect, EventSignal signal, EventOptions options, ILogger<EventHub> logger)
+    : BackgroundService
+{
+    public const int BatchSize = 500;
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(25);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, List<EventSubscription>> _byOrder = [];
+    private readonly List<EventSubscription> _kitchen = [];
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _position;
+
+    /// <summary>How many times this node has read the log (for the benchmark's query counts).</summary>
+    public long Reads => Interlocked.Read(ref _reads);
+    private long _reads;
+
+    public async Task<EventSubscription> SubscribeAsync(EventFilter filter, CancellationToken ct)
+    {
+        await _ready.Task.WaitAsync(ct);
+        lock (_gate)
+        {
+            var subscription = new EventSubscription(this, filter, _position);
+            if (filter.OrderId is { } orderId)
+            {
+                if (!_byOrder.TryGetValue(orderId, out var list)) _byOrder[orderId] = list = [];
+                list.Add(subscription);
+            }
+            else
+            {
+                _kitchen.Add(subscription);
+            }
+            return subscription;
+        }
+    }
+
+    internal void Unsubscribe(EventSubscription subscription)
+    {
+        lock (_gate)
+        {
+            if (subscription.Filter.OrderId is { } orderId && _byOrder.TryGetValue(orderId, out var list))
+            {
+                list.Remove(subscription);
+                if (list.Count == 0) _byOrder.Remove(orderId);
+            }
+            else
+            {
+                _kitchen.Remove(subscription);
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        string connectionString;
+        while (true)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<RestaurantDbContext>();
+                connectionString = db.Database.GetConnectionString() ?? "";
+                _position = await dialect.EventHorizonAsync(db, stoppingToken);
+                break;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning("Finding where the event log ends failed ({Cause}); trying again", exception.Message);
+                await Task.Delay(options.PollInterval, stoppingToken);
+            }
+        }
+        _ready.TrySetResult();
+
+        var listening = dialect.ListenForEventsAsync(connectionString, signal.Set, logger, stoppingToken);
+        var wait = options.PollInterval;
+        var failing = false;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await signal.WaitAsync(wait, stoppingToken);
+                try
+                {
+                    var heldBack = await ReadNewAsync(stoppingToken);
+                    wait = heldBack ? Min(wait == options.PollInterval ? FirstRetry : wait * 2, options.PollInterval) : options.PollInterval;
+                    if (failing) logger.LogInformation("Reading the event log works again");
+                    failing = false;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // Streams stay open through a database outage, and get what they missed once it is back.
+                    if (!failing) logger.LogWarning("Reading the event log failed ({Cause}); trying again", exception.Message);
+                    failing = true;
+                    wait = options.PollInterval;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            EndAll();
+            await listening;
+        }
+    }
+
+    /// <summary>Every event since the last read, batch by batch; true when committed events wait behind an older transaction.</summary>
+    private async Task<bool> ReadNewAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RestaurantDbContext>();
+        while (true)
+        {
+            Interlocked.Increment(ref _reads);
+            var page = await dialect.ReadEventsAsync(db, _position, EventFilter.All, BatchSize, ct);
+            if (page.Events.Count > 0) Deliver(page.Events);
+            if (page.Events.Count < BatchSize) return page.HeldBack;
+        }
+    }
+
+    private void Deliver(IReadOnlyList<StoredEvent> events)
+    {
+        lock (_gate)
+        {
+            foreach (var stored in events)
+            {
+                if (_byOrder.TryGetValue(stored.OrderId, out var readers))
+                    foreach (var reader in readers) reader.Offer(stored);
+                if (stored.Kitchen)
+                    foreach (var reader in _kitchen) reader.Offer(stored);
+            }
+            // Under the lock: a stream that joins now gets exactly the events after these.
+            _position = events[^1].Position;
+        }
+    }
+
+    private void EndAll()
+    {
+        lock (_gate)
+        {
+            foreach (var reader in _byOrder.Values.SelectMany(list => list).Concat(_kitchen)) reader.End();
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}
