@@ -13,10 +13,15 @@ public sealed class Diner(IPage page, string name)
 
     public ILocator Message => Page.Locator("#message");
 
-    /// <summary>Opens the table's QR address and joins its order with the diner's name.</summary>
-    public static async Task<Diner> JoinAsync(BrowserFixture browser, string table, string name)
+    /// <summary>
+    /// Opens the table's QR address and joins its order with the diner's name; <paramref name="withoutEventStreams"/>
+    /// makes this phone's server answer 404 to the event streams, as one without them would.
+    /// </summary>
+    public static async Task<Diner> JoinAsync(BrowserFixture browser, string table, string name, bool withoutEventStreams = false)
     {
         var page = await browser.OpenAsync(BrowserFixture.Phone);
+        if (withoutEventStreams)
+            await page.Context.RouteAsync(new Regex(@"/events(\?|$)"), route => route.FulfillAsync(new() { Status = 404 }));
         await page.GotoAsync(await browser.Api.TableAddressAsync(table));
         await page.GetByLabel("Your name").FillAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();

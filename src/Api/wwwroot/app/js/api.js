@@ -160,6 +160,40 @@ export async function getKitchenTickets(after, station, staffKey) {
 export const setTicketStatus = async (sequence, body, staffKey) =>
   json(await send("POST", address("/kitchen/tickets/{sequence}/status", { sequence }), { body, token: staffKey }));
 
+/**
+ * An event stream a page follows: its address (a path of the contract) and the credential for its Authorization header.
+ * @typedef {{ path: string, token: string }} EventStream
+ */
+
+/** The order's events, for its diners (their token) and staff (the key). @param {string} id @param {string} token @returns {EventStream} */
+export const orderEvents = (id, token) => ({ path: address("/orders/{id}/events", { id }), token });
+
+/** The kitchen's ticket and line events, of one station or all. @param {string | null} station @param {string} staffKey @returns {EventStream} */
+export function kitchenEvents(station, staffKey) {
+  /** @type {NonNullable<Paths["/kitchen/events"]["get"]["parameters"]["query"]>} */
+  const query = station ? { station } : {};
+  const search = new URLSearchParams(Object.entries(query).map(([name, value]) => [name, String(value)]));
+  return { path: `${address("/kitchen/events")}${search.size > 0 ? `?${search}` : ""}`, token: staffKey };
+}
+
+/**
+ * Opens an event stream, resuming after `lastEventId` when given. An ApiError when the server refuses it (a server
+ * without the stream answers 404) or cannot be reached (status 0).
+ * @param {EventStream} stream @param {string | null} lastEventId @param {AbortSignal} signal
+ * @returns {Promise<ReadableStream<string>>}
+ */
+export async function openEvents(stream, lastEventId, signal) {
+  /** @type {Record<string, string>} */
+  const headers = { Accept: "text/event-stream", Authorization: `Bearer ${stream.token}` };
+  if (lastEventId) headers["Last-Event-ID"] = lastEventId;
+  const response = await fetch(stream.path, { headers, signal, cache: "no-store", credentials: "omit", referrerPolicy: "no-referrer" })
+    .catch(() => { throw new ApiError(0, null); });
+  if (response.ok && response.body) return response.body.pipeThrough(new TextDecoderStream());
+  /** @type {Problem | null} */
+  const problem = await response.json().catch(() => null);
+  throw new ApiError(response.status, problem);
+}
+
 /** A table's QR code as an SVG image (a page route, not part of the contract: PagesApi.cs). @param {string} id @param {string} staffKey */
 export async function tableQrCode(id, staffKey) {
   const response = await send("GET", `/staff/tables/${encodeURIComponent(id)}/qr.svg`, { token: staffKey, accept: "image/svg+xml" });

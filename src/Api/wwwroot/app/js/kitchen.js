@@ -149,12 +149,15 @@ render();
 follow(read, {
   onState: showLiveState(byId("live")),
   events: {
-    path: `/kitchen/events${station ? `?station=${encodeURIComponent(station)}` : ""}`,
-    token: key,
+    stream: api.kitchenEvents(station, key),
     onEvent(type, data) {
-      // New tickets come with the read (?after=); a line moved or comped elsewhere is read from its order.
-      if (type !== "ticket" && data && typeof data === "object" && "orderId" in data && typeof data.orderId === "string"
-        && [...tickets.values()].some((t) => t.orderId === data.orderId)) stale.add(data.orderId);
+      // A new ticket comes with the read (?after=); a line moved elsewhere (another screen) is read from its order.
+      if (type === "ticket") return true;
+      if (!data || typeof data !== "object" || !("orderId" in data) || typeof data.orderId !== "string") return false;
+      const orderId = data.orderId;
+      if (![...tickets.values()].some((t) => t.orderId === orderId)) return false;
+      stale.add(orderId);
+      return true;
     },
   },
 });

@@ -1,9 +1,13 @@
 // Keeps a page current. Each page gives a `read` that catches up and is safe to run any number of times (a phone
 // reads the order whole; the kitchen reads tickets with ?after= from the last one it holds and keeps them by
-// sequence), so a missed event or a lost connection loses nothing and repeats nothing. With `events`, the page
-// follows the server's event stream (fetch with a streaming reader, so the credential goes in the Authorization
-// header, never in an address) and reads on each event, resuming with Last-Event-ID after a drop; a server
-// without the stream (404) is read on a short interval instead.
+// sequence), so a missed event or a lost connection loses nothing and repeats nothing.
+// With `events`, the page follows the server's event stream (api.openEvents: fetch with a streaming reader, so the
+// credential goes in the Authorization header, never in an address) and reads when the stream opens (what happened
+// before it) and on each event the page wants. After a drop it reopens with Last-Event-ID, so the stream resumes
+// with exactly the events after the last one seen. Reading on an interval is only the fallback: while the stream is
+// being reopened, and for good when the server refuses it (a server without the stream answers 404). A stream
+// silent for longer than three keep-alives (docs/api.md "Events": one every 15 s) is taken for dead and reopened.
+import { ApiError, openEvents } from "./api.js";
 
 /**
  * @typedef {object} Follow
@@ -11,29 +15,37 @@
  * @property {() => void} stop
  */
 
+/** @typedef {"live" | "reconnecting"} LiveState */
+/** @typedef {"stream" | "polling"} LiveVia */
+
 /**
  * @typedef {object} EventsOptions
- * @property {string} path  the stream's address
- * @property {string} token  the diner's token or the staff key
- * @property {(type: string, data: unknown) => void} [onEvent]  before the read an event triggers
+ * @property {import("./api.js").EventStream} stream  the stream to follow (api.orderEvents, api.kitchenEvents)
+ * @property {(type: string, data: unknown) => boolean | void} [onEvent]  before the read an event triggers; false: the
+ *   event tells the page nothing new, so no read
  */
+
+const silenceMs = 45_000;
 
 /**
  * @param {() => Promise<void>} read
- * @param {{ intervalMs?: number, onState?: (state: "live" | "reconnecting") => void, events?: EventsOptions }} [options]
+ * @param {{ intervalMs?: number, onState?: (state: LiveState, via: LiveVia) => void, events?: EventsOptions }} [options]
  * @returns {Follow}
  */
 export function follow(read, options = {}) {
-  const pollMs = options.intervalMs ?? 1000;
-  // With a stream, reading on a timer is only a safety net.
-  let intervalMs = options.events ? 30_000 : pollMs;
+  const intervalMs = options.intervalMs ?? 1000;
+  /** While true, reads happen on events only; otherwise on the interval. */
+  let streaming = false;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   let stopped = false;
   /** @type {Promise<void> | null} */
   let running = null;
   let again = false;
-  const abort = new AbortController();
+  /** @type {AbortController | null} the open stream's connection */
+  let connection = null;
+
+  const via = () => (streaming ? "stream" : "polling");
 
   async function tick() {
     if (running) {
@@ -45,47 +57,54 @@ export function follow(read, options = {}) {
       let failed = false;
       try {
         await read();
-        options.onState?.("live");
+        options.onState?.("live", via());
       } catch (error) {
         failed = true;
-        options.onState?.("reconnecting");
+        options.onState?.("reconnecting", via());
         console.warn("live: reading failed; trying again", error instanceof Error ? error.message : "");
       } finally {
         running = null;
-        // A failed read is tried again soon, even when a stream is followed: the stream may not have noticed yet.
-        if (!stopped) timer = setTimeout(tick, again ? 0 : failed ? Math.min(intervalMs, 2000) : intervalMs);
+        // A failed read is tried again soon, even while a stream is open: the stream may not have noticed yet.
+        if (!stopped && (again || failed || !streaming)) timer = setTimeout(tick, again ? 0 : Math.min(intervalMs, 2000));
         again = false;
       }
     })();
     return running;
   }
 
-  async function listen(/** @type {EventsOptions} */ events) {
+  /** Follows the stream until the page stops or the server refuses it. @param {EventsOptions} events */
+  async function listen(events) {
     /** @type {string | null} */
     let lastId = null;
     let delay = 1000;
     while (!stopped) {
+      connection = new AbortController();
       try {
-        const opened = await openStream(events, lastId, abort.signal, (id, type, data) => {
+        const body = await openEvents(events.stream, lastId, connection.signal);
+        streaming = true;
+        delay = 1000;
+        void tick(); // whatever happened before the stream opened
+        await readEvents(body, connection, (id, type, data) => {
           lastId = id ?? lastId;
-          delay = 1000;
-          events.onEvent?.(type, data);
-          void tick();
+          if (events.onEvent?.(type, data) !== false) void tick();
         });
-        if (opened === "missing") {
-          intervalMs = pollMs; // no stream on this server: read on the short interval instead
+      } catch (error) {
+        if (stopped) return;
+        if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429) {
+          console.warn(`live: the event stream was refused (${error.status}); reading every ${intervalMs} ms instead`);
+          streaming = false;
           void tick();
           return;
         }
-      } catch (error) {
-        if (stopped) return;
-        options.onState?.("reconnecting");
-        console.warn("live: the event stream dropped; reconnecting", error instanceof Error ? error.message : "");
+        console.warn("live: the event stream dropped; reopening", error instanceof Error ? error.message : "");
       }
       if (stopped) return;
+      // Until it is open again, the page reads on the interval (and shows whether those reads get through).
+      streaming = false;
+      options.onState?.("reconnecting", "polling");
+      void tick();
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 10_000);
-      void tick(); // catch up on whatever happened while disconnected
     }
   }
 
@@ -96,48 +115,52 @@ export function follow(read, options = {}) {
     stop() {
       stopped = true;
       clearTimeout(timer);
-      abort.abort();
+      connection?.abort();
     },
   };
 }
 
 /**
- * Reads one Server-Sent Events stream until it ends. "missing" when the server has no such stream.
- * @param {EventsOptions} events @param {string | null} lastId @param {AbortSignal} signal
+ * Reads one Server-Sent Events stream until it ends (or has been silent too long: then its connection is aborted).
+ * @param {ReadableStream<string>} body @param {AbortController} connection
  * @param {(id: string | null, type: string, data: unknown) => void} onEvent
- * @returns {Promise<"ended" | "missing">}
  */
-async function openStream(events, lastId, signal, onEvent) {
-  /** @type {Record<string, string>} */
-  const headers = { Accept: "text/event-stream", Authorization: `Bearer ${events.token}` };
-  if (lastId) headers["Last-Event-ID"] = lastId;
-  const response = await fetch(events.path, { headers, signal, cache: "no-store", credentials: "omit", referrerPolicy: "no-referrer" });
-  if (response.status === 404 || response.status === 405) return "missing";
-  if (!response.ok || !response.body) throw new Error(`the event stream answered ${response.status}`);
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+async function readEvents(body, connection, onEvent) {
+  const reader = body.getReader();
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let watchdog;
+  const watch = () => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => connection.abort(), silenceMs);
+  };
   let buffer = "";
   /** @type {{ id: string | null, type: string, data: string[] }} */
   let event = { id: null, type: "message", data: [] };
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return "ended";
-    buffer += value;
-    for (let end = buffer.search(/\r\n|\r|\n/); end >= 0; end = buffer.search(/\r\n|\r|\n/)) {
-      const line = buffer.slice(0, end);
-      buffer = buffer.slice(buffer.startsWith("\r\n", end) ? end + 2 : end + 1);
-      if (line === "") {
-        if (event.data.length > 0) onEvent(event.id, event.type, parse(event.data.join("\n")));
-        event = { id: null, type: "message", data: [] };
-        continue;
+  try {
+    for (watch(); ; watch()) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      for (let end = buffer.search(/\r\n|\r|\n/); end >= 0; end = buffer.search(/\r\n|\r|\n/)) {
+        const line = buffer.slice(0, end);
+        buffer = buffer.slice(buffer.startsWith("\r\n", end) ? end + 2 : end + 1);
+        if (line === "") {
+          if (event.data.length > 0) onEvent(event.id, event.type, parse(event.data.join("\n")));
+          event = { id: null, type: "message", data: [] };
+          continue;
+        }
+        if (line.startsWith(":")) continue; // a keep-alive comment
+        const colon = line.indexOf(":");
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const text = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
+        if (field === "id") event.id = text;
+        else if (field === "event") event.type = text;
+        else if (field === "data") event.data.push(text);
       }
-      if (line.startsWith(":")) continue; // a keep-alive comment
-      const colon = line.indexOf(":");
-      const field = colon < 0 ? line : line.slice(0, colon);
-      const text = colon < 0 ? "" : line.slice(colon + 1).replace(/^ /, "");
-      if (field === "id") event.id = text;
-      else if (field === "event") event.type = text;
-      else if (field === "data") event.data.push(text);
     }
+  } finally {
+    clearTimeout(watchdog);
+    connection.abort();
   }
 }
 
@@ -150,10 +173,15 @@ function parse(text) {
   }
 }
 
-/** Shows "live" or "reconnecting…" in a status element. @param {Element} element */
+/**
+ * Shows "Live" or "Reconnecting…" in a status element, and in its data-via whether the page follows the event
+ * stream or reads on an interval. @param {Element} element
+ */
 export function showLiveState(element) {
-  /** @param {"live" | "reconnecting"} state */
-  return (state) => {
+  /** @param {LiveState} state @param {LiveVia} via */
+  return (state, via) => {
+    element.setAttribute("data-via", via);
+    element.setAttribute("title", via === "stream" ? "Following the server's events" : "Reading every few seconds");
     if (element.getAttribute("data-state") === state) return;
     element.textContent = state === "live" ? "Live" : "Reconnecting…";
     element.setAttribute("data-state", state);

@@ -128,6 +128,15 @@ function start(session) {
     }
   }, {
     onState: showLiveState(byId("live")),
-    events: { path: `/orders/${encodeURIComponent(session.orderId)}/events`, token: session.token },
+    events: {
+      stream: api.orderEvents(session.orderId, session.token),
+      // A new stream starts with the order's kept history: the versions this page already shows need no read.
+      onEvent: (_type, data) => !isOrderEvent(data) || data.version > version,
+    },
   });
+}
+
+/** Whether an event's data carries the order's version after the change (docs/api.md "Events"). @param {unknown} data @returns {data is { version: number }} */
+function isOrderEvent(data) {
+  return typeof data === "object" && data !== null && "version" in data && typeof data.version === "number";
 }

@@ -1,0 +1,37 @@
+using Restaurant.Browser.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Restaurant.Browser.Tests;
+
+/// <summary>
+/// How the pages keep current: by the server's event streams, and by reading
+/// on an interval only when a stream cannot be opened. The live badge's data-via says which (js/live.js).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LiveUpdateTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_phone_and_the_kitchen_display_follow_the_servers_event_streams()
+    {
+        var jon = await Diner.JoinAsync(browser, "8", "Jon");
+        var kitchen = await KitchenScreen.OpenAsync(browser, "kitchen");
+
+        await Expect(jon.Page.Locator("#live")).ToHaveAttributeAsync("data-via", "stream");
+        await Expect(kitchen.Page.Locator("#live")).ToHaveAttributeAsync("data-via", "stream");
+    }
+
+    [Fact]
+    public async Task Without_event_streams_two_phones_still_see_each_others_dishes_by_reading_on_an_interval()
+    {
+        var lea = await Diner.JoinAsync(browser, "10", "Lea", withoutEventStreams: true);
+        var max = await Diner.JoinAsync(browser, "10", "Max", withoutEventStreams: true);
+        await Expect(lea.Page.Locator("#live")).ToHaveAttributeAsync("data-via", "polling");
+
+        await lea.AddAsync("Burger", "Medium");
+        await max.AddAsync("Coffee");
+
+        await Expect(max.Line("1× Burger (Medium) · Lea")).ToBeVisibleAsync();
+        await Expect(lea.Line("1× Coffee · Max")).ToBeVisibleAsync();
+    }
+
+}
