@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Restaurant.Api.Tests.Support;
 using Restaurant.Domain.Orders;
 using Xunit.Abstractions;
@@ -10,7 +11,8 @@ namespace Restaurant.Api.Tests.History;
 /// workload on one node and on three, and the hot table. Every table's phones join its order at once, and its diners pay
 /// their shares at once, with declines and unknown outcomes among them; at the end Stripe's ledger and the tenders agree.
 /// Then, on a few tables, staff on three nodes refund parts of one tender at once (issue 16): Stripe's refunds and our
-/// refund rows agree too.
+/// refund rows agree too. And with event streams attached to other nodes than the writers' (issue 15, EventWatch.cs),
+/// every committed change arrives once, in commit order, also on a stream dropped and resumed elsewhere.
 /// </summary>
 [RunsLong(145)]
 public sealed class HistoryTests(ITestOutputHelper output) : IAsyncLifetime
@@ -49,6 +51,26 @@ public sealed class HistoryTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(additions, addition => Assert.True(addition.Status == 200, addition.ToString()));
         Assert.Equal(options.DinersPerTable, history.Count(e => e.Operation == Operation.OpenOrder && e.IsSuccess));
         await StripeLedger.AssertAgreesAsync(_database, _stripe);
+    }
+
+    [Fact]
+    public async Task Streams_on_other_nodes_deliver_every_change_committed_on_three_nodes_once_in_commit_order()
+    {
+        // A smaller workload (8 tables of 4 diners) keeps the run short; its writers still race on every node.
+        var options = new WorkloadOptions(8, 4, 3, 2, 2, 1, 3, 2, 1, Seed, Voids: 2);
+        var nodes = await StartNodesAsync(3);
+        var clock = Stopwatch.StartNew();
+        await using var watch = await EventWatch.StartAsync(nodes);
+
+        var history = await HistoryCheck.RunAsync(nodes, options, output, watch.FollowAsync);
+        var finalVersions = EventStreamChecker.FinalOrders(history).ToDictionary(o => o.Key, o => o.Value["version"]!.GetValue<long>());
+        await watch.DrainAsync(finalVersions, EventStreamChecker.FinalFeed(history).Max(t => t["sequence"]!.GetValue<long>()));
+
+        foreach (var stream in watch.All)
+            output.WriteLine($"  {stream.Name}: {stream.Events.Count} events on node(s) {string.Join(",", stream.Nodes)}");
+        output.WriteLine($"{watch.All.Sum(s => s.Events.Count)} events received in {clock.Elapsed.TotalSeconds:0.0} s");
+        var violations = new EventStreamChecker(history, watch).Check();
+        Assert.True(violations.Count == 0, $"{violations.Count} violations:{Environment.NewLine}{string.Join(Environment.NewLine, violations.Take(20))}");
     }
 
     [Fact]

@@ -11,12 +11,14 @@ public sealed record ReceivedEvent(long Id, string Type, JsonObject Data);
 public sealed class EventStream : IAsyncDisposable
 {
     private readonly HttpResponseMessage _response;
+    private readonly Stream _body;
     private readonly IAsyncEnumerator<SseItem<string>> _items;
 
-    private EventStream(HttpResponseMessage response, IAsyncEnumerator<SseItem<string>> items)
+    private EventStream(HttpResponseMessage response, Stream body)
     {
         _response = response;
-        _items = items;
+        _body = body;
+        _items = SseParser.Create(body).EnumerateAsync().GetAsyncEnumerator();
     }
 
     /// <summary>The answer to a stream request that was refused (or anything not 200), read whole.</summary>
@@ -36,7 +38,7 @@ public sealed class EventStream : IAsyncDisposable
             Assert.Fail($"The stream answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsStreamAsync();
-        return new EventStream(response, SseParser.Create(body).EnumerateAsync().GetAsyncEnumerator());
+        return new EventStream(response, body);
     }
 
     /// <summary>The next event; fails when none comes within <paramref name="timeout"/> (10 s by default).</summary>
@@ -64,6 +66,41 @@ public sealed class EventStream : IAsyncDisposable
         {
             var next = await NextAsync();
             if (next.Type == type) return next;
+        }
+    }
+
+    /// <summary>
+    /// Hands every event to <paramref name="received"/> as it arrives, until the stream ends or <paramref name="stop"/>
+    /// is cancelled (the body of an open stream never ends by itself); for a reader in the background, instead of
+    /// <see cref="NextAsync"/>. Stop it by cancelling, and dispose the stream only once it has returned: disposing the
+    /// response under a read in flight hands the parser garbled bytes. An event whose id or data does not parse goes to
+    /// <paramref name="malformed"/> as it came.
+    /// </summary>
+    public async Task ReadAsync(Action<ReceivedEvent> received, Action<string> malformed, CancellationToken stop)
+    {
+        try
+        {
+            await foreach (var item in SseParser.Create(_body).EnumerateAsync(stop))
+            {
+                if (long.TryParse(item.EventId, out var id) && TryParse(item.Data) is { } data) received(new ReceivedEvent(id, item.EventType, data));
+                else malformed($"id: {item.EventId} event: {item.EventType} data: {item.Data}");
+            }
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException or OperationCanceledException)
+        {
+            // Stopped by its owner, or the connection went away: the owner judges what was received.
+        }
+    }
+
+    private static JsonObject? TryParse(string data)
+    {
+        try
+        {
+            return JsonNode.Parse(data) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 
