@@ -44,7 +44,7 @@ public static class OrderQueries
         CancellationToken ct)
     {
         await db.Dialect.LockOrderAsync(db, orderId, ct);
-        var order = await OrderRow(db, orderId) ?? throw ApiProblem.OrderNotFound(orderId);
+        var order = await db.Compiled.OrderRow(db, orderId) ?? throw ApiProblem.OrderNotFound(orderId);
         // Tracked, so EF Core puts them in the order's lines (and deletes those the change removes).
         if (lineIds.Count > 0) await db.OrderLines.Where(l => EF.Property<string>(l, "OrderId") == orderId && lineIds.Contains(l.Id)).LoadAsync(ct);
         return order;
@@ -60,10 +60,6 @@ public static class OrderQueries
         orders.Include(o => o.Lines).Include(o => o.Tickets).Include(o => o.Tenders).Include(o => o.Discounts).Include(o => o.Refunds)
             .AsSplitQuery();
 
-    // Compiled once: the order's row is read by every change of items, and translating its LINQ each time costs more than the query.
-    private static readonly Func<RestaurantDbContext, string, Task<Order?>> OrderRow =
-        EF.CompileAsyncQuery((RestaurantDbContext db, string orderId) => db.Orders.SingleOrDefault(o => o.Id == orderId));
-
     /// <summary>
     /// Makes tickets enter the kitchen's sequence in commit order, so that the kitchen, paging with ?after=, never
     /// skips one (<see cref="IDatabaseDialect.LockKitchenSequenceAsync"/>). Held to commit.
@@ -73,18 +69,9 @@ public static class OrderQueries
     /// <summary>The version and revision of the menu in effect at <paramref name="now"/> (<see cref="MenuCache.CurrentAsync"/>).</summary>
     public static async Task<(int Version, int Revision)> CurrentMenuKeyAsync(this RestaurantDbContext db, DateTimeOffset now, CancellationToken ct)
     {
-        var key = await CurrentMenuKey(db, now) ?? throw new InvalidOperationException("No menu is in effect; the database was not seeded.");
+        var key = await db.Compiled.CurrentMenuKey(db, now) ?? throw new InvalidOperationException("No menu is in effect; the database was not seeded.");
         return (key.Version, key.Revision);
     }
-
-    private static readonly Func<RestaurantDbContext, DateTimeOffset, Task<MenuKey?>> CurrentMenuKey =
-        EF.CompileAsyncQuery((RestaurantDbContext db, DateTimeOffset now) => db.Menus
-            .Where(m => m.EffectiveFrom <= now)
-            .OrderByDescending(m => m.EffectiveFrom).ThenByDescending(m => m.Version)
-            .Select(m => new MenuKey(m.Version, m.Revision))
-            .FirstOrDefault());
-
-    private sealed record MenuKey(int Version, int Revision);
 
     /// <summary>The menu in effect at <paramref name="now"/>: the latest version whose start has come.</summary>
     public static async Task<StoredMenu> CurrentMenuAsync(this RestaurantDbContext db, DateTimeOffset now, CancellationToken ct) =>

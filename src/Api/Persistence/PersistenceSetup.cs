@@ -13,6 +13,7 @@ public static class PersistenceSetup
         var provider = configuration["Restaurant:Database"] ?? "sqlite";
         var connectionString = configuration.GetConnectionString("Restaurant");
         var sqlite = provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase);
+        services.AddSingleton<CompiledQueries>();
         if (sqlite)
         {
             services.AddSingleton<IDatabaseDialect, SqliteDialect>();

@@ -34,6 +34,9 @@ public class RestaurantDbContext : DbContext
     /// <summary>What this host's store does differently (locks, isolation, snapshots), as AddPersistence chose it.</summary>
     public IDatabaseDialect Dialect => this.GetService<IDatabaseDialect>();
 
+    /// <summary>This application's compiled queries (<see cref="CompiledQueries"/>).</summary>
+    public CompiledQueries Compiled => this.GetService<CompiledQueries>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
