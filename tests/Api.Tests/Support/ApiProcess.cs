@@ -13,6 +13,12 @@ namespace Restaurant.Api.Tests.Support;
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
+    /// <summary>
+    /// How long a (re)started API may take to answer: generous, because the crash tests restart it dozens of times on a
+    /// machine the other test run shares, and what they check is that nothing is lost, not how fast it starts.
+    /// </summary>
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(3);
+
     private const int MaxLogLines = 5000;
 
     /// <summary>
@@ -123,7 +129,7 @@ public sealed class ApiProcess : IAsyncDisposable
         using var http = ContractHandler.Client(Address, TimeSpan.FromSeconds(2));
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _ownKey);
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        while (deadline.Elapsed < ReadyTimeout)
         {
             if (_process.HasExited) return false;
             try
@@ -140,7 +146,7 @@ public sealed class ApiProcess : IAsyncDisposable
             }
             await Task.Delay(50);
         }
-        throw new TimeoutException("The API was not ready within a minute");
+        throw new TimeoutException($"The API was not ready within {ReadyTimeout.TotalMinutes} minutes");
     }
 
     private static int FreePort()

@@ -106,12 +106,16 @@ public static class PutMenu
                     b.Slots!.Select(slot => (IReadOnlyList<string>)slot!.Select(id => id!).ToList()).ToList())).ToList(),
                 command.ServiceCharge is { } charge ? new ServiceChargeRule(charge.Rate!.Value, charge.MinGuests!.Value, charge.Taxable ?? true) : null);
 
-            var now = clock.GetUtcNow();
             // Versions are the primary key: a publish running at the same time on another node loses the insert and
             // the command transaction runs this again, reading the new maximum.
+            var version = (await db.Menus.MaxAsync(m => (int?)m.Version, cancellationToken) ?? 0) + 1;
+            // The clock is read after the version: the menu in effect is the one that took effect last, so a publish
+            // whose clock was read before a concurrent one committed would start "earlier" than the version below it
+            // and never be current. Read after, it is later than the start of every version it read.
+            var now = clock.GetUtcNow();
             var stored = new StoredMenu
             {
-                Version = (await db.Menus.MaxAsync(m => (int?)m.Version, cancellationToken) ?? 0) + 1,
+                Version = version,
                 EffectiveFrom = command.EffectiveFrom is { } from && from > now ? StoredClock.Truncate(from.ToUniversalTime()) : now,
             };
             stored.Store(menu);
