@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Restaurant.Api.Persistence;
 
 namespace Restaurant.Api.Infrastructure;
 
@@ -20,6 +21,7 @@ public static class DbErrors
     public static bool IsContention(Exception exception) => exception switch
     {
         DbUpdateConcurrencyException => true,
+        LateEventNumberException => true,
         DbUpdateException { InnerException: { } inner } => IsContention(inner),
         // A read snapshot that another writer overtook, or a unique index. (A plain busy lock is not here: the
         // driver has already waited out the lock timeout for it, so it is an outage, below.)

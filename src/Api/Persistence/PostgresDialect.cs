@@ -17,6 +17,9 @@ public sealed class PostgresDialect : IDatabaseDialect
     /// </summary>
     private const long KitchenSequenceLock = 7461001;
 
+    /// <summary>The first key of the two-key advisory locks on orders (a key space apart from the one-key locks).</summary>
+    private const int OrderLockSpace = 7461002;
+
     public int MinWorkerThreads => 0;
 
     /// <summary>No turn to wait for: each command locks only the rows it changes.</summary>
@@ -25,9 +28,15 @@ public sealed class PostgresDialect : IDatabaseDialect
     public Task<IDbContextTransaction> BeginCommandTransactionAsync(RestaurantDbContext db, CancellationToken ct) =>
         db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
 
-    /// <summary>The order's row, held to commit: every writer of the order reads what the previous one committed.</summary>
+    /// <summary>
+    /// The order's row, held to commit: every writer of the order reads what the previous one committed. An advisory
+    /// lock on the order comes first because taking it draws no transaction id, while a row lock may draw one before it
+    /// waits: so a transaction that locks its order before writing anything draws its id after the previous writer of
+    /// the order committed, and its events are numbered after that writer's (PostgresEvents; otherwise it runs again).
+    /// </summary>
     public Task LockOrderAsync(RestaurantDbContext db, string orderId, CancellationToken ct) =>
-        db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Orders\" WHERE \"Id\" = {orderId} FOR UPDATE", ct);
+        db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT pg_advisory_xact_lock({OrderLockSpace}, hashtext({orderId})); SELECT 1 FROM \"Orders\" WHERE \"Id\" = {orderId} FOR UPDATE", ct);
 
     /// <summary>The table's row, held to commit: phones of one table take turns, and each sees the code and order the last left.</summary>
     public Task LockTableAsync(RestaurantDbContext db, string tableId, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Restaurant.Api.Persistence;
@@ -8,9 +9,16 @@ namespace Restaurant.Api.Persistence;
 /// The event log on PostgreSQL (<see cref="PostgresDialect"/>), without a lock that writers share. An event's position
 /// is its writing transaction's id (<c>pg_current_xact_id()</c>, an xid8) shifted left by <see cref="Shift"/> bits plus
 /// its ordinal within the transaction. Numbers drawn at insert are not commit order (a transaction with a smaller id
-/// may commit later), so a reader takes only positions below the oldest transaction still in flight
-/// (<c>pg_snapshot_xmin(pg_current_snapshot())</c>, shifted alike): every transaction below it has ended, and every
-/// event to come is above it. A long write transaction holds events back (never loses them) until it ends.
+/// may commit later), so:
+/// <list type="bullet">
+/// <item>a reader takes only positions below the oldest transaction of this database still in flight (<see cref="Horizon"/>):
+/// every transaction below it has ended, and every event to come is above it. A long write transaction holds events
+/// back (never loses them) until it ends;</item>
+/// <item>a writer holds its order's lock (and a ticket's writer the kitchen's sequence lock), so every earlier event of
+/// that order (or earlier ticket) has committed; if one of them is numbered at or above this transaction's id, this
+/// transaction's id was drawn before it waited, and its events would reach streams ahead of events committed before
+/// them. It is then refused as contention (<see cref="LateEventNumberException"/>) and runs again with a new id.</item>
+/// </list>
 /// Positions stay below 2^53 (safe in JavaScript) for 2^41 transactions (the xid8 epoch stays under 512).
 /// </summary>
 public static class PostgresEvents
@@ -19,29 +27,56 @@ public static class PostgresEvents
     public const int Shift = 12;
     public const int MaxPerTransaction = 1 << Shift;
 
-    private static readonly string Horizon = $"(pg_snapshot_xmin(pg_current_snapshot())::text::bigint << {Shift})";
+    private static readonly string OwnBase = $"(pg_current_xact_id()::text::bigint << {Shift})";
 
-    /// <summary>The transaction's events, and a NOTIFY that PostgreSQL delivers to every listening node at commit.</summary>
+    /// <summary>
+    /// The oldest transaction id of this database that may still write, shifted like positions: the smallest id the
+    /// statement's snapshot sees in flight, leaving out those that pg_stat_activity shows in another database (the
+    /// server's own snapshot horizon counts every database of the cluster, so a long transaction elsewhere would hold
+    /// every stream back), else the first id not yet handed out. A transaction whose database cannot be seen (another
+    /// role's, without pg_read_all_stats) is counted as this database's: it can only hold events back, never skip one.
+    /// </summary>
+    private static readonly string Horizon =
+        "((SELECT coalesce(min(x::text::bigint), pg_snapshot_xmax(s)::text::bigint) FROM pg_current_snapshot() s " +
+        "LEFT JOIN LATERAL pg_snapshot_xip(s) x ON (x::text::bigint & 4294967295) NOT IN " +
+        "(SELECT backend_xid::text::bigint FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database())" +
+        $") << {Shift})";
+
+    /// <summary>
+    /// The transaction's events, and a NOTIFY that PostgreSQL delivers to every listening node at commit. Refused
+    /// (<see cref="LateEventNumberException"/>) when an event of the same order, or for a ticket an earlier ticket, is
+    /// already numbered at or above this transaction's id.
+    /// </summary>
     public static async Task AppendAsync(RestaurantDbContext db, IReadOnlyList<PendingEvent> events, CancellationToken ct)
     {
         if (events.Count >= MaxPerTransaction)
             throw new InvalidOperationException($"A transaction records at most {MaxPerTransaction - 1} events.");
         var rows = new List<string>();
-        var parameters = new List<object>();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.Parameters.Add(new NpgsqlParameter("orders", events.Select(e => e.OrderId).Distinct().ToArray()));
+        command.Parameters.Add(new NpgsqlParameter("tickets", events.Where(e => e.KitchenTicket).Select(e => e.Type).Distinct().ToArray()));
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            rows.Add($"((pg_current_xact_id()::text::bigint << {Shift}) + {i}, @o{i}, @t{i}, @k{i}, @a{i}, @d{i})");
-            parameters.Add(new NpgsqlParameter($"o{i}", e.OrderId));
-            parameters.Add(new NpgsqlParameter($"t{i}", e.Type));
-            parameters.Add(new NpgsqlParameter($"k{i}", e.Kitchen));
-            parameters.Add(new NpgsqlParameter($"a{i}", e.At.ToUniversalTime()));
-            parameters.Add(new NpgsqlParameter($"d{i}", e.Data));
+            rows.Add($"({OwnBase} + {i}, @o{i}, @t{i}, @k{i}, @a{i}, @d{i})");
+            command.Parameters.Add(new NpgsqlParameter($"o{i}", e.OrderId));
+            command.Parameters.Add(new NpgsqlParameter($"t{i}", e.Type));
+            command.Parameters.Add(new NpgsqlParameter($"k{i}", e.Kitchen));
+            command.Parameters.Add(new NpgsqlParameter($"a{i}", e.At.ToUniversalTime()));
+            command.Parameters.Add(new NpgsqlParameter($"d{i}", e.Data));
         }
-        // Built from constants and numbered placeholders only; the values travel as parameters.
-        var sql = $"INSERT INTO \"Events\" (\"Position\", \"OrderId\", \"Type\", \"Kitchen\", \"At\", \"Data\") VALUES {string.Join(", ", rows)}; " +
-                  $"SELECT pg_notify('{Channel}', '')";
-        await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+        // One round trip, built from constants and numbered placeholders only (the values travel as parameters). The
+        // ticket check runs on the kitchen's partial index from this transaction's base up, where there is next to
+        // nothing. The NOTIFY is sent at commit only, so a refused attempt, rolled back, notifies nobody.
+        command.CommandText =
+            $"WITH inserted AS (INSERT INTO \"Events\" (\"Position\", \"OrderId\", \"Type\", \"Kitchen\", \"At\", \"Data\") " +
+            $"SELECT * FROM (VALUES {string.Join(", ", rows)}) AS v " +
+            $"WHERE NOT EXISTS (SELECT 1 FROM \"Events\" WHERE \"OrderId\" = ANY(@orders) AND \"Position\" >= {OwnBase}) " +
+            $"AND NOT EXISTS (SELECT 1 FROM \"Events\" WHERE \"Kitchen\" AND \"Position\" >= {OwnBase} AND \"Type\" = ANY(@tickets)) " +
+            $"RETURNING 1) SELECT (SELECT count(*) FROM inserted)::int FROM pg_notify('{Channel}', '')";
+        var inserted = (int)(await command.ExecuteScalarAsync(ct))!;
+        if (inserted != events.Count) throw new LateEventNumberException();
     }
 
     /// <summary>
