@@ -37,10 +37,9 @@ public static class PostgresEvents
     /// role's, without pg_read_all_stats) is counted as this database's: it can only hold events back, never skip one.
     /// </summary>
     private static readonly string Horizon =
-        "((SELECT coalesce(min(x::text::bigint), pg_snapshot_xmax(s)::text::bigint) FROM pg_current_snapshot() s " +
-        "LEFT JOIN LATERAL pg_snapshot_xip(s) x ON (x::text::bigint & 4294967295) NOT IN " +
-        "(SELECT backend_xid::text::bigint FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database())" +
-        $") << {Shift})";
+        "((SELECT coalesce((SELECT min(x::text::bigint) FROM pg_snapshot_xip(s) x WHERE (x::text::bigint & 4294967295) NOT IN " +
+        "(SELECT backend_xid::text::bigint FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database())), " +
+        $"pg_snapshot_xmax(s)::text::bigint) FROM pg_current_snapshot() s) << {Shift})";
 
     /// <summary>
     /// The transaction's events, and a NOTIFY that PostgreSQL delivers to every listening node at commit. Refused
