@@ -17,7 +17,8 @@ public sealed record BenchOptions(
     string? Postgres,
     int Nodes,
     string? CompareApi,
-    int Streams)
+    int Streams,
+    string? Api)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/Load -- p1|p2|p5|p6|payments|bill-stall|events|kitchen-lock|all [options]
@@ -36,15 +37,17 @@ public sealed record BenchOptions(
           --postgres CS   run p1, p2, events, kitchen-lock on PostgreSQL at this server (a database per run); p1: ours and the
                           Npgsql baseline. events and kitchen-lock need it. With pg_stat_statements preloaded, events counts statements
           --nodes N       API processes on the one database, connections spread over them (p2, kitchen-lock; default 1)
+          --api D         the build of the API to measure, its Restaurant.Api.dll (p2, events, kitchen-lock; default this
+                          repository's Release build)
           --compare-api D another build's Restaurant.Api.dll, run against this one, alternated (p2: e.g. a commit without the event
                           log; kitchen-lock: a build without the kitchen's sequence lock, which kitchen-lock needs)
           --streams N     open event streams, and polling phones to compare (events; default 500)
         Scenarios beyond issue 6 (issue 15, the event log):
-          p2 --postgres CS --nodes 3 --compare-api D   P2 on 3 nodes, this build against D, each load alternated
+          p2 --postgres CS --nodes 3 --compare-api D   P2 on 3 nodes, this build (or --api) against D, alternated
           events --postgres CS                         3 nodes; N streams (+4 kitchen) on node 2: idle, writes on node 1 (latency), P2's
                                                        hot table on nodes 1 and 3; then N phones polling GET /orders/{id} every 2 s,
                                                        without and with If-None-Match: CPU and database queries/s of each
-          kitchen-lock --postgres CS --compare-api D   32 tables each adding and submitting (a ticket a round), this build against D
+          kitchen-lock --postgres CS --compare-api D   32 tables each adding and submitting (a ticket a round), this build (or --api) against D
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -67,7 +70,8 @@ public sealed record BenchOptions(
             Value(args, "--postgres"),
             Positive(args, "--nodes", 1),
             Value(args, "--compare-api") is { } dll ? Path.GetFullPath(dll) : null,
-            Positive(args, "--streams", 500));
+            Positive(args, "--streams", 500),
+            Value(args, "--api") is { } api ? Path.GetFullPath(api) : null);
     }
 
     private static string? Value(string[] args, string name)

@@ -32,7 +32,7 @@ public static class EventsScenario
         var name = $"events_{Guid.NewGuid():N}";
         await using var database = await PostgresDatabase.CreateAsync(server, name, ct);
         var counter = await QueryCounter.CreateAsync(server, name, ct);
-        await using var nodes = await ApiNodes.StartAsync(3, "postgres", $"{server};Database={name}", options.CompareApi, ct);
+        await using var nodes = await ApiNodes.StartAsync(3, "postgres", $"{server};Database={name}", options.Api, ct);
         using var http = new HttpClient { BaseAddress = nodes[0].BaseAddress };
         var client = new ApiClient(http);
         var orders = new List<OpenOrder>();

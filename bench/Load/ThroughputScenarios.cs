@@ -27,7 +27,7 @@ public static class ThroughputScenarios
 
     /// <summary>P2: 32 diners adding to one order against 32 tables adding to one order each, both on the API.</summary>
     /// <remarks>
-    /// With --compare-api, each load instead runs on this build against that one (issue 15: with and without the event
+    /// With --compare-api, each load instead runs on this build (or --api) against that one (issue 15: with and without the event
     /// log), goal ≤ 10% fewer additions/s; the answer is the first of --answers.
     /// </remarks>
     public static async Task P2Async(BenchOptions options, ScratchDirectory scratch, CancellationToken ct)
@@ -42,14 +42,14 @@ public static class ThroughputScenarios
             return;
         }
         foreach (var (load, tables) in new[] { ("one order, 32 diners", 1), ("32 tables", 32) })
-            await RunAsync($"P2 ({load}{nodes}{answer}): this build vs {Describe(other)}",
-                [new Side($"this build, {load}", false, 32, tables, minimal, Goal: 0.9)],
+            await RunAsync($"P2 ({load}{nodes}{answer}): {Describe(options.Api)} vs {Describe(other)}",
+                [new Side($"measured, {load}", false, 32, tables, minimal, Goal: 0.9)],
                 new Side($"compared, {load}", false, 32, tables, minimal, ApiDll: other), options, scratch, ct);
     }
 
     /// <summary>
     /// The kitchen's sequence lock (issue 15): 32 tables each adding one coffee and submitting it, round after round (every
-    /// submit takes the lock), this build against --compare-api (built without the lock).
+    /// submit takes the lock), this build (or --api) against --compare-api (built without the lock).
     /// </summary>
     public static Task KitchenLockAsync(BenchOptions options, ScratchDirectory scratch, CancellationToken ct)
     {
@@ -57,12 +57,12 @@ public static class ThroughputScenarios
         if (options.Postgres is null) throw new ArgumentException("kitchen-lock needs --postgres: SQLite takes no such lock.");
         var minimal = options.Answers[0] == "minimal";
         var nodes = options.Nodes > 1 ? $", {options.Nodes} API nodes" : "";
-        return RunAsync($"Kitchen sequence lock: rounds/s (add one coffee, submit), 32 tables{nodes}: this build vs {Describe(other)}",
-            [new Side("this build (lock)", false, 32, 32, minimal, SubmitEach: true)],
+        return RunAsync($"Kitchen sequence lock: rounds/s (add one coffee, submit), 32 tables{nodes}: {Describe(options.Api)} vs {Describe(other)}",
+            [new Side("measured (lock)", false, 32, 32, minimal, SubmitEach: true)],
             new Side("compared (no lock)", false, 32, 32, minimal, ApiDll: other, SubmitEach: true), options, scratch, ct);
     }
 
-    private static string Describe(string dll) => $"`{dll}`";
+    private static string Describe(string? dll) => dll is null ? "this build" : $"`{dll}`";
 
     private static async Task RunAsync(string title, Side[] measured, Side reference, BenchOptions options,
         ScratchDirectory scratch, CancellationToken ct)
@@ -127,7 +127,7 @@ public static class ThroughputScenarios
             ? await ServerProcess.StartAsync(Paths.BuiltDll("bench/Baseline", "Restaurant.Benchmarks.Baseline.dll"),
                 new Dictionary<string, string> { ["ConnectionStrings__Restaurant"] = connectionString, ["Baseline__Database"] = provider }, ct)
             : null;
-        await using var api = side.Baseline ? null : await ApiNodes.StartAsync(options.Nodes, provider, connectionString, side.ApiDll, ct);
+        await using var api = side.Baseline ? null : await ApiNodes.StartAsync(options.Nodes, provider, connectionString, side.ApiDll ?? options.Api, ct);
         IReadOnlyList<Uri> servers = baseline is not null ? [baseline.BaseAddress] : api!.Addresses;
         using var http = new HttpClient { BaseAddress = servers[0] };
         var client = new ApiClient(http);
