@@ -109,7 +109,7 @@ public static class ThroughputScenarios
             var errorsGoal = reference.Baseline ? "" : $"; errors: {(median.Values.Sum(m => m.Errors) == 0 ? "none (met)" : "**some (not met)**")}";
             // CPU per addition predicts the ratio on a machine of its own: the additions/s ratio suffers whatever else shares the cores.
             var cpuRatio = median[side].Cpu > 0 ? median[reference].Cpu / median[side].Cpu : 0;
-            Console.WriteLine($"Ratio {side.Label} / {reference.Label}: **{ratio:0.00}×**, goal {Stats.Goal(ratio, side.Goal)}{errorsGoal}; " +
+            Console.WriteLine($"Ratio {side.Label} / {reference.Label}: **{ratio:0.00}×**, {(side.Goal > 0 ? $"goal {Stats.Goal(ratio, side.Goal)}" : "no goal")}{errorsGoal}; " +
                 $"by server CPU per addition: {cpuRatio:0.00}×.");
         }
         Console.WriteLine($"{Stats.LoadAverage()} at the end.");
