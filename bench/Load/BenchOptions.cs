@@ -22,9 +22,9 @@ public sealed record BenchOptions(
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/Load -- p1|p2|p5|p6|payments|bill-stall|events|kitchen-lock|all [options]
-          --warmup S      seconds of load before each measured window (p1, p2, bill-stall; default 5)
-          --measure S     seconds measured per run (p1, p2, bill-stall; default 20)
-          --rounds N      runs of each side, alternated, medians reported (p1, p2; default 2)
+          --warmup S      seconds of load before each measured window (p1, p2, bill-stall, events, kitchen-lock; default 5)
+          --measure S     seconds measured per run or phase (p1, p2, bill-stall, events, kitchen-lock; default 20)
+          --rounds N      runs of each side, alternated, medians reported (p1, p2, kitchen-lock; default 2)
           --samples N     timed calls of each kind per database size (p5; default 300)
           --sizes A,B     past orders in the database (p5; default 10000,1000000)
           --seed-dir DIR  keep seeded databases there and reuse them (p5; default: a temporary directory)
