@@ -11,15 +11,18 @@ public sealed record LoadResult(
 /// <summary>
 /// Item additions (one coffee each) over <c>connections</c> keep-alive HTTP/1.1 connections, each looping requests
 /// back to back on table <c>connection % tables</c>: a warm-up, then a measured window. Only additions started in the
-/// window count; orders closed and opened in between (when one is full) are reported, not counted.
+/// window count; orders closed and opened in between (when one is full) are reported, not counted. With several
+/// servers (API nodes on one database) connection <c>i</c> goes to server <c>i % servers</c>.
 /// </summary>
 /// <param name="minimal">Whether each addition asks for the minimal answer (<c>Prefer: return=minimal</c>).</param>
 /// <param name="capacity">Additions each order takes before the next one opens.</param>
 /// <param name="serverCpu">The server's CPU time so far, read at the window's start and end.</param>
-public sealed class AdditionLoad(Uri server, IOrderDesk desk, int connections, int tables, bool minimal = false,
-    int capacity = SharedOrder.DefaultCapacity, Func<TimeSpan>? serverCpu = null)
+/// <param name="submitEach">Submit after every addition (the kitchen gets a ticket each time): one timed pair of calls.</param>
+public sealed class AdditionLoad(IReadOnlyList<Uri> servers, IOrderDesk desk, int connections, int tables, bool minimal = false,
+    int capacity = SharedOrder.DefaultCapacity, Func<TimeSpan>? serverCpu = null, bool submitEach = false)
 {
     private static readonly byte[] OneCoffee = Encoding.UTF8.GetBytes("""{"add":[{"menuItemId":"coffee","quantity":1}]}""");
+    private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
     private readonly List<double> latenciesMs = [];
     private int errors;
@@ -30,7 +33,7 @@ public sealed class AdditionLoad(Uri server, IOrderDesk desk, int connections, i
     public async Task<LoadResult> RunAsync(TimeSpan warmup, TimeSpan measure, CancellationToken ct)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var http = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromMinutes(2) };
+        var clients = servers.Select(server => new HttpClient(handler, disposeHandler: false) { BaseAddress = server, Timeout = TimeSpan.FromMinutes(2) }).ToList();
         var current = new SharedOrder[tables];
         for (var table = 0; table < tables; table++) current[table] = new SharedOrder(await desk.OpenAsync(table, ct), capacity);
 
@@ -38,8 +41,9 @@ public sealed class AdditionLoad(Uri server, IOrderDesk desk, int connections, i
         var window = (Start: warmup, End: warmup + measure);
         var cpu = MeasureCpuAsync(clock, window, ct);
         await Task.WhenAll(Enumerable.Range(0, connections).Select(connection =>
-            Task.Run(() => ConnectionAsync(http, current, connection % tables, clock, window, ct), ct)));
+            Task.Run(() => ConnectionAsync(clients[connection % clients.Count], current, connection % tables, clock, window, ct), ct)));
         var cpuInWindow = await cpu;
+        foreach (var client in clients) client.Dispose();
 
         // Only successful additions have a latency here.
         return new LoadResult(desk.Name, connections, tables, latenciesMs.Count / measure.TotalSeconds,
@@ -80,6 +84,7 @@ public sealed class AdditionLoad(Uri server, IOrderDesk desk, int connections, i
             }
             var started = clock.Elapsed;
             var (ok, bytes, error) = await AddOneCoffeeAsync(http, order.Order, buffer, ct);
+            if (ok && submitEach) (ok, bytes, error) = await SendAsync(http, order.Order, $"/orders/{order.Order.Id}/submit", EmptyObject, buffer, ct);
             var elapsedMs = (clock.Elapsed - started).TotalMilliseconds;
             order.Finished();
             if (started < window.Start) continue;
@@ -99,9 +104,13 @@ public sealed class AdditionLoad(Uri server, IOrderDesk desk, int connections, i
         Interlocked.Add(ref responseBytes, myBytes);
     }
 
-    private async Task<(bool Ok, long Bytes, string? Error)> AddOneCoffeeAsync(HttpClient http, OpenOrder order, byte[] buffer, CancellationToken ct)
+    private Task<(bool Ok, long Bytes, string? Error)> AddOneCoffeeAsync(HttpClient http, OpenOrder order, byte[] buffer, CancellationToken ct) =>
+        SendAsync(http, order, $"/orders/{order.Id}/items", OneCoffee, buffer, ct);
+
+    private async Task<(bool Ok, long Bytes, string? Error)> SendAsync(HttpClient http, OpenOrder order, string path, byte[] content,
+        byte[] buffer, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/orders/{order.Id}/items") { Content = new ByteArrayContent(OneCoffee) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(content) };
         if (minimal) request.Headers.TryAddWithoutValidation("Prefer", "return=minimal");
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", order.Token);

@@ -38,7 +38,7 @@ public static class BillStallScenario
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var bills = new List<double>();
             var biller = billing ? BillAllAsync(client, hardOrders, bills, stop.Token) : Task.CompletedTask;
-            var load = await new AdditionLoad(server.BaseAddress, new ApiDesk(client), AddingTables, AddingTables)
+            var load = await new AdditionLoad([server.BaseAddress], new ApiDesk(client), AddingTables, AddingTables)
                 .RunAsync(options.Warmup, options.Measure, ct);
             await stop.CancelAsync();
             await biller;

@@ -1,6 +1,6 @@
 // Issue #6's load harness: drives the Release build of the API (and, for P1, bench/Baseline) over loopback, each as a
 // child process on its own temporary SQLite file, and prints markdown tables. `dotnet run -c Release` builds both.
-//   dotnet run -c Release --project bench/Load -- p1|p2|p5|p6|payments|bill-stall|all [--warmup 5 --measure 20 --rounds 2 …]
+//   dotnet run -c Release --project bench/Load -- p1|p2|p5|p6|payments|bill-stall|events|kitchen-lock|all [--warmup 5 --measure 20 --rounds 2 …]
 // (--help lists the options.) Benchmarks, not tests: nothing here asserts a time.
 using System.Runtime.InteropServices;
 using Restaurant.Benchmarks;
@@ -33,6 +33,9 @@ try
     if (all || options.Scenario == "p6") await RoundTripScenario.RunAsync(options, scratch, ct);
     if (all || options.Scenario == "payments") await PaymentLatencyScenario.RunAsync(options, scratch, ct);
     if (all || options.Scenario == "bill-stall") await BillStallScenario.RunAsync(options, scratch, ct);
+    // Issue 15's, on PostgreSQL only (--postgres), so not in `all`.
+    if (options.Scenario == "events") await EventsScenario.RunAsync(options, ct);
+    if (options.Scenario == "kitchen-lock") await ThroughputScenarios.KitchenLockAsync(options, scratch, ct);
     return 0;
 }
 catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -44,8 +44,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// The API in Production on <paramref name="databasePath"/>, the simulated card gateway answering at once, warnings
     /// only in the log (per-request information logs would put console I/O into every measured call).
     /// </summary>
+    /// <param name="apiDll">Another build of the API (e.g. an older commit's, to compare against); default: this repository's.</param>
     public static Task<ServerProcess> StartApiAsync(string databasePath, CancellationToken ct,
-        IReadOnlyDictionary<string, string>? extraEnvironment = null, Action<string>? onOutput = null)
+        IReadOnlyDictionary<string, string>? extraEnvironment = null, Action<string>? onOutput = null, string? apiDll = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -55,7 +56,7 @@ public sealed class ServerProcess : IAsyncDisposable
             ["Payments__SimulatedLatency"] = "00:00:00",
         };
         foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>()) environment[name] = value;
-        return StartAsync(Paths.BuiltDll("src/Api", "Restaurant.Api.dll"), environment, ct, onOutput);
+        return StartAsync(apiDll ?? Paths.BuiltDll("src/Api", "Restaurant.Api.dll"), environment, ct, onOutput);
     }
 
     public static async Task<ServerProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment,
