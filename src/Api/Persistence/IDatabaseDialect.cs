@@ -28,8 +28,11 @@ public interface IDatabaseDialect
     /// </summary>
     Task LockTableAsync(RestaurantDbContext db, string tableId, CancellationToken ct);
 
-    /// <summary>Inside a command transaction: makes tickets enter the kitchen's sequence in commit order.</summary>
-    Task LockKitchenSequenceAsync(RestaurantDbContext db, CancellationToken ct);
+    /// <summary>
+    /// In a snapshot: the kitchen's tickets numbered below this have all committed (or never will), so a kitchen paging
+    /// with ?after= may take them without skipping one that commits late; null when every ticket seen may be taken.
+    /// </summary>
+    Task<long?> KitchenTicketBoundAsync(RestaurantDbContext db, CancellationToken ct);
 
     /// <summary>A read-only transaction whose queries all see one snapshot, and which blocks no writer.</summary>
     Task<IAsyncDisposable> BeginSnapshotAsync(RestaurantDbContext db, CancellationToken ct);

@@ -60,12 +60,6 @@ public static class OrderQueries
         orders.Include(o => o.Lines).Include(o => o.Tickets).Include(o => o.Tenders).Include(o => o.Discounts).Include(o => o.Refunds)
             .AsSplitQuery();
 
-    /// <summary>
-    /// Makes tickets enter the kitchen's sequence in commit order, so that the kitchen, paging with ?after=, never
-    /// skips one (<see cref="IDatabaseDialect.LockKitchenSequenceAsync"/>). Held to commit.
-    /// </summary>
-    public static Task LockKitchenSequenceAsync(this RestaurantDbContext db, CancellationToken ct) => db.Dialect.LockKitchenSequenceAsync(db, ct);
-
     /// <summary>The version and revision of the menu in effect at <paramref name="now"/> (<see cref="MenuCache.CurrentAsync"/>).</summary>
     public static async Task<(int Version, int Revision)> CurrentMenuKeyAsync(this RestaurantDbContext db, DateTimeOffset now, CancellationToken ct)
     {

@@ -11,12 +11,6 @@ namespace Restaurant.Api.Persistence;
 /// </summary>
 public sealed class PostgresDialect : IDatabaseDialect
 {
-    /// <summary>
-    /// The transaction-scoped advisory lock that orders the kitchen's sequence: any number no other lock of this
-    /// database uses, the same on every node.
-    /// </summary>
-    private const long KitchenSequenceLock = 7461001;
-
     /// <summary>The first key of the two-key advisory locks on orders (a key space apart from the one-key locks).</summary>
     private const int OrderLockSpace = 7461002;
 
@@ -42,12 +36,8 @@ public sealed class PostgresDialect : IDatabaseDialect
     public Task LockTableAsync(RestaurantDbContext db, string tableId, CancellationToken ct) =>
         db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Tables\" WHERE \"Id\" = {tableId} FOR UPDATE", ct);
 
-    /// <summary>
-    /// PostgreSQL draws identity values at insert, not at commit, so without this a ticket with a lower sequence could
-    /// commit after a higher one that the kitchen has already paged past (GET /kitchen/tickets?after=). Held to commit.
-    /// </summary>
-    public Task LockKitchenSequenceAsync(RestaurantDbContext db, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({KitchenSequenceLock})", ct);
+    /// <summary>Tickets are numbered like events, from their transaction's id: the same horizon (PostgresEvents).</summary>
+    public async Task<long?> KitchenTicketBoundAsync(RestaurantDbContext db, CancellationToken ct) => await PostgresEvents.TicketBoundAsync(db, ct);
 
     /// <summary>REPEATABLE READ, which never blocks a writer.</summary>
     public async Task<IAsyncDisposable> BeginSnapshotAsync(RestaurantDbContext db, CancellationToken ct) =>

@@ -14,8 +14,8 @@ namespace Restaurant.Api.Persistence;
 /// <item>a reader takes only positions below the oldest transaction of this database still in flight (<see cref="Horizon"/>):
 /// every transaction below it has ended, and every event to come is above it. A long write transaction holds events
 /// back (never loses them) until it ends;</item>
-/// <item>a writer holds its order's lock (and a ticket's writer the kitchen's sequence lock), so every earlier event of
-/// that order (or earlier ticket) has committed; if one of them is numbered at or above this transaction's id, this
+/// <item>a writer holds its order's lock, so every earlier event of that order has committed; if one of them is
+/// numbered at or above this transaction's id, this
 /// transaction's id was drawn before it waited, and its events would reach streams ahead of events committed before
 /// them. It is then refused as contention (<see cref="LateEventNumberException"/>) and runs again with a new id.</item>
 /// </list>
@@ -26,6 +26,17 @@ public static class PostgresEvents
     public const string Channel = "restaurant_events";
     public const int Shift = 12;
     public const int MaxPerTransaction = 1 << Shift;
+
+    /// <summary>Tells a transaction's tickets apart (a ticket's sequence is its transaction's base plus this, modulo the block).</summary>
+    public const string TicketOrdinals = "TicketOrdinals";
+
+    /// <summary>
+    /// The kitchen's sequence of a ticket, drawn like an event's position: so tickets of different orders need no
+    /// shared lock, the kitchen's stream delivers them in their sequence, and GET /kitchen/tickets reads only below
+    /// the horizon (<see cref="TicketBoundAsync"/>).
+    /// </summary>
+    public static readonly string TicketSequence =
+        $"(pg_current_xact_id()::text::bigint << {Shift}) + nextval('\"{TicketOrdinals}\"') % {MaxPerTransaction}";
 
     private static readonly string OwnBase = $"(pg_current_xact_id()::text::bigint << {Shift})";
 
@@ -43,7 +54,7 @@ public static class PostgresEvents
 
     /// <summary>
     /// The transaction's events, and a NOTIFY that PostgreSQL delivers to every listening node at commit. Refused
-    /// (<see cref="LateEventNumberException"/>) when an event of the same order, or for a ticket an earlier ticket, is
+    /// (<see cref="LateEventNumberException"/>) when an event of the same order is
     /// already numbered at or above this transaction's id.
     /// </summary>
     public static async Task AppendAsync(RestaurantDbContext db, IReadOnlyList<PendingEvent> events, CancellationToken ct)
@@ -54,7 +65,6 @@ public static class PostgresEvents
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         command.Parameters.Add(new NpgsqlParameter("orders", events.Select(e => e.OrderId).Distinct().ToArray()));
-        command.Parameters.Add(new NpgsqlParameter("tickets", events.Where(e => e.KitchenTicket).Select(e => e.Type).Distinct().ToArray()));
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
@@ -66,13 +76,11 @@ public static class PostgresEvents
             command.Parameters.Add(new NpgsqlParameter($"d{i}", e.Data));
         }
         // One round trip, built from constants and numbered placeholders only (the values travel as parameters). The
-        // ticket check runs on the kitchen's partial index from this transaction's base up, where there is next to
-        // nothing. The NOTIFY is sent at commit only, so a refused attempt, rolled back, notifies nobody.
+        // NOTIFY is sent at commit only, so a refused attempt, rolled back, notifies nobody.
         command.CommandText =
             $"WITH inserted AS (INSERT INTO \"Events\" (\"Position\", \"OrderId\", \"Type\", \"Kitchen\", \"At\", \"Data\") " +
             $"SELECT * FROM (VALUES {string.Join(", ", rows)}) AS v " +
             $"WHERE NOT EXISTS (SELECT 1 FROM \"Events\" WHERE \"OrderId\" = ANY(@orders) AND \"Position\" >= {OwnBase}) " +
-            $"AND NOT EXISTS (SELECT 1 FROM \"Events\" WHERE \"Kitchen\" AND \"Position\" >= {OwnBase} AND \"Type\" = ANY(@tickets)) " +
             $"RETURNING 1) SELECT (SELECT count(*) FROM inserted)::int FROM pg_notify('{Channel}', '')";
         var inserted = (int)(await command.ExecuteScalarAsync(ct))!;
         if (inserted != events.Count) throw new LateEventNumberException();
@@ -125,6 +133,12 @@ public static class PostgresEvents
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>Tickets below this have committed, or never will: those to come are numbered at or above it.</summary>
+    public static async Task<long> TicketBoundAsync(RestaurantDbContext db, CancellationToken ct) =>
+        await db.Database.SqlQueryRaw<long>(TicketBoundQuery).SingleAsync(ct);
+
+    private static readonly string TicketBoundQuery = $"SELECT {Horizon} AS \"Value\"";
 
     /// <summary>Everything below the horizon has ended: events to come are at or above it.</summary>
     public static async Task<long> HorizonAsync(RestaurantDbContext db, CancellationToken ct) =>

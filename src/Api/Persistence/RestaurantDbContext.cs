@@ -54,7 +54,8 @@ public class RestaurantDbContext : DbContext
         modelBuilder.ApplyConfiguration(new OrderConfiguration());
         modelBuilder.ApplyConfiguration(new DinerTokenConfiguration());
         modelBuilder.ApplyConfiguration(new OrderLineConfiguration());
-        modelBuilder.ApplyConfiguration(new TicketConfiguration());
+        modelBuilder.ApplyConfiguration(new TicketConfiguration(Database.IsSqlite()));
+        if (!Database.IsSqlite()) modelBuilder.HasSequence<long>(PostgresEvents.TicketOrdinals);
         modelBuilder.ApplyConfiguration(new TenderConfiguration());
         modelBuilder.ApplyConfiguration(new DiscountConfiguration());
         modelBuilder.ApplyConfiguration(new RefundConfiguration());

@@ -36,8 +36,8 @@ public sealed class SqliteDialect : IDatabaseDialect
     /// <summary>Nothing to do: the command transaction already holds the database's single write lock.</summary>
     public Task LockTableAsync(RestaurantDbContext db, string tableId, CancellationToken ct) => Task.CompletedTask;
 
-    /// <summary>Nothing to do: with one writer at a time, tickets are numbered in commit order.</summary>
-    public Task LockKitchenSequenceAsync(RestaurantDbContext db, CancellationToken ct) => Task.CompletedTask;
+    /// <summary>None: with one writer at a time, tickets are numbered in commit order.</summary>
+    public Task<long?> KitchenTicketBoundAsync(RestaurantDbContext db, CancellationToken ct) => Task.FromResult<long?>(null);
 
     /// <summary>A deferred BEGIN, which takes no lock until it reads and never blocks the writer (WAL).</summary>
     public async Task<IAsyncDisposable> BeginSnapshotAsync(RestaurantDbContext db, CancellationToken ct)

@@ -25,7 +25,7 @@ public static class OrderEvents
 
     public static PendingEvent TicketSent(Order order, Ticket ticket) =>
         Of(order, new TicketData(EventTypes.Ticket, order.Id, order.Version, At(order), order.Table, ticket.Sequence,
-            OrderView.From(order).Tickets.Single(t => t.Number == ticket.Number)), kitchen: true) with { KitchenTicket = true };
+            OrderView.From(order).Tickets.Single(t => t.Number == ticket.Number)), kitchen: true);
 
     public static PendingEvent Billed(Order order) => Of(order, new BillData(EventTypes.Bill, order.Id, order.Version, At(order),
         order.Bill!.Currency, order.Bill.Total.ToMajor(), order.Paid.ToMajor(), (order.Balance ?? Money.Zero).ToMajor()));

@@ -36,6 +36,8 @@ public static class GetTickets
             // One snapshot: the tickets of the page and the lines on them as of one moment.
             await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
             var tickets = db.Tickets.AsNoTracking().Where(t => t.Sequence > query.After);
+            // A ticket numbered before one still in flight could commit after the kitchen paged past it.
+            if (await db.Dialect.KitchenTicketBoundAsync(db, cancellationToken) is { } bound) tickets = tickets.Where(t => t.Sequence < bound);
             if (query.Station is { } station)
                 tickets = tickets.Where(t => db.OrderLines.Any(l =>
                     EF.Property<string>(l, "OrderId") == EF.Property<string>(t, "OrderId") && l.Station == station &&

@@ -28,7 +28,6 @@ public static class FireOrder
             var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
             var ticket = order.Fire(command.Course, clock.GetUtcNow());
             if (ticket is null) return new SubmitOrder.Result(null);
-            await db.LockKitchenSequenceAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             db.RecordEvent(OrderEvents.TicketSent(order, ticket));
             telemetry.TicketSubmitted();

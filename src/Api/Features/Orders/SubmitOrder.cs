@@ -20,7 +20,6 @@ public static class SubmitOrder
             var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
             var ticket = order.Submit(clock.GetUtcNow());
             if (ticket is null) return new Result(null);
-            await db.LockKitchenSequenceAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             db.RecordEvent(OrderEvents.TicketSent(order, ticket));
             telemetry.TicketSubmitted();

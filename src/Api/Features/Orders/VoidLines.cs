@@ -45,7 +45,6 @@ public static class VoidLines
         {
             var order = await db.LoadOrderForChangeAsync(command.OrderId, cancellationToken);
             var voidTicket = order.Void(command.Lines!.Select(l => new LineVoid(l!.LineId!, l.Quantity)).ToList(), command.Reason, command.By, clock.GetUtcNow());
-            await db.LockKitchenSequenceAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             foreach (var pending in KitchenAndMoneyEvents.Voided(order, voidTicket)) db.RecordEvent(pending);
             return OrderView.From(order);

@@ -22,6 +22,8 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("TicketOrdinals");
+
             modelBuilder.Entity("Restaurant.Api.Persistence.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Caller")
@@ -570,9 +572,9 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
-                        .HasColumnOrder(0);
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+                        .HasColumnOrder(0)
+                        .HasDefaultValueSql("(pg_current_xact_id()::text::bigint << 12) + nextval('\"TicketOrdinals\"') % 4096")
+                        .HasAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
                     b.Property<string>("Kind")
                         .IsRequired()
