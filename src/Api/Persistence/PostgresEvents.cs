@@ -35,9 +35,10 @@ public static class PostgresEvents
     /// server's own snapshot horizon counts every database of the cluster, so a long transaction elsewhere would hold
     /// every stream back), else the first id not yet handed out. A transaction whose database cannot be seen (another
     /// role's, without pg_read_all_stats) is counted as this database's: it can only hold events back, never skip one.
+    /// (xmax goes through an aggregate too: the one snapshot row beside min over its ids.)
     /// </summary>
     private static readonly string Horizon =
-        "((SELECT coalesce(min(x::text::bigint), pg_snapshot_xmax(s)::text::bigint) FROM pg_current_snapshot() s " +
+        "((SELECT coalesce(min(x::text::bigint), max(pg_snapshot_xmax(s)::text::bigint)) FROM pg_current_snapshot() s " +
         "LEFT JOIN LATERAL pg_snapshot_xip(s) x ON (x::text::bigint & 4294967295) NOT IN " +
         "(SELECT backend_xid::text::bigint FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database())" +
         $") << {Shift})";
