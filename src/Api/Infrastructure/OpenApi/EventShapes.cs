@@ -5,7 +5,7 @@ using Restaurant.Domain.Orders;
 namespace Restaurant.Api.Infrastructure.OpenApi;
 
 /// <summary>
-/// The data of each event type (<see cref="EventPayloads"/>' records, as the streams send them): every field is always
+/// The data of each event type (the records of Features/Events/EventPayloads.cs, as the streams send them): every field is always
 /// present (nullable ones as null), and <c>type</c> is the one type the schema describes, so that a client tells the
 /// types apart by it.
 /// </summary>
