@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
 using System.Net.Sockets;
 using System.Text.Json;
 
@@ -77,6 +78,32 @@ public sealed class ApiServer : IAsyncDisposable
     /// <summary>The address the table's QR code holds.</summary>
     public async Task<string> TableAddressAsync(string table) =>
         new Uri(Address, $"/t/{table}?code={Uri.EscapeDataString(await TableCodeAsync(table))}").ToString();
+
+    /// <summary>Adds a table to the floor (the seeded tables are taken by other tests).</summary>
+    public async Task AddTableAsync(string table) =>
+        (await Staff.PutAsJsonAsync($"/tables/{Uri.EscapeDataString(table)}", new { seats = 4 })).EnsureSuccessStatusCode();
+
+    /// <summary>
+    /// The ids of the first <paramref name="count"/> events of <paramref name="type"/> in the event log of the table's
+    /// order (its stream read from the start); waits until there are that many.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> EventIdsAsync(string table, string type, int count)
+    {
+        var tables = await Staff.GetFromJsonAsync<JsonElement>("/tables");
+        var orderId = tables.EnumerateArray().Single(t => t.GetProperty("id").GetString() == table).GetProperty("order").GetProperty("id").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/orders/{orderId}/events");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var response = await Staff.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        response.EnsureSuccessStatusCode();
+        var ids = new List<long>();
+        await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync(deadline.Token)).EnumerateAsync(deadline.Token))
+        {
+            if (item.EventType == type) ids.Add(long.Parse(item.EventId!, System.Globalization.CultureInfo.InvariantCulture));
+            if (ids.Count == count) return ids;
+        }
+        throw new InvalidOperationException($"The stream of table {table}'s order ended before {count} {type} events");
+    }
 
     public async ValueTask DisposeAsync()
     {

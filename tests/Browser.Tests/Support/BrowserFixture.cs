@@ -36,13 +36,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A browser of its own (storage, cookies), like a second phone: a page of it at this size.</summary>
-    public async Task<IPage> OpenAsync(ViewportSize size)
+    /// <summary>
+    /// A browser of its own (storage, cookies), like a second phone: a page of it at this size, on the API's address or
+    /// on <paramref name="address"/> (a <see cref="LoopbackRelay"/> in front of it).
+    /// </summary>
+    public async Task<IPage> OpenAsync(ViewportSize size, Uri? address = null)
     {
         var context = await (_browser ?? throw new InvalidOperationException("not started")).NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = size,
-            BaseURL = Api.Address.ToString(),
+            BaseURL = (address ?? Api.Address).ToString(),
         });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();

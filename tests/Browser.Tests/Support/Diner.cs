@@ -15,14 +15,16 @@ public sealed class Diner(IPage page, string name)
 
     /// <summary>
     /// Opens the table's QR address and joins its order with the diner's name; <paramref name="withoutEventStreams"/>
-    /// makes this phone's server answer 404 to the event streams, as one without them would.
+    /// makes this phone's server answer 404 to the event streams, as one without them would; <paramref name="address"/>
+    /// reaches the API through a relay in front of it.
     /// </summary>
-    public static async Task<Diner> JoinAsync(BrowserFixture browser, string table, string name, bool withoutEventStreams = false)
+    public static async Task<Diner> JoinAsync(BrowserFixture browser, string table, string name, bool withoutEventStreams = false,
+        Uri? address = null)
     {
-        var page = await browser.OpenAsync(BrowserFixture.Phone);
+        var page = await browser.OpenAsync(BrowserFixture.Phone, address);
         if (withoutEventStreams)
             await page.Context.RouteAsync(new Regex(@"/events(\?|$)"), route => route.FulfillAsync(new() { Status = 404 }));
-        await page.GotoAsync(await browser.Api.TableAddressAsync(table));
+        await page.GotoAsync(new Uri(address ?? browser.Api.Address, new Uri(await browser.Api.TableAddressAsync(table)).PathAndQuery).ToString());
         await page.GetByLabel("Your name").FillAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
         await Expect(page.Locator("#app")).ToBeVisibleAsync();

@@ -8,9 +8,10 @@ public sealed class KitchenScreen(IPage page)
 {
     public IPage Page { get; } = page;
 
-    public static async Task<KitchenScreen> OpenAsync(BrowserFixture browser, string station)
+    /// <summary>Opens the station's display, on the API's address or on <paramref name="address"/> (a relay in front of it).</summary>
+    public static async Task<KitchenScreen> OpenAsync(BrowserFixture browser, string station, Uri? address = null)
     {
-        var page = await browser.OpenAsync(BrowserFixture.Tablet);
+        var page = await browser.OpenAsync(BrowserFixture.Tablet, address);
         await page.GotoAsync($"/kitchen?station={station}");
         await page.GetByLabel("Staff key").FillAsync(ApiServer.StaffKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Restaurant.Api.Infrastructure;
+using Restaurant.Api.Infrastructure.Telemetry;
 using Restaurant.Api.Persistence;
 
 namespace Restaurant.Api.Features.Events;
@@ -12,7 +13,7 @@ namespace Restaurant.Api.Features.Events;
 /// when the client goes, when the server stops (ApplicationStopping), or when the client falls too far behind.
 /// </summary>
 public sealed class EventStreams(EventHub hub, IServiceScopeFactory scopes, IDatabaseDialect dialect, EventOptions options,
-    IHostApplicationLifetime lifetime, ILogger<EventStreams> logger)
+    IHostApplicationLifetime lifetime, RestaurantTelemetry telemetry, ILogger<EventStreams> logger)
 {
     private static readonly ReadOnlyMemory<byte> KeepAliveComment = ": keep-alive\n\n"u8.ToArray();
 
@@ -25,9 +26,10 @@ public sealed class EventStreams(EventHub hub, IServiceScopeFactory scopes, IDat
     {
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
         var ct = stopping.Token;
-        var subscription = await SubscribeAsync(filter, response, ct);
+        using var subscription = await SubscribeAsync(filter, response, ct);
         if (subscription is null) yield break;
-        using (subscription)
+        telemetry.EventStreamOpened(filter.KitchenOnly);
+        try
         {
             var cursor = after ?? subscription.JoinedAt;
             while (after is not null)
@@ -54,6 +56,10 @@ public sealed class EventStreams(EventHub hub, IServiceScopeFactory scopes, IDat
                     if (shape(stored) is { } data) yield return Item(stored, data);
                 }
             }
+        }
+        finally
+        {
+            telemetry.EventStreamClosed(filter.KitchenOnly);
         }
     }
 

@@ -21,6 +21,7 @@ public static class OpenApiSetup
             options.AddOperationTransformer<Security>();
             options.AddOperationTransformer<StoryExamples>();
             options.AddDocumentTransformer<HealthPaths>();
+            options.AddDocumentTransformer<EventStreamShapes>();
             options.AddDocumentTransformer<DocumentInfo>();
         });
 }

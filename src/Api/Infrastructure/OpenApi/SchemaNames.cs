@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.OpenApi;
+using Restaurant.Api.Features.Events;
 using Restaurant.Api.Features.Kitchen;
 using Restaurant.Api.Features.Menu;
 using Restaurant.Api.Features.Orders;
@@ -62,8 +63,22 @@ public static class SchemaNames
         [typeof(TenderView)] = "Tender",
         [typeof(TableView)] = "Table",
         [typeof(TableView.ActiveOrder)] = "TableOrder",
-        // One event of the text/event-stream answers (docs/api.md, Events): its data is one event type's JSON.
-        [typeof(SseItem<string>)] = "ServerSentEvent",
+        // One event of the text/event-stream answers (docs/api.md, Events): its data is one event type's JSON
+        // (EventStreamShapes describes it as the stream's lines say it, with the data of each type below).
+        [typeof(SseItem<string>)] = EventStreamShapes.OrderEvent,
+        [typeof(OrderOpenedData)] = "OrderOpenedEvent",
+        [typeof(DinerJoinedData)] = "DinerJoinedEvent",
+        [typeof(ItemsChangedData)] = "ItemsChangedEvent",
+        [typeof(TicketData)] = "TicketEvent",
+        [typeof(LineStatusData)] = "LineStatusEvent",
+        [typeof(VoidData)] = "VoidEvent",
+        [typeof(CompData)] = "CompEvent",
+        [typeof(DiscountData)] = "DiscountEvent",
+        [typeof(BillData)] = "BillEvent",
+        [typeof(PaymentData)] = "PaymentEvent",
+        [typeof(RefundData)] = "RefundEvent",
+        [typeof(OrderStatusData)] = "OrderStatusEvent",
+        [typeof(BillTotals)] = "BillTotals",
     };
 
     /// <summary>The name a type is known by; a type not listed gets its nested name (<c>SetAvailabilityBody</c>), never a clash.</summary>

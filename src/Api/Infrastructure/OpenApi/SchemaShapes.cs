@@ -6,7 +6,7 @@ namespace Restaurant.Api.Infrastructure.OpenApi;
 /// <summary>
 /// What the C# types cannot tell the framework: which fields a request must carry (the records take every field as
 /// nullable so that validators can name a missing one), bounds, patterns, enumerations and descriptions. Each rule is
-/// written once per type (<see cref="RequestShapes"/>, <see cref="ResponseShapes"/>) from the domain's constants.
+/// written once per type (<see cref="RequestShapes"/>, <see cref="ResponseShapes"/>, <see cref="EventShapes"/>) from the domain's constants.
 /// </summary>
 public sealed class SchemaShapes : IOpenApiSchemaTransformer
 {
@@ -16,6 +16,7 @@ public sealed class SchemaShapes : IOpenApiSchemaTransformer
     {
         RequestShapes.Register(this);
         ResponseShapes.Register(this);
+        EventShapes.Register(this);
     }
 
     public SchemaShapes For<T>(Action<TypeShape> shape)

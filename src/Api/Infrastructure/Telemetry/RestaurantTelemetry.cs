@@ -25,6 +25,7 @@ public sealed class RestaurantTelemetry : IDisposable
     private readonly Histogram<double> _billPricing;
     private readonly Counter<long> _tenders;
     private readonly Counter<long> _reconcilerPasses;
+    private readonly UpDownCounter<long> _eventStreams;
     // Written by the reconciler's pass, read by the gauge's callback on the exporter's thread.
     private long _pendingTenders;
 
@@ -40,6 +41,8 @@ public sealed class RestaurantTelemetry : IDisposable
         _billPricing = meter.CreateHistogram<double>("restaurant.bill.pricing.duration", "ms", "Time the pricing of a bill took, by optimal.");
         _tenders = meter.CreateCounter<long>("restaurant.tenders", "{tender}", "Tender outcomes, by method, status and who learnt them.");
         _reconcilerPasses = meter.CreateCounter<long>("restaurant.reconciler.passes", "{pass}", "Passes of the payment reconciler, by result.");
+        _eventStreams = meter.CreateUpDownCounter<long>("restaurant.event_streams.active", "{stream}",
+            "Event streams open on this node, by kind (order, kitchen).");
         meter.CreateObservableGauge("restaurant.tenders.pending", () => Interlocked.Read(ref _pendingTenders), "{tender}",
             "Card tenders pending past one reconcile interval, as the reconciler's last pass found them.");
     }
@@ -100,6 +103,14 @@ public sealed class RestaurantTelemetry : IDisposable
         _reconcilerPasses.Add(1, new KeyValuePair<string, object?>("result", result));
         if (pendingSeen is { } seen) Interlocked.Exchange(ref _pendingTenders, seen);
     }
+
+    /// <summary>An event stream was opened (its answer started): <paramref name="kitchen"/> for the kitchen's, else an order's.</summary>
+    public void EventStreamOpened(bool kitchen) => _eventStreams.Add(1, StreamKind(kitchen));
+
+    /// <summary>An event stream that <see cref="EventStreamOpened"/> counted has ended.</summary>
+    public void EventStreamClosed(bool kitchen) => _eventStreams.Add(-1, StreamKind(kitchen));
+
+    private static KeyValuePair<string, object?> StreamKind(bool kitchen) => new("kind", kitchen ? "kitchen" : "order");
 
     private static string StatusOf(CardOutcomeKind outcome) => outcome switch
     {

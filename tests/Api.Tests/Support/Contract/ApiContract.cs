@@ -18,6 +18,7 @@ public sealed class ApiContract
     private static readonly ConcurrentDictionary<string, ApiContract> ByDocument = new();
 
     private readonly IReadOnlyList<Operation> _operations;
+    private readonly JsonObject _definitions;
 
     private ApiContract(JsonObject document)
     {
@@ -41,7 +42,14 @@ public sealed class ApiContract
                     response => Answer.From(response.Value!.AsObject(), definitions)))))
             .ToList();
         Problem = SchemaFor(new JsonObject { ["$ref"] = "#/$defs/ProblemDetails" }, definitions);
+        _definitions = definitions;
     }
+
+    /// <summary>The contract of a document already read (as <see cref="OpenApiDocument.ReadAsync"/> reads it).</summary>
+    public static ApiContract Of(JsonObject document) => new(document.DeepClone().AsObject());
+
+    /// <summary>One of the document's named schemas (closed, as every answer's), e.g. the data of one event type.</summary>
+    public JsonSchema Schema(string name) => SchemaFor(new JsonObject { ["$ref"] = $"#/$defs/{name}" }, _definitions).Value;
 
     /// <summary>The schema of any problem, for answers that belong to no operation (no such address, wrong method).</summary>
     public Lazy<JsonSchema> Problem { get; }

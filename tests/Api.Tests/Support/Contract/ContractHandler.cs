@@ -123,7 +123,8 @@ public sealed class ContractHandler : DelegatingHandler
         return Errors(schema.Value, instance);
     }
 
-    private static IReadOnlyList<string> Errors(JsonSchema schema, JsonElement instance) => schema.Evaluate(instance, Verdict).IsValid
+    /// <summary>How <paramref name="instance"/> fails <paramref name="schema"/> (at most ten ways); empty when it matches.</summary>
+    internal static IReadOnlyList<string> Errors(JsonSchema schema, JsonElement instance) => schema.Evaluate(instance, Verdict).IsValid
         ? []
         : (schema.Evaluate(instance, Explanation).Details ?? []).Where(detail => detail.Errors is { Count: > 0 })
             .SelectMany(detail => detail.Errors!.Select(error => $"{detail.InstanceLocation}: {error.Value} ({detail.EvaluationPath})"))
