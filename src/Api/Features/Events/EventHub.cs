@@ -8,7 +8,9 @@ namespace Restaurant.Api.Features.Events;
 /// wants it, so 500 open streams cost one query per batch, not 500 pollers. It reads when this node commits events
 /// (<see cref="EventSignal"/>), when the database says another node did (PostgreSQL's LISTEN, one connection per node),
 /// and every <see cref="EventOptions.PollInterval"/> as the safety net (and for SQLite's other processes); sooner while
-/// committed events wait behind an older transaction (<see cref="EventPage.HeldBack"/>).
+/// committed events wait behind an older transaction (<see cref="EventPage.HeldBack"/>). A node with no open stream
+/// reads nothing (the writes of a busy restaurant would otherwise cost every node a read per commit for nobody); the
+/// first stream to open on it then finds where the log ends before it joins.
 /// </summary>
 public sealed class EventHub(IServiceScopeFactory scopes, IDatabaseDialect dialect, EventSignal signal, EventOptions options, ILogger<EventHub> logger)
     : BackgroundService
@@ -21,6 +23,8 @@ public sealed class EventHub(IServiceScopeFactory scopes, IDatabaseDialect diale
     private readonly List<EventSubscription> _kitchen = [];
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _position;
+    private bool _stale;
+    private int _subscribers;
 
     /// <summary>How many times this node has read the log (for the benchmark's query counts).</summary>
     public long Reads => Interlocked.Read(ref _reads);
@@ -29,35 +33,64 @@ public sealed class EventHub(IServiceScopeFactory scopes, IDatabaseDialect diale
     public async Task<EventSubscription> SubscribeAsync(EventFilter filter, CancellationToken ct)
     {
         await _ready.Task.WaitAsync(ct);
-        lock (_gate)
+        while (true)
         {
-            var subscription = new EventSubscription(this, filter, _position);
-            if (filter.OrderId is { } orderId)
+            // The reader skipped reads while no stream was open: find where the log ends now (the events before it
+            // were for nobody; a stream resuming with Last-Event-ID reads its backlog from the log itself).
+            long? end = null;
+            bool stale;
+            lock (_gate) stale = _stale;
+            if (stale)
             {
-                if (!_byOrder.TryGetValue(orderId, out var list)) _byOrder[orderId] = list = [];
-                list.Add(subscription);
+                await using var scope = scopes.CreateAsyncScope();
+                end = await dialect.EventHorizonAsync(scope.ServiceProvider.GetRequiredService<RestaurantDbContext>(), ct);
             }
-            else
+            lock (_gate)
             {
-                _kitchen.Add(subscription);
+                if (_stale)
+                {
+                    // Gone idle between the look and now: look again.
+                    if (end is not { } horizon) continue;
+                    _position = Math.Max(_position, horizon);
+                    _stale = false;
+                }
+                return Register(filter);
             }
-            return subscription;
         }
+    }
+
+    /// <summary>Under the gate: the stream joins after the position the reader has handed out.</summary>
+    private EventSubscription Register(EventFilter filter)
+    {
+        _subscribers++;
+        var subscription = new EventSubscription(this, filter, _position);
+        if (filter.OrderId is { } orderId)
+        {
+            if (!_byOrder.TryGetValue(orderId, out var list)) _byOrder[orderId] = list = [];
+            list.Add(subscription);
+        }
+        else
+        {
+            _kitchen.Add(subscription);
+        }
+        return subscription;
     }
 
     internal void Unsubscribe(EventSubscription subscription)
     {
         lock (_gate)
         {
+            bool removed;
             if (subscription.Filter.OrderId is { } orderId && _byOrder.TryGetValue(orderId, out var list))
             {
-                list.Remove(subscription);
+                removed = list.Remove(subscription);
                 if (list.Count == 0) _byOrder.Remove(orderId);
             }
             else
             {
-                _kitchen.Remove(subscription);
+                removed = _kitchen.Remove(subscription);
             }
+            if (removed) _subscribers--;
         }
     }
 
@@ -119,6 +152,14 @@ public sealed class EventHub(IServiceScopeFactory scopes, IDatabaseDialect diale
     /// <summary>Every event since the last read, batch by batch; true when committed events wait behind an older transaction.</summary>
     private async Task<bool> ReadNewAsync(CancellationToken ct)
     {
+        lock (_gate)
+        {
+            if (_subscribers == 0)
+            {
+                _stale = true;
+                return false;
+            }
+        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RestaurantDbContext>();
         while (true)

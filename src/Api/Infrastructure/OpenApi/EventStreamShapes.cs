@@ -21,14 +21,15 @@ public sealed class EventStreamShapes : IOpenApiDocumentTransformer
     /// <summary>One event of the kitchen's stream (its types only).</summary>
     public const string KitchenEvent = "KitchenServerSentEvent";
 
-    private static readonly NullabilityInfoContext Nullability = new();
-
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        await AddAsync(document, context, typeof(BillTotals), cancellationToken);
-        foreach (var (_, data) in EventShapes.DataOf) await AddAsync(document, context, data, cancellationToken);
+        // One per document: a NullabilityInfoContext caches without locks, and two applications (the test suite's
+        // servers) may build their documents at once.
+        var nullability = new NullabilityInfoContext();
+        await AddAsync(document, context, nullability, typeof(BillTotals), cancellationToken);
+        foreach (var (_, data) in EventShapes.DataOf) await AddAsync(document, context, nullability, data, cancellationToken);
 
         document.Components.Schemas[OrderEvent] = Item(document, EventTypes.Order,
             "One event of an order's stream, as its lines say it: `id:`, `event:` and `data:` (one line of JSON, whose " +
@@ -59,7 +60,8 @@ public sealed class EventStreamShapes : IOpenApiDocumentTransformer
     }
 
     /// <summary>A record's schema as a named component, whose fields of named types refer to those schemas.</summary>
-    private static async Task AddAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, Type type, CancellationToken ct)
+    private static async Task AddAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, NullabilityInfoContext nullability,
+        Type type, CancellationToken ct)
     {
         var schema = await context.GetOrCreateSchemaAsync(type, null, ct);
         foreach (var property in type.GetProperties())
@@ -71,7 +73,7 @@ public sealed class EventStreamShapes : IOpenApiDocumentTransformer
             if (NameOf(element, document) is not { } name) continue;
             var reference = new OpenApiSchemaReference(name, document);
             if (list) inline.Items = reference;
-            else if (Nullability.Create(property).ReadState == NullabilityState.Nullable)
+            else if (nullability.Create(property).ReadState == NullabilityState.Nullable)
                 schema.Properties[field] = new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, reference] };
             else schema.Properties[field] = reference;
         }

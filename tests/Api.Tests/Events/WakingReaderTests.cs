@@ -1,0 +1,29 @@
+using Restaurant.Api.Tests.Support;
+
+namespace Restaurant.Api.Tests.Events;
+
+/// <summary>
+/// After a quiet spell with no stream open (the node's reader stops reading: IdleReaderTests), the first stream that
+/// opens gets exactly the events after it opened.
+/// </summary>
+public sealed class WakingReaderTests(RestaurantApiFixture fixture) : IClassFixture<RestaurantApiFixture>
+{
+    private RestaurantApi Api => fixture.Api;
+
+    [Fact]
+    public async Task The_first_kitchen_stream_after_a_quiet_spell_gets_exactly_the_tickets_after_it_opened()
+    {
+        var session = await TableSession.OpenAsync(Api, Tables.Unique("wake"));
+        await session.AddAsync(TableSession.Item("tea"));
+        await session.SubmitAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        await using var stream = await EventStream.OpenAsync(Api.Staff(), "/kitchen/events");
+        await session.AddAsync(TableSession.Item("coffee"));
+        await session.SubmitAsync();
+
+        var next = await stream.NextAsync();
+        Assert.Equal(("ticket", session.OrderId, 2), (next.Type, next.Data["orderId"]!.GetValue<string>(), next.Data["ticket"]!["number"]!.GetValue<int>()));
+        Assert.True(await stream.StaysQuietAsync(TimeSpan.FromSeconds(1.5)));
+    }
+}
