@@ -12,9 +12,11 @@ public static class KitchenApi
         kitchen.MapGet("/tickets", async (long? after, string? station, IMediator mediator, CancellationToken ct) =>
             TypedResults.Ok(await mediator.Send(new GetTickets.Query(after ?? 0, station), ct)))
             .WithName("getKitchenTickets").WithSummary("Read the kitchen's tickets (staff)")
-            .WithDescription("The tickets of every order (order tickets and void tickets) in the order they were committed, after " +
-                             "the last `sequence` the kitchen has seen. With `station`, only that station's lines, and only the tickets " +
-                             "that have any, so a station's screen pages through its own tickets without a gap.");
+            .WithDescription("The tickets of every order (order tickets and void tickets) in `sequence` order, after the last " +
+                             "`sequence` the kitchen has seen. One order's tickets are numbered in the order they were committed, and a " +
+                             "ticket is listed only once no ticket with a smaller `sequence` can still commit, so paging never skips " +
+                             "one. With `station`, only that station's lines, and only the tickets that have any, so a station's screen " +
+                             "pages through its own tickets without a gap.");
         kitchen.MapPost("/tickets/{sequence}/status", (long sequence, SetTicketStatus.Body body, CommandSender commands, CancellationToken ct) =>
             commands.SendAsync(new SetTicketStatus.Command(sequence, body.Status, body.LineIds), TypedResults.Ok, ct))
             .WithName("setTicketStatus").WithSummary("Move a ticket's lines forward (staff)")
