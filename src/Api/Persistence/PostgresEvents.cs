@@ -100,7 +100,7 @@ public static class PostgresEvents
             command.CommandText =
                 $"SELECT h.horizon, e.\"Position\", e.\"OrderId\", e.\"Type\", e.\"Kitchen\", e.\"At\", e.\"Data\" " +
                 $"FROM (SELECT {Horizon} AS horizon) h LEFT JOIN LATERAL " +
-                $"(SELECT * FROM \"Events\" WHERE {where} ORDER BY \"Position\" LIMIT @limit) e ON true";
+                $"(SELECT * FROM \"Events\" WHERE {where} ORDER BY \"Position\" LIMIT @limit) e ON true ORDER BY e.\"Position\"";
             command.Parameters.Add(new NpgsqlParameter("after", after));
             command.Parameters.Add(new NpgsqlParameter("limit", limit));
             if (filter.OrderId is { } orderId) command.Parameters.Add(new NpgsqlParameter("order", orderId));

@@ -19,7 +19,7 @@ public sealed class Ticket
         SubmittedAt = submittedAt;
     }
 
-    /// <summary>Kitchen-wide order of submission, assigned by the store when the ticket is saved.</summary>
+    /// <summary>The ticket's place in the kitchen's one sequence (only grows; not consecutive), assigned by the store when the ticket is saved.</summary>
     public long Sequence { get; private set; }
     /// <summary>1, 2, … within its order, without gaps; order and void tickets share the numbering.</summary>
     public int Number { get; private set; }

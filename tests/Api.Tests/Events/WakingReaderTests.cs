@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Restaurant.Api.Features.Events;
 using Restaurant.Api.Tests.Support;
 
 namespace Restaurant.Api.Tests.Events;
@@ -19,10 +21,13 @@ public sealed class WakingReaderTests(RestaurantApiFixture fixture) : IClassFixt
         await Task.Delay(TimeSpan.FromSeconds(1.5));
 
         await using var stream = await EventStream.OpenAsync(Api.Staff(), "/kitchen/events");
+        var readsBefore = Api.Services.GetRequiredService<EventHub>().Reads;
         await session.AddAsync(TableSession.Item("coffee"));
         await session.SubmitAsync();
 
         var next = await stream.NextAsync();
+        // The reader reads again now that a stream is open (IdleReaderTests counts the same reads staying still).
+        Assert.True(Api.Services.GetRequiredService<EventHub>().Reads > readsBefore);
         Assert.Equal(("ticket", session.OrderId, 2), (next.Type, next.Data["orderId"]!.GetValue<string>(), next.Data["ticket"]!["number"]!.GetValue<int>()));
         Assert.True(await stream.StaysQuietAsync(TimeSpan.FromSeconds(1.5)));
     }

@@ -16,6 +16,7 @@ public sealed class EventStreams(EventHub hub, IServiceScopeFactory scopes, IDat
     IHostApplicationLifetime lifetime, RestaurantTelemetry telemetry, ILogger<EventStreams> logger)
 {
     private static readonly ReadOnlyMemory<byte> KeepAliveComment = ": keep-alive\n\n"u8.ToArray();
+    private static readonly TimeSpan HeldBackPause = TimeSpan.FromMilliseconds(25);
 
     /// <param name="after">The last event the client has; null for only the events to come.</param>
     /// <param name="shape">The data to send for an event (the kitchen's stream of one station trims a ticket's lines); null skips it.</param>
@@ -41,8 +42,12 @@ public sealed class EventStreams(EventHub hub, IServiceScopeFactory scopes, IDat
                     cursor = stored.Position;
                     if (shape(stored) is { } data) yield return Item(stored, data);
                 }
-                // The rest comes from the reader: everything after the position it had when this stream joined.
-                if (page.Events.Count < EventHub.BatchSize || page.HeldBack) break;
+                // The rest comes from the reader: everything after the position it had when this stream joined. Up to
+                // that position the log itself must give every event, even while a page is held back (a horizon read a
+                // moment later may stand lower: PostgresEvents), so it is asked again until it has.
+                if (page.Events.Count < EventHub.BatchSize && !page.HeldBack) break;
+                if (page.HeldBack && cursor >= subscription.JoinedAt) break;
+                if (page.HeldBack && !await PauseAsync(ct)) yield break;
             }
             while (true)
             {
@@ -89,6 +94,20 @@ public sealed class EventStreams(EventHub hub, IServiceScopeFactory scopes, IDat
         {
             subscription.Dispose();
             return null;
+        }
+    }
+
+    /// <summary>A short wait before the log is asked again; false when the stream should end.</summary>
+    private static async Task<bool> PauseAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(HeldBackPause, ct);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

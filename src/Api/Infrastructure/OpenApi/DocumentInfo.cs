@@ -15,7 +15,7 @@ public sealed class DocumentInfo : IOpenApiDocumentTransformer
         ("Tables", "Staff only: the restaurant's floor, each table with the code printed on it (as a QR code) and its order."),
         ("Orders", "A table's order: open or join it with the table's code, add and remove lines (many diners at once), send " +
                    "them to the kitchen, bill it; staff cancel one that was left."),
-        ("Kitchen", "Staff only: the tickets sent to the kitchen, in commit order."),
+        ("Kitchen", "Staff only: the tickets sent to the kitchen, in the kitchen's sequence."),
         ("Events", "Server-Sent Events streams of an order's changes and of the kitchen's tickets, resumable with Last-Event-ID."),
         ("Payments", "Paying a billed order with cards (gateway tokens) and cash: all of it in one call, or each diner their share."),
         ("Health", "Whether the server is up (live) and can reach its database (ready)."),

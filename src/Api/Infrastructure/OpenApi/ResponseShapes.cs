@@ -149,7 +149,8 @@ public static class ResponseShapes
         .For<BillView.PricingReport>(pricing => pricing.RequireAll()
             .Field("optimal", f => f.Describe("true unless a safety budget cut the pricing search short (then the best price found is billed).")))
         .For<KitchenTicket>(ticket => ticket.RequireAll()
-            .Describe("A ticket as the kitchen sees it: `sequence` orders every ticket of the restaurant (order and void tickets) in commit order.")
+            .Describe("A ticket as the kitchen sees it: `sequence` orders every ticket of the restaurant (order and void tickets); it only grows, " +
+                      "and a ticket is listed once no smaller `sequence` can still commit.")
             .Field("sequence", f => f.AtLeast(1))
             .Field("number", f => f.AtLeast(1))
             .Field("kind", f => f.OneOf(TicketKinds).Describe("`order`: make these lines; `void`: stop these lines.")))
