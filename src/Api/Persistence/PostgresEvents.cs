@@ -136,15 +136,13 @@ public static class PostgresEvents
 
     /// <summary>Tickets below this have committed, or never will: those to come are numbered at or above it.</summary>
     public static async Task<long> TicketBoundAsync(RestaurantDbContext db, CancellationToken ct) =>
-        await db.Database.SqlQueryRaw<long>(TicketBoundQuery).SingleAsync(ct);
-
-    private static readonly string TicketBoundQuery = $"SELECT {Horizon} AS \"Value\"";
-
-    /// <summary>Everything below the horizon has ended: events to come are at or above it.</summary>
-    public static async Task<long> HorizonAsync(RestaurantDbContext db, CancellationToken ct) =>
         await db.Database.SqlQueryRaw<long>(HorizonQuery).SingleAsync(ct);
 
-    private static readonly string HorizonQuery = $"SELECT {Horizon} - 1 AS \"Value\"";
+    /// <summary>The last position that can no longer be overtaken: every event to come is above it.</summary>
+    public static async Task<long> HorizonAsync(RestaurantDbContext db, CancellationToken ct) =>
+        await TicketBoundAsync(db, ct) - 1;
+
+    private static readonly string HorizonQuery = $"SELECT {Horizon} AS \"Value\"";
 
     /// <summary>
     /// One connection per node, outside the pool, LISTENing on <see cref="Channel"/>; after a loss it connects again and
