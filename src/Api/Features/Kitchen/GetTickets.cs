@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -31,23 +32,48 @@ public static class GetTickets
 
     public sealed class Handler(RestaurantDbContext db) : IRequestHandler<Query, IReadOnlyList<KitchenTicket>>
     {
+        /// <summary>
+        /// How long a read waits for the transactions that hold committed tickets back (PostgreSQL). Write transactions
+        /// last milliseconds, so a ticket whose submit has been answered is listed by the next read, not one poll later;
+        /// a transaction that outlasts this holds its tickets back until a later read. Real time, not the business clock:
+        /// what is waited for is the database.
+        /// </summary>
+        public static readonly TimeSpan HeldBackWait = TimeSpan.FromSeconds(1);
+
+        private static readonly TimeSpan HeldBackPause = TimeSpan.FromMilliseconds(25);
+
         public async Task<IReadOnlyList<KitchenTicket>> Handle(Query query, CancellationToken cancellationToken)
         {
-            // One snapshot: the tickets of the page and the lines on them as of one moment.
+            var waited = Stopwatch.StartNew();
+            while (true)
+            {
+                var (tickets, heldBack) = await ReadAsync(query, cancellationToken);
+                if (!heldBack || waited.Elapsed >= HeldBackWait) return tickets;
+                await Task.Delay(HeldBackPause, cancellationToken);
+            }
+        }
+
+        /// <summary>One page below the bound, and whether committed tickets above it were left for a later read.</summary>
+        private async Task<(IReadOnlyList<KitchenTicket> Tickets, bool HeldBack)> ReadAsync(Query query, CancellationToken cancellationToken)
+        {
+            // One snapshot: the bound, the tickets of the page and the lines on them as of one moment.
             await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
+            // A ticket numbered before one still in flight could commit after the kitchen paged past it, so the page ends
+            // below the bound; the page is in sequence, so what lies below the bound is a prefix of it.
+            var bound = await db.Dialect.KitchenTicketBoundAsync(db, cancellationToken);
             var tickets = db.Tickets.AsNoTracking().Where(t => t.Sequence > query.After);
-            // A ticket numbered before one still in flight could commit after the kitchen paged past it.
-            if (await db.Dialect.KitchenTicketBoundAsync(db, cancellationToken) is { } bound) tickets = tickets.Where(t => t.Sequence < bound);
             if (query.Station is { } station)
                 tickets = tickets.Where(t => db.OrderLines.Any(l =>
                     EF.Property<string>(l, "OrderId") == EF.Property<string>(t, "OrderId") && l.Station == station &&
                     (t.Kind == TicketKind.Void ? l.VoidTicketNumber == t.Number : l.TicketNumber == t.Number)));
-            var page = await tickets
+            var read = await tickets
                 .OrderBy(t => t.Sequence)
                 .Take(PageSize)
                 .Select(t => new { t.Sequence, OrderId = EF.Property<string>(t, "OrderId"), t.Number, t.Kind, t.SubmittedAt })
                 .ToListAsync(cancellationToken);
-            if (page.Count == 0) return [];
+            var page = bound is { } below ? read.TakeWhile(t => t.Sequence < below).ToList() : read;
+            var heldBack = page.Count < read.Count;
+            if (page.Count == 0) return ([], heldBack);
 
             var orderIds = page.Select(t => t.OrderId).Distinct().ToList();
             var tables = await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id))
@@ -59,9 +85,9 @@ public static class GetTickets
                 .ToListAsync(cancellationToken);
             var linesByOrder = lines.ToLookup(x => x.OrderId, x => x.Line);
 
-            return page.Select(t => new KitchenTicket(t.Sequence, t.OrderId, tables[t.OrderId], t.Number, LineStatusNames.NameOf(t.Kind),
+            return (page.Select(t => new KitchenTicket(t.Sequence, t.OrderId, tables[t.OrderId], t.Number, LineStatusNames.NameOf(t.Kind),
                 t.SubmittedAt.UtcDateTime,
-                linesByOrder[t.OrderId].Where(l => l.IsOn(t.Kind, t.Number)).OrderBy(l => l.Position).Select(LineView.From).ToList())).ToList();
+                linesByOrder[t.OrderId].Where(l => l.IsOn(t.Kind, t.Number)).OrderBy(l => l.Position).Select(LineView.From).ToList())).ToList(), heldBack);
         }
     }
 }
