@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 using Restaurant.Api.Tests.Support;
 using static Restaurant.Api.Tests.Support.StaffActions;
 using static Restaurant.Api.Tests.Support.TableSession;
@@ -21,7 +20,7 @@ public sealed class TicketBoundTests(RestaurantApiFixture fixture) : IClassFixtu
         var table = await OpenAsync(Api, Tables.Unique("behind"));
         await (await table.AddAsync(Item("soup"))).ReadOkJsonAsync();
         Task<HttpResponseMessage> submitting;
-        await using (await WriteInFlightAsync())
+        await using (await Api.Database.BeginWriteAsync())
         {
             // PostgreSQL: the submit commits, numbered after the write in flight. SQLite: it waits for the write lock.
             submitting = table.SubmitAsync();
@@ -41,7 +40,7 @@ public sealed class TicketBoundTests(RestaurantApiFixture fixture) : IClassFixtu
         await (await table.AddAsync(Item("tea"))).ReadOkJsonAsync();
         // On SQLite no write can be in flight while another commits (each waits for the write lock), so there the read
         // simply lists the ticket; on PostgreSQL the submit commits first and its ticket waits behind the earlier write.
-        var earlier = TestDatabase.IsPostgres ? await WriteInFlightAsync() : null;
+        var earlier = TestDatabase.IsPostgres ? await Api.Database.BeginWriteAsync() : null;
         await (await table.SubmitAsync()).ReadOkJsonAsync(HttpStatusCode.Created);
 
         var reading = KitchenTicketsAsync(Api);
@@ -49,29 +48,5 @@ public sealed class TicketBoundTests(RestaurantApiFixture fixture) : IClassFixtu
         if (earlier is not null) await earlier.DisposeAsync();
 
         Assert.Single(await reading, t => t["orderId"].Text() == table.OrderId);
-    }
-
-    /// <summary>
-    /// A write that has begun and not ended: on PostgreSQL a transaction of the API's database that has an id (it takes
-    /// no lock the submit needs); on SQLite the write lock, which every write waits for.
-    /// </summary>
-    private async Task<IAsyncDisposable> WriteInFlightAsync()
-    {
-        if (!TestDatabase.IsPostgres) return await Api.Database.HoldWriteLockAsync();
-        var connection = new NpgsqlConnection(Api.Database.ConnectionString);
-        await connection.OpenAsync();
-        var transaction = await connection.BeginTransactionAsync();
-        await using var command = new NpgsqlCommand("SELECT pg_current_xact_id()", connection, transaction);
-        await command.ExecuteScalarAsync();
-        return new Held(connection, transaction);
-    }
-
-    private sealed class Held(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await transaction.RollbackAsync();
-            await connection.DisposeAsync();
-        }
     }
 }

@@ -73,6 +73,13 @@ public abstract class TestDatabase : IDisposable
     /// </summary>
     public abstract Task<IAsyncDisposable> HoldWriteLockAsync();
 
+    /// <summary>
+    /// A write that has begun and not ended, until disposed: on PostgreSQL a transaction that has an id (it takes no lock
+    /// the API's writes need, so they commit meanwhile, numbered after it); on SQLite the write lock, which every write
+    /// waits for (no write can be in flight there while another commits).
+    /// </summary>
+    public abstract Task<IAsyncDisposable> BeginWriteAsync();
+
     private sealed class HeldLock(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
@@ -139,6 +146,8 @@ public abstract class TestDatabase : IDisposable
         public override Task<IAsyncDisposable> HoldWriteLockAsync() => HoldAsync(new SqliteConnection($"Data Source={Path};Pooling=False"),
             async connection => await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable), null);
 
+        public override Task<IAsyncDisposable> BeginWriteAsync() => HoldWriteLockAsync();
+
         protected override void Drop()
         {
             SqliteConnection.ClearAllPools();
@@ -190,6 +199,9 @@ public abstract class TestDatabase : IDisposable
 
         public override Task<IAsyncDisposable> HoldWriteLockAsync() => HoldAsync(new NpgsqlConnection(ConnectionString),
             async connection => await connection.BeginTransactionAsync(), "LOCK TABLE \"Orders\" IN EXCLUSIVE MODE");
+
+        public override Task<IAsyncDisposable> BeginWriteAsync() => HoldAsync(new NpgsqlConnection(ConnectionString),
+            async connection => await connection.BeginTransactionAsync(), "SELECT pg_current_xact_id()");
 
         protected override void Drop()
         {
