@@ -15,7 +15,8 @@ public static class KitchenApi
             .WithDescription("The tickets of every order (order tickets and void tickets) in `sequence` order, after the last " +
                              "`sequence` the kitchen has seen. One order's tickets are numbered in the order they were committed, and a " +
                              "ticket is listed only once no ticket with a smaller `sequence` can still commit, so paging never skips " +
-                             "one. With `station`, only that station's lines, and only the tickets that have any, so a station's screen " +
+                             "one; a read waits up to a second for such writes to end, so a ticket whose submit was answered is " +
+                             "listed by the next read. With `station`, only that station's lines, and only the tickets that have any, so a station's screen " +
                              "pages through its own tickets without a gap.");
         kitchen.MapPost("/tickets/{sequence}/status", (long sequence, SetTicketStatus.Body body, CommandSender commands, CancellationToken ct) =>
             commands.SendAsync(new SetTicketStatus.Command(sequence, body.Status, body.LineIds), TypedResults.Ok, ct))
