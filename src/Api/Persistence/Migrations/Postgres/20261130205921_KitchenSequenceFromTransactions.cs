@@ -28,9 +28,7 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropSequence(
-                name: "TicketOrdinals");
-
+            // The column first: its default uses the sequence, which cannot be dropped while it does.
             migrationBuilder.AlterColumn<long>(
                 name: "Sequence",
                 table: "Tickets",
@@ -40,6 +38,15 @@ namespace Restaurant.Api.Persistence.Migrations.Postgres
                 oldType: "bigint",
                 oldDefaultValueSql: "(pg_current_xact_id()::text::bigint << 12) + nextval('\"TicketOrdinals\"') % 4096")
                 .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            migrationBuilder.DropSequence(
+                name: "TicketOrdinals");
+
+            // The identity comes back starting at 1; it goes on above the tickets numbered from transaction ids instead,
+            // so the kitchen's sequence still only grows (tests/Api.Tests/Schema/MigrationDownTests.cs).
+            migrationBuilder.Sql(
+                "SELECT setval(pg_get_serial_sequence('\"Tickets\"', 'Sequence'), " +
+                "(SELECT coalesce(max(\"Sequence\"), 0) + 1 FROM \"Tickets\"), false)");
         }
     }
 }
