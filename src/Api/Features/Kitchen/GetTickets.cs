@@ -38,7 +38,7 @@ public static class GetTickets
         /// a transaction that outlasts this holds its tickets back until a later read. Real time, not the business clock:
         /// what is waited for is the database.
         /// </summary>
-        public static readonly TimeSpan HeldBackWait = TimeSpan.FromSeconds(1);
+        private static readonly TimeSpan HeldBackWait = TimeSpan.FromSeconds(1);
 
         private static readonly TimeSpan HeldBackPause = TimeSpan.FromMilliseconds(25);
 
@@ -47,14 +47,16 @@ public static class GetTickets
             var waited = Stopwatch.StartNew();
             while (true)
             {
-                var (tickets, heldBack) = await ReadAsync(query, cancellationToken);
-                if (!heldBack || waited.Elapsed >= HeldBackWait) return tickets;
+                if (await ReadAsync(query, lastTry: waited.Elapsed >= HeldBackWait, cancellationToken) is { } tickets) return tickets;
                 await Task.Delay(HeldBackPause, cancellationToken);
             }
         }
 
-        /// <summary>One page below the bound, and whether committed tickets above it were left for a later read.</summary>
-        private async Task<(IReadOnlyList<KitchenTicket> Tickets, bool HeldBack)> ReadAsync(Query query, CancellationToken cancellationToken)
+        /// <summary>
+        /// One page below the bound; null, before the <paramref name="lastTry"/>, when committed tickets above the bound
+        /// were held back (the read is made again rather than answer without them).
+        /// </summary>
+        private async Task<IReadOnlyList<KitchenTicket>?> ReadAsync(Query query, bool lastTry, CancellationToken cancellationToken)
         {
             // One snapshot: the bound, the tickets of the page and the lines on them as of one moment.
             await using var snapshot = await db.BeginSnapshotAsync(cancellationToken);
@@ -72,8 +74,8 @@ public static class GetTickets
                 .Select(t => new { t.Sequence, OrderId = EF.Property<string>(t, "OrderId"), t.Number, t.Kind, t.SubmittedAt })
                 .ToListAsync(cancellationToken);
             var page = bound is { } below ? read.TakeWhile(t => t.Sequence < below).ToList() : read;
-            var heldBack = page.Count < read.Count;
-            if (page.Count == 0) return ([], heldBack);
+            if (page.Count < read.Count && !lastTry) return null;
+            if (page.Count == 0) return [];
 
             var orderIds = page.Select(t => t.OrderId).Distinct().ToList();
             var tables = await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id))
@@ -85,9 +87,9 @@ public static class GetTickets
                 .ToListAsync(cancellationToken);
             var linesByOrder = lines.ToLookup(x => x.OrderId, x => x.Line);
 
-            return (page.Select(t => new KitchenTicket(t.Sequence, t.OrderId, tables[t.OrderId], t.Number, LineStatusNames.NameOf(t.Kind),
+            return page.Select(t => new KitchenTicket(t.Sequence, t.OrderId, tables[t.OrderId], t.Number, LineStatusNames.NameOf(t.Kind),
                 t.SubmittedAt.UtcDateTime,
-                linesByOrder[t.OrderId].Where(l => l.IsOn(t.Kind, t.Number)).OrderBy(l => l.Position).Select(LineView.From).ToList())).ToList(), heldBack);
+                linesByOrder[t.OrderId].Where(l => l.IsOn(t.Kind, t.Number)).OrderBy(l => l.Position).Select(LineView.From).ToList())).ToList();
         }
     }
 }
