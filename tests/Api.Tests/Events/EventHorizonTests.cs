@@ -1,14 +1,12 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using Restaurant.Api.Tests.Support;
 
 namespace Restaurant.Api.Tests.Events;
 
 /// <summary>
 /// Streams hold back events for transactions of their database that may still write events of their own (they would
-/// be numbered below what was handed out), and only for those. A transaction open somewhere else on the server (PostgreSQL: in another database of the cluster, whose oldest id the server's own
-/// snapshot horizon counts; SQLite: a long reader of the same file) must not delay them.
+/// be numbered below what was handed out), and only for those. A transaction open somewhere else on the server
+/// (PostgreSQL: in another database of the cluster, whose oldest id the server's own snapshot horizon counts; SQLite: a
+/// long reader of the same file) must not delay them.
 /// </summary>
 public sealed class EventHorizonTests(RestaurantApiFixture fixture) : IClassFixture<RestaurantApiFixture>
 {
@@ -20,7 +18,7 @@ public sealed class EventHorizonTests(RestaurantApiFixture fixture) : IClassFixt
         var session = await TableSession.OpenAsync(Api, Tables.Unique("horizon"));
         await using var stream = await EventStream.OpenAsync(session.Client, $"/orders/{session.OrderId}/events");
         await stream.NextOfTypeAsync("order_opened");
-        await using var held = await HoldTransactionElsewhereAsync();
+        await using var held = await Api.Database.HoldTransactionElsewhereAsync();
 
         await session.AddAsync(TableSession.Item("tea"));
 
@@ -46,30 +44,5 @@ public sealed class EventHorizonTests(RestaurantApiFixture fixture) : IClassFixt
 
         await using var resumed = await EventStream.OpenAsync(session.Client, path, opened.Id);
         Assert.Equal("items_changed", (await resumed.NextAsync(TimeSpan.FromSeconds(5))).Type);
-    }
-
-    /// <summary>An open transaction that has begun writing (PostgreSQL: it has an id) or reading (SQLite).</summary>
-    private async Task<IAsyncDisposable> HoldTransactionElsewhereAsync()
-    {
-        DbConnection connection = TestDatabase.IsPostgres
-            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Api.Database.ConnectionString) { Database = "postgres" }.ConnectionString)
-            : new SqliteConnection(Api.Database.ConnectionString);
-        await connection.OpenAsync();
-        // SQLite's default BEGIN would take the write lock; a reader begins deferred.
-        DbTransaction transaction = connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: true) : await connection.BeginTransactionAsync();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = TestDatabase.IsPostgres ? "SELECT pg_current_xact_id()" : "SELECT count(*) FROM \"Events\"";
-        await command.ExecuteScalarAsync();
-        return new Held(connection, transaction);
-    }
-
-    private sealed class Held(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await transaction.RollbackAsync();
-            await connection.DisposeAsync();
-        }
     }
 }

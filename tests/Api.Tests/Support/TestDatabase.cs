@@ -80,6 +80,12 @@ public abstract class TestDatabase : IDisposable
     /// </summary>
     public abstract Task<IAsyncDisposable> BeginWriteAsync();
 
+    /// <summary>
+    /// A transaction open on the same server that cannot write this database, until disposed: on PostgreSQL one of
+    /// another database of the cluster that has an id; on SQLite a reader of the same file.
+    /// </summary>
+    public abstract Task<IAsyncDisposable> HoldTransactionElsewhereAsync();
+
     private sealed class HeldLock(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
@@ -148,6 +154,11 @@ public abstract class TestDatabase : IDisposable
 
         public override Task<IAsyncDisposable> BeginWriteAsync() => HoldWriteLockAsync();
 
+        // SQLite's default BEGIN would take the write lock; a reader begins deferred.
+        public override Task<IAsyncDisposable> HoldTransactionElsewhereAsync() => HoldAsync(new SqliteConnection(ConnectionString),
+            connection => Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true)),
+            "SELECT count(*) FROM \"Events\"");
+
         protected override void Drop()
         {
             SqliteConnection.ClearAllPools();
@@ -202,6 +213,10 @@ public abstract class TestDatabase : IDisposable
 
         public override Task<IAsyncDisposable> BeginWriteAsync() => HoldAsync(new NpgsqlConnection(ConnectionString),
             async connection => await connection.BeginTransactionAsync(), "SELECT pg_current_xact_id()");
+
+        public override Task<IAsyncDisposable> HoldTransactionElsewhereAsync() =>
+            HoldAsync(new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres" }.ConnectionString),
+                async connection => await connection.BeginTransactionAsync(), "SELECT pg_current_xact_id()");
 
         protected override void Drop()
         {
