@@ -56,6 +56,8 @@ public sealed class ApiServer : IAsyncDisposable
             start.Environment["Restaurant__Database"] = "sqlite";
             start.Environment["ConnectionStrings__Restaurant"] = $"Data Source={Path.Combine(folder, "restaurant.db")}";
             start.Environment["Logging__LogLevel__Default"] = "Warning";
+            // It is killed at the end, which leaves its diagnostics pipes in /tmp; nothing attaches to it.
+            start.Environment["DOTNET_EnableDiagnostics"] = "0";
             var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, _) => { };
