@@ -39,12 +39,18 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
     context.ProblemDetails.Extensions.TryAdd("code", ProblemCodes.ForStatus(status));
     context.ProblemDetails.Detail ??= ProblemCodes.DetailFor(status);
-    // A bare 400 (the framework could not read the body to its end) is a validation failure too: it names the body.
-    if (context.ProblemDetails.Extensions["code"] is ProblemCodes.ValidationFailed)
-        context.ProblemDetails.Extensions.TryAdd("errors", new Dictionary<string, string[]> { ["body"] = [context.ProblemDetails.Detail!] });
+    // A bare 400 is a validation failure too, naming what failed: an optional query value that did not parse (the
+    // generated binder answers it without an exception), else the body, which the framework could not read to its end.
+    if (context.ProblemDetails.Extensions["code"] is ProblemCodes.ValidationFailed && !context.ProblemDetails.Extensions.ContainsKey("errors"))
+    {
+        var (field, detail, error) = BindingFailures.Describe(context.HttpContext);
+        if (field == BindingFailures.Body) (detail, error) = (context.ProblemDetails.Detail!, context.ProblemDetails.Detail!);
+        context.ProblemDetails.Detail = detail;
+        context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [error] };
+    }
 });
 builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
-// Malformed bodies and parameters reach ApiExceptionHandler as exceptions, so they get the same problem shape.
+// Malformed bodies and required parameters reach ApiExceptionHandler as exceptions, so they get the same problem shape.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddRestaurantOpenApi();
 
@@ -73,6 +79,14 @@ app.UsePageAssets();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<ReadRetry>();
+// Last before the endpoint, so that a caller without access still gets 401 or 403 first: an empty value of a numeric
+// query parameter is a bare 400, which the problem details above name (BindingFailures).
+app.Use((context, next) =>
+{
+    if (!BindingFailures.HasEmptyValue(context)) return next(context);
+    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+    return Task.CompletedTask;
+});
 
 app.MapOpenApi();
 app.UseSwaggerUI(options =>

@@ -105,14 +105,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
     // for the server's developer ("Did you mean to use a Service instead?"), not the client.
     private static ProblemDetails BindingProblem(HttpContext http)
     {
-        var field = BindingFailures.FieldOf(http);
-        var fromBody = field == BindingFailures.Body;
-        var problem = Problem((StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed),
-            fromBody ? "The request needs a JSON body." : "A parameter of the request is missing or malformed; see errors.");
-        problem.Extensions["errors"] = new Dictionary<string, string[]>
-        {
-            [field] = [fromBody ? "A JSON body is required." : "This value is missing, malformed or of the wrong type."],
-        };
+        var (field, detail, error) = BindingFailures.Describe(http);
+        var problem = Problem((StatusCodes.Status400BadRequest, ProblemCodes.ValidationFailed), detail);
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [error] };
         return problem;
     }
 

@@ -14,6 +14,29 @@ public static class BindingFailures
 {
     public const string Body = "body";
 
+    /// <summary>The field that did not bind, the problem's detail and the error named for that field.</summary>
+    public static (string Field, string Detail, string Error) Describe(HttpContext http)
+    {
+        var field = FieldOf(http);
+        return field == Body
+            ? (field, "The request needs a JSON body.", "A JSON body is required.")
+            : (field, "A parameter of the request is missing or malformed; see errors.", "This value is missing, malformed or of the wrong type.");
+    }
+
+    /// <summary>
+    /// Whether the request names a value-typed query parameter of its endpoint with nothing after the '=' (?after=).
+    /// The generated binder reads that as absent; the API refuses it like any other value that does not parse.
+    /// </summary>
+    public static bool HasEmptyValue(HttpContext http)
+    {
+        foreach (var parameter in http.GetEndpoint()?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [])
+        {
+            if (parameter.HasTryParse && parameter.ParameterInfo.ParameterType != typeof(string) &&
+                http.Request.Query.TryGetValue(parameter.Name, out var value) && string.IsNullOrEmpty(value)) return true;
+        }
+        return false;
+    }
+
     public static string FieldOf(HttpContext http)
     {
         // The exception handler runs with the endpoint and route values cleared; the feature keeps the failed request's.
