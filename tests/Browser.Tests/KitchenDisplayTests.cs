@@ -5,8 +5,12 @@ using static Microsoft.Playwright.Assertions;
 namespace Restaurant.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]
-public sealed class KitchenDisplayTests(BrowserFixture browser)
+public sealed class KitchenDisplayTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseBrowsersAsync();
+
     [Fact]
     public async Task The_kitchen_display_loses_and_repeats_no_ticket_across_a_lost_connection_and_a_reload()
     {

@@ -8,8 +8,12 @@ namespace Restaurant.Browser.Tests;
 /// on an interval only when a stream cannot be opened. The live badge's data-via says which (js/live.js).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class LiveUpdateTests(BrowserFixture browser)
+public sealed class LiveUpdateTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseBrowsersAsync();
+
     [Fact]
     public async Task A_phone_and_the_kitchen_display_follow_the_servers_event_streams()
     {

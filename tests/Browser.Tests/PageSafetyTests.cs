@@ -7,8 +7,12 @@ namespace Restaurant.Browser.Tests;
 
 /// <summary>What keeps the pages safe: their headers, where secrets live, and text that is never markup.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class PageSafetyTests(BrowserFixture browser)
+public sealed partial class PageSafetyTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseBrowsersAsync();
+
     public static TheoryData<string> Pages => ["/t/12", "/staff", "/kitchen?station=bar", "/app/js/table.js", "/app/app.css"];
 
     [Theory]

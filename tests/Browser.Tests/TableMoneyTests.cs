@@ -6,8 +6,12 @@ namespace Restaurant.Browser.Tests;
 
 /// <summary>The money side of a table on the waiter tablet: discounts, the service charge, refunds and the receipt.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class TableMoneyTests(BrowserFixture browser)
+public sealed class TableMoneyTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseBrowsersAsync();
+
     [Fact]
     public async Task A_discount_and_a_service_charge_change_the_bill_the_waiter_and_the_phone_see()
     {

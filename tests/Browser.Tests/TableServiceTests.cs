@@ -9,8 +9,12 @@ namespace Restaurant.Browser.Tests;
 /// browser context of its own against one real server. Each test works at a table of its own.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class TableServiceTests(BrowserFixture browser)
+public sealed class TableServiceTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseBrowsersAsync();
+
     [Fact]
     public async Task Two_phones_at_table_12_see_each_others_dishes_and_the_kitchens_ready_without_reloading()
     {

@@ -6,8 +6,12 @@ using static Microsoft.Playwright.Assertions;
 namespace Restaurant.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]
-public sealed class WaiterTabletTests(BrowserFixture browser)
+public sealed class WaiterTabletTests(BrowserFixture browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseBrowsersAsync();
+
     [Fact]
     public async Task The_waiter_tablet_draws_a_tables_QR_code_to_print()
     {

@@ -12,6 +12,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static readonly ViewportSize Phone = new() { Width = 360, Height = 780 };
     public static readonly ViewportSize Tablet = new() { Width = 1024, Height = 768 };
 
+    private readonly List<IBrowserContext> _contexts = [];
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private ApiServer? _api;
@@ -32,6 +33,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync",
+                // Every page is a browser context of its own, which cannot use the renderer Chromium keeps spare for the
+                // next page: without it, a run starts about a third fewer renderer processes (58 instead of 87).
+                "--disable-features=SpareRendererForSitePerProcess,BackForwardCache,Translate,OptimizationHints,MediaRouter",
             ],
         });
     }
@@ -48,12 +52,24 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = (address ?? Api.Address).ToString(),
         });
         context.SetDefaultTimeout(20_000);
+        _contexts.Add(context);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
             if (message.Type == "error") ConsoleErrors.Enqueue(message.Text);
         };
         return page;
+    }
+
+    /// <summary>
+    /// Closes every browser opened so far; each test calls it when it ends (the tests of the collection run one at a
+    /// time). A page left open keeps its event stream and its polls going, and renders every change, through all the
+    /// later tests.
+    /// </summary>
+    public async Task CloseBrowsersAsync()
+    {
+        foreach (var context in _contexts) await context.CloseAsync();
+        _contexts.Clear();
     }
 
     /// <summary>Errors the pages wrote to the console (a script error, a blocked resource, a CSP violation).</summary>
