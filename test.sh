@@ -107,7 +107,7 @@ fi
 timing "build" "$build_started"
 api_dll="$(dotnet msbuild src/Api -getProperty:TargetPath)"
 
-# The API tests start the API as a separate process about 150 times (crash, history and multi-node tests). Compiled
+# The API tests start the API as a separate process about 140 times (crash, history and multi-node tests). Compiled
 # ahead of time (ReadyToRun), each start and its first requests spend about a third less CPU on the JIT, which is more
 # than this publish costs; those tests find it through RESTAURANT_TEST_API_DIR (tests/Api.Tests/Support/ApiProcess.cs).
 step "dotnet publish src/Api ahead of time (ReadyToRun) for the tests' API processes"
