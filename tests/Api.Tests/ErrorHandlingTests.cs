@@ -285,6 +285,16 @@ public sealed class ErrorHandlingTests(RestaurantApiFixture fixture) : IClassFix
         Assert.Equal([parameter], await response.AssertValidationProblemAsync());
     }
 
+    [Theory]
+    [InlineData("/kitchen/tickets?after=x")]
+    [InlineData("/kitchen/tickets?after=")]
+    public async Task A_malformed_query_value_from_a_caller_without_a_key_is_refused_for_the_key_first(string path)
+    {
+        var response = await fixture.Api.Anonymous().GetAsync(path);
+
+        await AssertOutcomeAsync(response, path, "401 unauthorized");
+    }
+
     [Fact]
     public async Task A_null_byte_in_the_path_is_refused_by_the_server_not_failed()
     {
