@@ -9,7 +9,7 @@ namespace Restaurant.Api.Tests;
 /// <summary>Staff keys come from configuration; only Development may fall back to the well-known key.</summary>
 public sealed class StartupTests : IDisposable
 {
-    private readonly TestDatabase _database = TestDatabase.CreateNew();
+    private readonly TestDatabase _database = TestDatabase.CreateEmpty();
 
     [Fact]
     public async Task Development_without_staff_keys_accepts_the_development_key()

@@ -57,7 +57,7 @@ public static class DatabaseSchema
     /// <summary>The schema EF Core builds straight from the model (EnsureCreated), in a throw-away database.</summary>
     public static async Task<List<string>> OfModelAsync()
     {
-        using var fromModel = TestDatabase.CreateNew();
+        using var fromModel = TestDatabase.CreateEmpty();
         await using (var db = fromModel.OpenContext()) await db.Database.EnsureCreatedAsync();
         return await ReadAsync(fromModel);
     }

@@ -9,7 +9,7 @@ namespace Restaurant.Api.Tests.Schema;
 /// </summary>
 public sealed class SchemaTests : IDisposable
 {
-    private readonly TestDatabase _migrated = TestDatabase.CreateNew();
+    private readonly TestDatabase _migrated = TestDatabase.CreateEmpty();
 
     [Fact]
     public async Task Migrated_schema_matches_the_model()

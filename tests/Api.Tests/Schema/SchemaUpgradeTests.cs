@@ -77,7 +77,7 @@ public sealed class SchemaUpgradeTests
     /// <summary>A new database as the API left it when its hand-written migrations had run up to <paramref name="lastApplied"/>.</summary>
     private static async Task<TestDatabase> LegacyDatabaseAsync(string lastApplied)
     {
-        var database = TestDatabase.CreateNew();
+        var database = TestDatabase.CreateEmpty();
         try
         {
             await using var db = database.OpenContext(migrationsAssembly: typeof(SchemaUpgradeTests).Assembly);

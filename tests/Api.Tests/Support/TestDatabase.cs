@@ -11,7 +11,8 @@ namespace Restaurant.Api.Tests.Support;
 /// <summary>
 /// A throw-away database for one test API: a fresh SQLite file, or, when <c>RESTAURANT_TEST_PROVIDER=postgres</c>, a
 /// fresh database on the PostgreSQL server that <c>RESTAURANT_TEST_POSTGRES</c> names (test.sh sets both). Every API
-/// test runs on whichever provider is chosen: one fixture, two providers.
+/// test runs on whichever provider is chosen: one fixture, two providers. A new one is a copy of a database migrated
+/// once per test run (<see cref="MigratedTemplate"/>); the tests of migrating itself take an empty one.
 /// </summary>
 public abstract class TestDatabase : IDisposable
 {
@@ -20,13 +21,19 @@ public abstract class TestDatabase : IDisposable
 
     public static bool IsPostgres => Environment.GetEnvironmentVariable(ProviderVariable) == "postgres";
 
-    public static TestDatabase CreateNew() => IsPostgres ? new PostgresTestDatabase(Server()) : new SqliteTestDatabase();
+    /// <summary>A fresh database of this run's provider with the whole schema, as the API's first start would leave it before seeding.</summary>
+    public static TestDatabase CreateNew() => IsPostgres
+        ? new PostgresTestDatabase(Server(), MigratedTemplate.Postgres(Server()))
+        : new SqliteTestDatabase(MigratedTemplate.Sqlite());
 
-    /// <summary>A fresh SQLite file, whichever provider the suite runs on (for tests of SQLite's own behaviour).</summary>
-    public static TestDatabase CreateSqlite() => new SqliteTestDatabase();
+    /// <summary>A fresh database of this run's provider with no schema at all, for the tests of migrating it.</summary>
+    public static TestDatabase CreateEmpty() => IsPostgres ? new PostgresTestDatabase(Server(), template: null) : new SqliteTestDatabase(template: null);
 
-    /// <summary>A fresh database on the PostgreSQL server <paramref name="server"/> (a connection string without a database).</summary>
-    public static TestDatabase CreatePostgres(string server) => new PostgresTestDatabase(server);
+    /// <summary>A fresh SQLite file with the schema, whichever provider the suite runs on (for tests of SQLite's own behaviour).</summary>
+    public static TestDatabase CreateSqlite() => new SqliteTestDatabase(MigratedTemplate.Sqlite());
+
+    /// <summary>A fresh, empty database on the PostgreSQL server <paramref name="server"/> (a connection string without a database).</summary>
+    public static TestDatabase CreatePostgres(string server) => new PostgresTestDatabase(server, template: null);
 
     public abstract string Provider { get; }
 
@@ -120,8 +127,10 @@ public abstract class TestDatabase : IDisposable
 
     private sealed class SqliteTestDatabase : TestDatabase
     {
-        public SqliteTestDatabase() : this(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"restaurant-test-{Guid.NewGuid():N}.db"), null)
+        /// <param name="template">A migrated file to copy, or null for an empty database.</param>
+        public SqliteTestDatabase(string? template) : this(MigratedTemplate.NewSqlitePath(), null)
         {
+            if (template is not null) File.Copy(template, Path);
         }
 
         public SqliteTestDatabase(string path, string? connectionString)
@@ -170,10 +179,11 @@ public abstract class TestDatabase : IDisposable
     {
         private readonly string _name;
 
-        public PostgresTestDatabase(string server)
+        /// <param name="template">A migrated database of the same server to copy, or null for an empty one.</param>
+        public PostgresTestDatabase(string server, string? template)
         {
             _name = $"restaurant_test_{Guid.NewGuid():N}";
-            Admin(server, $"CREATE DATABASE \"{_name}\"");
+            Admin(server, template is null ? $"CREATE DATABASE \"{_name}\"" : $"CREATE DATABASE \"{_name}\" TEMPLATE \"{template}\"");
             ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _name }.ConnectionString;
         }
 
@@ -234,13 +244,14 @@ public abstract class TestDatabase : IDisposable
                 all.Write(bytes);
             }
         }
+    }
 
-        private static void Admin(string server, string sql)
-        {
-            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
-            connection.Open();
-            using var command = new NpgsqlCommand(sql, connection);
-            command.ExecuteNonQuery();
-        }
+    /// <summary>One statement on the server's maintenance database, on a connection of its own (CREATE and DROP DATABASE).</summary>
+    internal static void Admin(string server, string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 }
