@@ -103,6 +103,8 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["DOTNET_EnableDiagnostics"] = "0";
         foreach (var (key, value) in database.Settings.Concat(settings)) start.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var dll = new FileInfo(start.ArgumentList[0]);
+        ApiContract.Runs(address, $"process {dll.FullName} {dll.Length} {dll.LastWriteTimeUtc:O}");
         // Drain the pipes so the child never blocks on a full one, keeping the last lines for tests that read them.
         var log = new ConcurrentQueue<string>();
         DataReceivedEventHandler keep = (_, line) =>

@@ -9,11 +9,14 @@ namespace Restaurant.Api.Tests.Support;
 
 /// <summary>
 /// The real API on Kestrel (a loopback port, real HTTP) over its own database (<see cref="TestDatabase"/>). Its clients
-/// check every answer against the API's OpenAPI document (<see cref="ContractHandler"/>).
+/// check every answer against the API's OpenAPI document (<see cref="ContractHandler"/>), asked of the first such server.
 /// </summary>
 public sealed class RestaurantApi : WebApplicationFactory<Program>
 {
     public const string StaffKey = "test-staff-key";
+
+    /// <summary>Every server of this kind runs the API assembly this test process loaded.</summary>
+    private static readonly string InProcessBuild = $"in-process {typeof(Program).Assembly.ManifestModule.ModuleVersionId}";
 
     private readonly TimeProvider? _clock;
 
@@ -42,7 +45,12 @@ public sealed class RestaurantApi : WebApplicationFactory<Program>
     public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>An unauthenticated caller, such as a diner before the order exists.</summary>
-    public HttpClient Anonymous() => CreateDefaultClient(new ContractHandler());
+    public HttpClient Anonymous()
+    {
+        var client = CreateDefaultClient(new ContractHandler());
+        ApiContract.Runs(client.BaseAddress!, InProcessBuild);
+        return client;
+    }
 
     public HttpClient Staff() => WithToken(StaffKey);
 

@@ -13,9 +13,11 @@ public sealed class ApiContract
 {
     public const string DocumentPath = "/openapi/v1.json";
 
-    // One document per server address (each server is this build, so documents repeat: they are parsed once each).
+    // One document per build, or per server address for a server whose build nobody named; documents that repeat are
+    // parsed once each.
     private static readonly ConcurrentDictionary<string, Task<ApiContract>> ByServer = new();
     private static readonly ConcurrentDictionary<string, ApiContract> ByDocument = new();
+    private static readonly ConcurrentDictionary<string, string> Builds = new();
 
     private readonly IReadOnlyList<Operation> _operations;
     private readonly JsonObject _definitions;
@@ -54,9 +56,21 @@ public sealed class ApiContract
     /// <summary>The schema of any problem, for answers that belong to no operation (no such address, wrong method).</summary>
     public Lazy<JsonSchema> Problem { get; }
 
-    /// <summary>The contract of the server at <paramref name="server"/>, asked once with <paramref name="fetchDocument"/>.</summary>
-    public static Task<ApiContract> ForServerAsync(Uri server, Func<Uri, Task<string>> fetchDocument) =>
-        ByServer.GetOrAdd(server.GetLeftPart(UriPartial.Authority), async authority =>
+    /// <summary>
+    /// Says which build the server at <paramref name="server"/> runs (the test that started it knows). The document is
+    /// made from the build's endpoints and transformers alone (only its <c>servers</c> entry names the address, and it is
+    /// left out here), so it is asked of the first server of each build: generating it costs a server a third of a
+    /// CPU-second when fresh, and a run starts hundreds of servers of two builds (the tests' own, and the one
+    /// test.sh publishes for the API processes).
+    /// </summary>
+    public static void Runs(Uri server, string build) => Builds[server.GetLeftPart(UriPartial.Authority)] = build;
+
+    /// <summary>The contract of the server at <paramref name="server"/>, asked once per build with <paramref name="fetchDocument"/>.</summary>
+    public static Task<ApiContract> ForServerAsync(Uri server, Func<Uri, Task<string>> fetchDocument)
+    {
+        var authority = server.GetLeftPart(UriPartial.Authority);
+        var key = Builds.TryGetValue(authority, out var build) ? build : authority;
+        return ByServer.GetOrAdd(key, async _ =>
         {
             var text = await fetchDocument(new Uri(new Uri(authority), DocumentPath));
             var document = JsonNode.Parse(text)!.AsObject();
@@ -66,9 +80,10 @@ public sealed class ApiContract
         }).ContinueWith(task =>
         {
             // A server that could not be asked (not up yet, or killed) is asked again next time.
-            if (!task.IsCompletedSuccessfully) ByServer.TryRemove(server.GetLeftPart(UriPartial.Authority), out _);
+            if (!task.IsCompletedSuccessfully) ByServer.TryRemove(key, out _);
             return task;
         }, TaskScheduler.Default).Unwrap();
+    }
 
     /// <summary>The operation for this method and path (literal segments win over parameters), or null.</summary>
     public Operation? Find(string method, string path) => Matching(path).FirstOrDefault(o => o.Method == method);
