@@ -33,7 +33,7 @@ public sealed class RestaurantApi : WebApplicationFactory<Program>
     {
         Database = database;
         _clock = clock;
-        UseKestrel(0);
+        UseKestrel();
     }
 
     public TestDatabase Database { get; }
@@ -64,6 +64,9 @@ public sealed class RestaurantApi : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // A free loopback port, bound by the server itself. UseKestrel(port) would instead set the port on the built
+        // host, while the API's entry point goes on to start that host: one that started first refused the change.
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Restaurant:StaffKeys:0", StaffKey);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
