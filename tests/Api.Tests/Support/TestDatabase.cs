@@ -183,7 +183,11 @@ public abstract class TestDatabase : IDisposable
         public PostgresTestDatabase(string server, string? template)
         {
             _name = $"restaurant_test_{Guid.NewGuid():N}";
-            Admin(server, template is null ? $"CREATE DATABASE \"{_name}\"" : $"CREATE DATABASE \"{_name}\" TEMPLATE \"{template}\"");
+            // FILE_COPY copies the template's files as they are, where the default writes every page through the WAL as
+            // well: less of the server's CPU per database (its two checkpoints are cheap on test.sh's RAM-backed cluster).
+            Admin(server, template is null
+                ? $"CREATE DATABASE \"{_name}\""
+                : $"CREATE DATABASE \"{_name}\" TEMPLATE \"{template}\" STRATEGY FILE_COPY");
             ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = _name }.ConnectionString;
         }
 
