@@ -60,7 +60,7 @@ public sealed class ApiContract
     /// Says which build the server at <paramref name="server"/> runs (the test that started it knows). The document is
     /// made from the build's endpoints and transformers alone (only its <c>servers</c> entry names the address, and it is
     /// left out here), so it is asked of the first server of each build: generating it costs a server a third of a
-    /// CPU-second when fresh, and a run starts hundreds of servers of two builds (the tests' own, and the one
+    /// CPU-second when fresh, and a run starts about 170 servers of two builds (the tests' own, and the one
     /// test.sh publishes for the API processes).
     /// </summary>
     public static void Runs(Uri server, string build) => Builds[server.GetLeftPart(UriPartial.Authority)] = build;

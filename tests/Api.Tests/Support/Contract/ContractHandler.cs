@@ -7,9 +7,9 @@ namespace Restaurant.Api.Tests.Support.Contract;
 /// <summary>
 /// Checks every answer a test client receives against the OpenAPI document of the server that sent it (asked once per
 /// build, <see cref="ApiContract.Runs"/>): the operation (by method and path template) must describe the status, the
-/// headers it requires must be there, and the body must have a documented media type and match its schema. An answer that belongs to no operation (no such
-/// address, a wrong method) must be a problem; and a body the server accepted must be one the document allows. A
-/// violation fails the request, and so the test, with what differs.
+/// headers it requires must be there, and the body must have a documented media type and match its schema. An answer
+/// that belongs to no operation (no such address, a wrong method) must be a problem; and a body the server accepted
+/// must be one the document allows. A violation fails the request, and so the test, with what differs.
 /// (JsonSchema.Net, because the document is OpenAPI 3.1, whose schemas are JSON Schema 2020-12: README.)
 /// </summary>
 public sealed class ContractHandler : DelegatingHandler
