@@ -5,19 +5,15 @@ using static Microsoft.Playwright.Assertions;
 namespace Restaurant.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]
-public sealed class KitchenDisplayTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class KitchenDisplayTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseBrowsersAsync();
-
     [Fact]
     public async Task The_kitchen_display_loses_and_repeats_no_ticket_across_a_lost_connection_and_a_reload()
     {
-        var hal = await Diner.JoinAsync(browser, "9", "Hal");
+        var hal = await Diner.JoinAsync(Browser, "9", "Hal");
         await hal.AddAsync("Soup of the Day");
         await hal.SubmitAsync();
-        var kitchen = await KitchenScreen.OpenAsync(browser, "kitchen");
+        var kitchen = await KitchenScreen.OpenAsync(Browser, "kitchen");
         await Expect(kitchen.Tickets("9")).ToHaveCountAsync(1);
 
         await kitchen.Page.Context.SetOfflineAsync(true);
@@ -36,12 +32,12 @@ public sealed class KitchenDisplayTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_kitchen_display_shows_each_ticket_once_after_its_cut_event_stream_resumes_with_Last_Event_ID()
     {
-        await using var relay = LoopbackRelay.To(browser.Api.Address);
-        var kitchen = await KitchenScreen.OpenAsync(browser, "kitchen", relay.Address);
+        await using var relay = LoopbackRelay.To(Browser.Api.Address);
+        var kitchen = await KitchenScreen.OpenAsync(Browser, "kitchen", relay.Address);
         var streams = StreamRequests.Watch(kitchen.Page, "/kitchen/events");
         // Once the stream is open, the display reads only when an event comes: the first ticket shows by its event.
         await Expect(kitchen.Page.Locator("#live")).ToHaveAttributeAsync("data-via", "stream");
-        var ivy = await Diner.JoinAsync(browser, "11", "Ivy");
+        var ivy = await Diner.JoinAsync(Browser, "11", "Ivy");
         await ivy.AddAsync("Soup of the Day");
         await ivy.SubmitAsync();
         await Expect(kitchen.Tickets("11")).ToHaveCountAsync(1);
@@ -52,7 +48,7 @@ public sealed class KitchenDisplayTests(BrowserFixture browser) : IAsyncLifetime
         await ivy.SubmitAsync();
         await ivy.AddAsync("Omelet");
         await ivy.SubmitAsync();
-        var tickets = await browser.Api.EventIdsAsync("11", "ticket", 3);
+        var tickets = await Browser.Api.EventIdsAsync("11", "ticket", 3);
         relay.Restore();
 
         await Expect(kitchen.Page.Locator("#live")).ToHaveAttributeAsync("data-via", "stream");

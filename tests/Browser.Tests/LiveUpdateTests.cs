@@ -8,17 +8,13 @@ namespace Restaurant.Browser.Tests;
 /// on an interval only when a stream cannot be opened. The live badge's data-via says which (js/live.js).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class LiveUpdateTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class LiveUpdateTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseBrowsersAsync();
-
     [Fact]
     public async Task A_phone_and_the_kitchen_display_follow_the_servers_event_streams()
     {
-        var jon = await Diner.JoinAsync(browser, "8", "Jon");
-        var kitchen = await KitchenScreen.OpenAsync(browser, "kitchen");
+        var jon = await Diner.JoinAsync(Browser, "8", "Jon");
+        var kitchen = await KitchenScreen.OpenAsync(Browser, "kitchen");
 
         await Expect(jon.Page.Locator("#live")).ToHaveAttributeAsync("data-via", "stream");
         await Expect(kitchen.Page.Locator("#live")).ToHaveAttributeAsync("data-via", "stream");
@@ -27,8 +23,8 @@ public sealed class LiveUpdateTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task Without_event_streams_two_phones_still_see_each_others_dishes_by_reading_on_an_interval()
     {
-        var lea = await Diner.JoinAsync(browser, "10", "Lea", withoutEventStreams: true);
-        var max = await Diner.JoinAsync(browser, "10", "Max", withoutEventStreams: true);
+        var lea = await Diner.JoinAsync(Browser, "10", "Lea", withoutEventStreams: true);
+        var max = await Diner.JoinAsync(Browser, "10", "Max", withoutEventStreams: true);
         await Expect(lea.Page.Locator("#live")).ToHaveAttributeAsync("data-via", "polling");
 
         await lea.AddAsync("Burger", "Medium");
@@ -41,11 +37,11 @@ public sealed class LiveUpdateTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task A_phone_shows_each_dish_once_after_its_cut_event_stream_resumes_with_Last_Event_ID()
     {
-        await browser.Api.AddTableAsync("13");
-        await using var relay = LoopbackRelay.To(browser.Api.Address);
-        var kim = await Diner.JoinAsync(browser, "13", "Kim", address: relay.Address);
+        await Browser.Api.AddTableAsync("13");
+        await using var relay = LoopbackRelay.To(Browser.Api.Address);
+        var kim = await Diner.JoinAsync(Browser, "13", "Kim", address: relay.Address);
         var streams = StreamRequests.Watch(kim.Page, "/events");
-        var lou = await Diner.JoinAsync(browser, "13", "Lou");
+        var lou = await Diner.JoinAsync(Browser, "13", "Lou");
         await kim.AddAsync("Tea");
         await Expect(lou.Line("1× Tea · Kim")).ToBeVisibleAsync();
         await Expect(kim.Page.Locator("#live")).ToHaveAttributeAsync("data-via", "stream");
@@ -54,7 +50,7 @@ public sealed class LiveUpdateTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(kim.Page.Locator("#live")).ToHaveTextAsync("Reconnecting…");
         await lou.AddAsync("Coffee");
         await lou.AddAsync("Fries");
-        var changes = await browser.Api.EventIdsAsync("13", "items_changed", 3);
+        var changes = await Browser.Api.EventIdsAsync("13", "items_changed", 3);
         relay.Restore();
 
         await Expect(kim.Page.Locator("#live")).ToHaveAttributeAsync("data-via", "stream");

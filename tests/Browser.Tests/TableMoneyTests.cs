@@ -6,20 +6,16 @@ namespace Restaurant.Browser.Tests;
 
 /// <summary>The money side of a table on the waiter tablet: discounts, the service charge, refunds and the receipt.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class TableMoneyTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class TableMoneyTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseBrowsersAsync();
-
     [Fact]
     public async Task A_discount_and_a_service_charge_change_the_bill_the_waiter_and_the_phone_see()
     {
-        var fay = await Diner.JoinAsync(browser, "1", "Fay");
+        var fay = await Diner.JoinAsync(Browser, "1", "Fay");
         await fay.AddAsync("Soup of the Day");
         await fay.AddAsync("Omelet");
         await fay.SubmitAsync();
-        var waiter = await Waiter.SignInAsync(browser);
+        var waiter = await Waiter.SignInAsync(Browser);
         await waiter.OpenTableAsync("1");
         await Expect(waiter.Page.Locator("#table-body")).ToContainTextAsync("Ticket 1");
 
@@ -40,14 +36,14 @@ public sealed class TableMoneyTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task A_partial_refund_of_a_card_appears_with_its_status()
     {
-        var gus = await Diner.JoinAsync(browser, "2", "Gus");
+        var gus = await Diner.JoinAsync(Browser, "2", "Gus");
         await gus.AddAsync("Pancakes");
         await gus.SubmitAsync();
         await Expect(gus.Page.GetByRole(AriaRole.Button, new() { Name = "Ask for the bill" })).ToBeEnabledAsync();
         await gus.AskForTheBillAsync();
         await gus.PayAsync("rest", "pm_card_visa");
         await Expect(gus.Page.Locator("#bill")).ToContainTextAsync("Paid in full");
-        var waiter = await Waiter.SignInAsync(browser);
+        var waiter = await Waiter.SignInAsync(Browser);
         await waiter.OpenTableAsync("2");
         await waiter.OpenLastPaidOrderAsync();
 
@@ -62,11 +58,11 @@ public sealed class TableMoneyTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_receipt_shows_the_tables_lines()
     {
-        var ida = await Diner.JoinAsync(browser, "3", "Ida");
+        var ida = await Diner.JoinAsync(Browser, "3", "Ida");
         await ida.AddAsync("Soup of the Day");
         await ida.AddAsync("Tea");
         await ida.SubmitAsync();
-        var waiter = await Waiter.SignInAsync(browser);
+        var waiter = await Waiter.SignInAsync(Browser);
         await waiter.OpenTableAsync("3");
         await Expect(waiter.Page.Locator("#table-body")).ToContainTextAsync("Ticket 1");
 

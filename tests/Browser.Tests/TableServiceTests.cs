@@ -9,17 +9,13 @@ namespace Restaurant.Browser.Tests;
 /// browser context of its own against one real server. Each test works at a table of its own.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class TableServiceTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class TableServiceTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => browser.CloseBrowsersAsync();
-
     [Fact]
     public async Task Two_phones_at_table_12_see_each_others_dishes_and_the_kitchens_ready_without_reloading()
     {
-        var ann = await Diner.JoinAsync(browser, "12", "Ann");
-        var bea = await Diner.JoinAsync(browser, "12", "Bea");
+        var ann = await Diner.JoinAsync(Browser, "12", "Ann");
+        var bea = await Diner.JoinAsync(Browser, "12", "Bea");
 
         await ann.AddAsync("Burger", "Medium", "Cheese");
         await bea.AddAsync("Coffee", "Oat milk");
@@ -27,7 +23,7 @@ public sealed class TableServiceTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(ann.Line("1× Coffee (Oat milk) · Bea")).ToBeVisibleAsync();
 
         await ann.SubmitAsync();
-        var kitchen = await KitchenScreen.OpenAsync(browser, "kitchen");
+        var kitchen = await KitchenScreen.OpenAsync(Browser, "kitchen");
         await Expect(kitchen.Tickets("12")).ToContainTextAsync("1× Burger (Medium, Cheese)");
         await Expect(kitchen.Tickets("12")).Not.ToContainTextAsync("Coffee"); // the bar's
         await Screenshots.KeepAsync(kitchen.Page, "kitchen");
@@ -42,14 +38,14 @@ public sealed class TableServiceTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task A_dish_the_waiter_voids_with_a_reason_shows_as_a_cancellation_in_the_kitchen()
     {
-        var cal = await Diner.JoinAsync(browser, "7", "Cal");
+        var cal = await Diner.JoinAsync(Browser, "7", "Cal");
         await cal.AddAsync("Omelet");
         await cal.AddAsync("Soup of the Day");
         await cal.SubmitAsync();
-        var kitchen = await KitchenScreen.OpenAsync(browser, "kitchen");
+        var kitchen = await KitchenScreen.OpenAsync(Browser, "kitchen");
         await Expect(kitchen.Tickets("7")).ToContainTextAsync("1× Omelet");
 
-        var waiter = await Waiter.SignInAsync(browser);
+        var waiter = await Waiter.SignInAsync(Browser);
         await waiter.OpenTableAsync("7");
         await waiter.VoidAsync("1× Omelet", "Guest changed their mind");
         await Screenshots.KeepAsync(waiter.Page, "staff");
@@ -62,8 +58,8 @@ public sealed class TableServiceTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task The_phones_pay_their_shares_after_a_declined_card_and_the_floor_shows_the_table_free()
     {
-        var dan = await Diner.JoinAsync(browser, "5", "Dan");
-        var eve = await Diner.JoinAsync(browser, "5", "Eve");
+        var dan = await Diner.JoinAsync(Browser, "5", "Dan");
+        var eve = await Diner.JoinAsync(Browser, "5", "Eve");
         await dan.AddAsync("Burger", "Rare");
         await dan.AddAsync("Fries");
         await dan.AddAsync("Soda");
@@ -91,7 +87,7 @@ public sealed class TableServiceTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(dan.Page.Locator("#bill")).ToContainTextAsync("Paid in full");
         await Expect(eve.Page.Locator("#bill")).ToContainTextAsync("Paid in full");
 
-        var waiter = await Waiter.SignInAsync(browser);
+        var waiter = await Waiter.SignInAsync(Browser);
         await Expect(waiter.Table("5")).ToContainTextAsync("Free");
     }
 }
