@@ -28,6 +28,9 @@ public sealed partial class FakeStripe : IAsyncDisposable
     private int _requests;
     private int _inFlight;
     private long _latencyTicks;
+    private TaskCompletionSource? _hold;
+    private readonly HashSet<string> _held = [];
+    private int _holdCount;
 
     private FakeStripe()
     {
@@ -79,6 +82,20 @@ public sealed partial class FakeStripe : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>
+    /// PaymentIntents of the next <paramref name="count"/> idempotency keys are answered only once all of them have
+    /// arrived: a gateway that sent them one after another would wait on the first until its timeout.
+    /// </summary>
+    public void HoldCharges(int count)
+    {
+        lock (_gate)
+        {
+            _held.Clear();
+            _holdCount = count;
+            _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
     /// <summary>The next POST (for <paramref name="paymentMethod"/> only, when given) meets this fault; FIFO.</summary>
     public void Enqueue(FakeStripeFault fault, string? paymentMethod = null)
     {
@@ -125,6 +142,15 @@ public sealed partial class FakeStripe : IAsyncDisposable
                 return;
             }
 
+            try
+            {
+                await HeldAsync(http.Request.Headers["Idempotency-Key"].ToString()).WaitAsync(http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the caller gave up waiting
+            }
+
             var fault = TakeFault(fields.GetValueOrDefault("payment_method"));
             if (fault is not null && await FailBeforeChargeAsync(http, fault)) return;
 
@@ -161,6 +187,19 @@ public sealed partial class FakeStripe : IAsyncDisposable
         finally
         {
             Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private Task HeldAsync(string key)
+    {
+        lock (_gate)
+        {
+            if (_hold is not { } hold) return Task.CompletedTask;
+            _held.Add(key);
+            if (_held.Count < _holdCount) return hold.Task;
+            _hold = null;
+            hold.SetResult();
+            return Task.CompletedTask;
         }
     }
 
