@@ -99,7 +99,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["DOTNET_gcServer"] = "0";
         start.Environment["DOTNET_TieredPGO"] = "0";
         // Nor re-compilation at tier 1 (the ReadyToRun code is kept), and no write-xor-execute double mapping of the code
-        // the runtime writes: the crash and history classes about 15% less CPU (the same file, "Tier 1 and W^X").
+        // the runtime writes: the crash and history classes about 15% less CPU (docs/benchmarks.md "Tier 1 and W^X").
         start.Environment["DOTNET_TC_CallCounting"] = "0";
         start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
         // No debugger or tracer attaches to these, and a process killed with SIGKILL cannot remove its diagnostics pipes:
